@@ -1,0 +1,158 @@
+import type { Flavor, LogicalType, TableDef } from '../catalog/types.js';
+import { VERSIONS_TABLE } from '../catalog/registry.js';
+import { DatabaseError } from '../errors.js';
+import type { Operation, OperationContext } from '../operations/types.js';
+import type { Statement } from '../sql/statement.js';
+import { sql } from '../sql/statement.js';
+import { renderExpression } from '../sql/expression.js';
+import type { DialectCapabilities } from './capabilities.js';
+import type { Connection, Db } from './db.js';
+import type { Dialect, LockRequest, StepTransaction, VersionRow } from './dialect.js';
+import { renderCreateTable } from './render-create-table.js';
+import type { TableState } from './table-state.js';
+
+type Renderers = {
+  [K in Operation['kind']]: (op: Extract<Operation, { kind: K }>, state: TableState, ctx: OperationContext) => Statement[];
+};
+
+/**
+ * Defaults for every dialect: standard SQL where the four databases agree, so a dialect overrides
+ * only what differs and a new capability here does not break a contributed dialect.
+ */
+export abstract class BaseDialect implements Dialect {
+  abstract readonly name: string;
+  abstract readonly flavor: Flavor;
+  abstract readonly capabilities: DialectCapabilities;
+  abstract readonly namespace: string | undefined;
+  abstract readonly displayTarget: string;
+
+  abstract connect(): Promise<Connection>;
+  abstract introspect(table: string): Db<TableState | null>;
+  abstract existingTables(tables: readonly string[]): Db<Set<string>>;
+  abstract acquireLock(request: LockRequest): Db<void>;
+  abstract releaseLock(request: LockRequest): Db<void>;
+  /** The column type as Agno declares it on this dialect. */
+  abstract columnType(type: LogicalType): string;
+
+  quoteIdent(name: string): string {
+    return `"${name.replaceAll('"', '""')}"`;
+  }
+
+  qualify(table: string): string {
+    return this.namespace === undefined
+      ? this.quoteIdent(table)
+      : `${this.quoteIdent(this.namespace)}.${this.quoteIdent(table)}`;
+  }
+
+  placeholder(_index: number): string {
+    return '?';
+  }
+
+  createNamespace(): Statement[] {
+    return [];
+  }
+
+  stepTransaction(): StepTransaction | null {
+    if (!this.capabilities.transactionalDdl) return null;
+    return { begin: [sql('BEGIN')], commit: [sql('COMMIT')], rollback: [sql('ROLLBACK')] };
+  }
+
+  createTable(def: TableDef, table: string, referencedTables: Readonly<Record<string, string>>): Statement[] {
+    return renderCreateTable(this, def, table, referencedTables);
+  }
+
+  createVersionsTable(table: string): Statement[] {
+    return this.createTable(VERSIONS_TABLE.define(this.flavor), table, {});
+  }
+
+  /** INSERT … ON CONFLICT, as Agno writes it on PostgreSQL and SQLite: created_at keeps its first value. */
+  upsertVersion(table: string, row: VersionRow, timestamp: string): Statement {
+    const q = (n: string) => this.quoteIdent(n);
+    const p = (i: number) => this.placeholder(i);
+    return sql(
+      `INSERT INTO ${this.qualify(table)} (${q('table_name')}, ${q('version')}, ${q('created_at')}, ${q('updated_at')}) ` +
+        `VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}) ON CONFLICT (${q('table_name')}) ` +
+        `DO UPDATE SET ${q('version')} = excluded.${q('version')}, ${q('updated_at')} = excluded.${q('updated_at')}`,
+      [row.tableName, row.version, timestamp, timestamp],
+    );
+  }
+
+  readVersions(table: string): Statement {
+    return sql(`SELECT ${this.quoteIdent('table_name')}, ${this.quoteIdent('version')} FROM ${this.qualify(table)}`);
+  }
+
+  renderOperation(op: Operation, state: TableState, ctx: OperationContext): Statement[] {
+    const render = this.renderers[op.kind] as (o: Operation, s: TableState, c: OperationContext) => Statement[];
+    return render(op, state, ctx);
+  }
+
+  protected readonly renderers: Renderers = {
+    addColumn: (op, _s, ctx) => [this.alter(ctx, `ADD COLUMN ${this.columnDefinition(op.column.name, op.column.type, op.column.nullable)}`)],
+    dropColumn: (op, _s, ctx) => [this.alter(ctx, `DROP COLUMN ${this.quoteIdent(op.column)}`)],
+    createIndex: (op, _s, ctx) => [this.createIndexSql(ctx.table, op.name, op.columns, op.unique)],
+    dropIndex: (op) => [sql(`DROP INDEX ${this.qualifyIndex(op.name)}`)],
+    addPrimaryKey: (op, _s, ctx) => [this.alter(ctx, `ADD PRIMARY KEY (${this.columnList(op.columns)})`)],
+    dropPrimaryKey: (_op, state, ctx) => [this.alter(ctx, `DROP CONSTRAINT ${this.quoteIdent(state.primaryKey?.name ?? `${ctx.table}_pkey`)}`)],
+    addUnique: (op, _s, ctx) => [this.alter(ctx, `ADD CONSTRAINT ${this.quoteIdent(op.name)} UNIQUE (${this.columnList(op.columns)})`)],
+    dropUnique: (op, _s, ctx) => [this.alter(ctx, `DROP CONSTRAINT ${this.quoteIdent(op.name)}`)],
+    setNotNull: (op, _s, ctx) => [this.alter(ctx, `ALTER COLUMN ${this.quoteIdent(op.column)} SET NOT NULL`)],
+    jsonToJsonb: () => [],
+    backfill: (op, _s, ctx) => {
+      const params: unknown[] = [];
+      const value = renderExpression(op.value, this, params);
+      const column = this.quoteIdent(op.column);
+      return [sql(`UPDATE ${this.qualify(ctx.table)} SET ${column} = ${value} WHERE ${column} IS NULL`, params)];
+    },
+    requireNoNulls: (op, _s, ctx) => [
+      sql(`SELECT COUNT(*) AS ${this.quoteIdent('n')} FROM ${this.qualify(ctx.table)} WHERE ${this.quoteIdent(op.column)} IS NULL`),
+    ],
+    requireUnique: (op, _s, ctx) => {
+      const c = this.quoteIdent(op.column);
+      return [
+        sql(
+          `SELECT ${c} AS ${this.quoteIdent('value')}, COUNT(*) AS ${this.quoteIdent('n')} FROM ${this.qualify(ctx.table)} ` +
+            `WHERE ${c} IS NOT NULL GROUP BY ${c} HAVING COUNT(*) > 1 ORDER BY COUNT(*) DESC, ${c}`,
+        ),
+      ];
+    },
+    custom: (op, state, ctx) => [...op.plan(state, ctx)],
+  };
+
+  duplicateFixSql(table: string, column: string): string {
+    const c = this.quoteIdent(column);
+    return `-- keep one row per ${column}, then re-run:\nSELECT * FROM ${this.qualify(table)} WHERE ${c} IN (SELECT ${c} FROM ${this.qualify(table)} GROUP BY ${c} HAVING COUNT(*) > 1) ORDER BY ${c};`;
+  }
+
+  translateError(error: unknown): Error {
+    if (error instanceof Error && 'exitCode' in error) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    return new DatabaseError(`${this.name}: ${message}`, { kind: 'other' }, { cause: error });
+  }
+
+  isUndefinedTable(_error: unknown): boolean {
+    return false;
+  }
+
+  columnDefinition(name: string, type: LogicalType, nullable: boolean): string {
+    return `${this.quoteIdent(name)} ${this.columnType(type)}${nullable ? '' : ' NOT NULL'}`;
+  }
+
+  columnList(columns: readonly string[]): string {
+    return columns.map((c) => this.quoteIdent(c)).join(', ');
+  }
+
+  createIndexSql(table: string, name: string, columns: readonly string[], unique: boolean, where?: string): Statement {
+    const kind = unique ? 'UNIQUE INDEX' : 'INDEX';
+    const predicate = where ? ` WHERE ${where}` : '';
+    return sql(`CREATE ${kind} ${this.quoteIdent(name)} ON ${this.qualify(table)} (${this.columnList(columns)})${predicate}`);
+  }
+
+  /** Index names live in the namespace on PostgreSQL and SQLite; MySQL overrides (per table). */
+  protected qualifyIndex(name: string): string {
+    return this.namespace === undefined ? this.quoteIdent(name) : `${this.quoteIdent(this.namespace)}.${this.quoteIdent(name)}`;
+  }
+
+  protected alter(ctx: OperationContext, action: string): Statement {
+    return sql(`ALTER TABLE ${this.qualify(ctx.table)} ${action}`);
+  }
+}

@@ -1,0 +1,72 @@
+import type { Flavor, TableDef } from '../catalog/types.js';
+import type { Operation, OperationContext } from '../operations/types.js';
+import type { Statement } from '../sql/statement.js';
+import type { DialectCapabilities } from './capabilities.js';
+import type { Connection, Db } from './db.js';
+import type { TableState } from './table-state.js';
+
+export interface LockRequest {
+  /** A name unique to the namespace and versions table, so separate table sets lock separately. */
+  readonly name: string;
+  readonly timeoutMs: number;
+}
+
+export interface StepTransaction {
+  readonly begin: readonly Statement[];
+  readonly commit: readonly Statement[];
+  readonly rollback: readonly Statement[];
+}
+
+export interface VersionRow {
+  readonly tableName: string;
+  readonly version: string;
+}
+
+/**
+ * Everything core may ask of a database. A dialect package implements it (usually by extending
+ * `BaseDialect`); core never asks which database it is talking to.
+ */
+export interface Dialect {
+  readonly name: string;
+  readonly flavor: Flavor;
+  readonly capabilities: DialectCapabilities;
+  /** The schema (PostgreSQL) or database (MySQL family) of the tables; undefined when none applies. */
+  readonly namespace: string | undefined;
+  /** Where the tables live, for people: never contains a password. */
+  readonly displayTarget: string;
+
+  connect(): Promise<Connection>;
+  connectSync?(): Connection;
+
+  quoteIdent(name: string): string;
+  /** The table's name, quoted and qualified with the namespace. */
+  qualify(table: string): string;
+  placeholder(index: number): string;
+
+  introspect(table: string): Db<TableState | null>;
+  /** Which of `tables` exist, in one query. */
+  existingTables(tables: readonly string[]): Db<Set<string>>;
+
+  renderOperation(op: Operation, state: TableState, ctx: OperationContext): Statement[];
+  /** CREATE TABLE and its indexes exactly as Agno creates them on this dialect. */
+  createTable(def: TableDef, table: string, referencedTables: Readonly<Record<string, string>>): Statement[];
+  /** CREATE SCHEMA / DATABASE IF NOT EXISTS for the namespace; empty when the dialect has none. */
+  createNamespace(): Statement[];
+
+  createVersionsTable(table: string): Statement[];
+  /** One query for every row. */
+  readVersions(table: string): Statement;
+  upsertVersion(table: string, row: VersionRow, timestamp: string): Statement;
+
+  /** Per-step transaction, or null when DDL commits on its own. */
+  stepTransaction(): StepTransaction | null;
+  acquireLock(request: LockRequest): Db<void>;
+  releaseLock(request: LockRequest): Db<void>;
+
+  /** SQL a person can run to remove duplicate values of `column`, shown when a step is blocked. */
+  duplicateFixSql(table: string, column: string): string;
+
+  /** Driver error → core error, with an actionable message and no secret in it. */
+  translateError(error: unknown): Error;
+  isUndefinedTable(error: unknown): boolean;
+}

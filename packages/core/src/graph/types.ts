@@ -1,0 +1,24 @@
+import type { TableDef } from '../catalog/types.js';
+import type { Operation } from '../operations/types.js';
+
+export interface StepContext {
+  /** The table's name in the database. */
+  readonly table: string;
+  /** The table type's latest definition on this dialect's flavour (for column types). */
+  readonly latest: TableDef;
+  /** Epoch seconds at the start of the run: the value Agno backfills with. */
+  readonly now: number;
+}
+
+export interface TableStep {
+  up(ctx: StepContext): readonly Operation[];
+  down(ctx: StepContext): readonly Operation[];
+}
+
+/** An edge of the version graph: the changes that take every table type from `from` to `to`. */
+export interface Step {
+  readonly from: string;
+  readonly to: string;
+  /** Per table type; a type absent here has nothing to do in this step but is still stamped. */
+  readonly tables: Readonly<Record<string, TableStep>>;
+}

@@ -1,0 +1,94 @@
+import { GraphError, VersionError } from '../errors.js';
+import { compareVersions, parseVersion } from '../versions.js';
+import { v2_3_0 } from './steps/v2-3-0.js';
+import { v2_5_0 } from './steps/v2-5-0.js';
+import { v2_5_6 } from './steps/v2-5-6.js';
+import type { Step } from './types.js';
+
+export type Direction = 'up' | 'down';
+
+export interface Plan {
+  readonly direction: Direction;
+  /** Steps in the order to run them (descending for `down`). */
+  readonly steps: readonly Step[];
+  /** The version to stamp once every step has run. */
+  readonly target: string;
+}
+
+/**
+ * The schema versions as a linear graph: nodes are versions, each edge a step. Adding Agno's next
+ * version is adding a step here, not changing the manager.
+ */
+export class VersionGraph {
+  readonly nodes: readonly string[];
+  readonly steps: readonly Step[];
+
+  constructor(baseline: string, steps: readonly Step[], knownTableTypes?: readonly string[]) {
+    const nodes = [parseVersion(baseline).text];
+    for (const step of steps) {
+      const from = parseVersion(step.from).text;
+      const to = parseVersion(step.to).text;
+      if (from !== nodes[nodes.length - 1]) {
+        throw new GraphError(`step ${step.from} → ${step.to} does not start where the previous step ends (${nodes.at(-1)})`);
+      }
+      if (compareVersions(to, from) <= 0) throw new GraphError(`step ${step.from} → ${step.to} does not go forward`);
+      for (const type of Object.keys(step.tables)) {
+        if (knownTableTypes && !knownTableTypes.includes(type)) {
+          throw new GraphError(`step ${step.to} names unknown table type ${type}`);
+        }
+      }
+      nodes.push(to);
+    }
+    this.nodes = nodes;
+    this.steps = steps;
+  }
+
+  get baseline(): string {
+    return this.nodes[0]!;
+  }
+
+  get latest(): string {
+    return this.nodes[this.nodes.length - 1]!;
+  }
+
+  /** The highest node ≤ `version`, as Agno stamps a target that falls between versions. */
+  resolveTarget(version: string): string {
+    const parsed = parseVersion(version);
+    if (compareVersions(parsed, this.baseline) < 0 || compareVersions(parsed, this.latest) > 0) {
+      throw new VersionError(
+        `version ${parsed.text} is outside the known range ${this.baseline} … ${this.latest}`,
+        { value: version },
+      );
+    }
+    return [...this.nodes].reverse().find((node) => compareVersions(node, parsed) <= 0)!;
+  }
+
+  /** Normalises a recorded version; an unknown or garbage value is reported, never guessed. */
+  resolveRecorded(version: string | null | undefined): string {
+    if (version === null || version === undefined || version === '') return this.baseline;
+    const parsed = parseVersion(version);
+    if (compareVersions(parsed, this.latest) > 0) {
+      throw new VersionError(
+        `recorded version ${parsed.text} is newer than this tool knows (${this.latest}): upgrade agno-migrate`,
+        { value: version },
+      );
+    }
+    return this.resolveTarget(parsed.text);
+  }
+
+  planUp(current: string, target: string, force = false): Plan {
+    const steps = this.steps.filter(
+      (s) => compareVersions(s.to, target) <= 0 && (force || compareVersions(s.to, current) > 0),
+    );
+    return { direction: 'up', steps, target };
+  }
+
+  planDown(current: string, target: string, force = false): Plan {
+    const steps = this.steps
+      .filter((s) => compareVersions(s.to, target) > 0 && (force || compareVersions(s.to, current) <= 0))
+      .reverse();
+    return { direction: 'down', steps, target };
+  }
+}
+
+export const AGNO_STEPS: readonly Step[] = [v2_3_0, v2_5_0, v2_5_6];

@@ -1,0 +1,67 @@
+export { parseVersion, compareVersions } from './versions.js';
+export type { SchemaVersion } from './versions.js';
+export {
+  AgnoMigrateError,
+  ConfigurationError,
+  VersionError,
+  GraphError,
+  LockTimeoutError,
+  DatabaseError,
+  MigrationStepError,
+} from './errors.js';
+export type { DatabaseErrorKind } from './errors.js';
+
+export type { Flavor, LogicalType, ColumnDef, TableDef, IndexDef, ForeignKeyDef } from './catalog/types.js';
+export { FLAVORS } from './catalog/types.js';
+export { TABLE_TYPES, VERSIONS_TABLE, resolveTableType, tableTypeNames } from './catalog/registry.js';
+export type { TableTypeInfo } from './catalog/registry.js';
+export { indexesFor } from './catalog/indexes.js';
+
+export type { Operation, OperationContext, OperationSpec } from './operations/types.js';
+export { addColumn } from './operations/add-column.js';
+export { dropColumn } from './operations/drop-column.js';
+export { createIndex } from './operations/create-index.js';
+export { dropIndex } from './operations/drop-index.js';
+export { addPrimaryKey, dropPrimaryKey } from './operations/primary-key.js';
+export { addUnique, dropUnique } from './operations/unique.js';
+export { setNotNull } from './operations/set-not-null.js';
+export { jsonToJsonb, columnsStillJson } from './operations/json-to-jsonb.js';
+export { backfill } from './operations/backfill.js';
+export { requireNoNulls, requireUnique } from './operations/preconditions.js';
+export { custom } from './operations/custom.js';
+export { specOf } from './operations/specs.js';
+
+export { VersionGraph, AGNO_STEPS } from './graph/version-graph.js';
+export type { Plan, Direction } from './graph/version-graph.js';
+export type { Step, TableStep, StepContext } from './graph/types.js';
+
+export type { Dialect, LockRequest, StepTransaction, VersionRow } from './dialect/dialect.js';
+export { BaseDialect } from './dialect/base-dialect.js';
+export type { DialectCapabilities } from './dialect/capabilities.js';
+export { DEFAULT_CAPABILITIES } from './dialect/capabilities.js';
+export type { TableState, ColumnState, IndexState, ConstraintState } from './dialect/table-state.js';
+export type { Connection, Db, DbRequest, QueryResult, Row } from './dialect/db.js';
+export { query, sleep, runAsync, runSync } from './dialect/db.js';
+export type { Statement } from './sql/statement.js';
+export { sql } from './sql/statement.js';
+export type { Expression } from './sql/expression.js';
+export { col, value, coalesce, renderExpression } from './sql/expression.js';
+
+export { MigrationManager } from './manager/migration-manager.js';
+export type { ManagerOptions, StatusOptions } from './manager/migration-manager.js';
+export type { UpOptions } from './manager/run-up.js';
+export type { DownOptions } from './manager/run-down.js';
+export type { CreateOptions } from './manager/run-init.js';
+export type { Logger, MigrationEvent } from './manager/events.js';
+export type {
+  RunResult,
+  TableResult,
+  TableOutcome,
+  StepResult,
+  OperationRecord,
+  StatementRecord,
+  BlockedDetails,
+  StatusResult,
+  TableStatus,
+} from './manager/results.js';
+export { agnoTimestamp } from './manager/run-context.js';

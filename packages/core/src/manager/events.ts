@@ -1,0 +1,19 @@
+import type { RunResult, StatementRecord, TableResult } from './results.js';
+
+/** Progress of a run, for progress displays; the same facts end up in the returned result. */
+export type MigrationEvent =
+  | { readonly type: 'lock-waiting'; readonly name: string }
+  | { readonly type: 'lock-acquired'; readonly name: string }
+  | { readonly type: 'table-start'; readonly tableType: string; readonly tableName: string; readonly from: string; readonly to: string }
+  | { readonly type: 'step-start'; readonly tableName: string; readonly from: string; readonly to: string; readonly direction: 'up' | 'down' }
+  | { readonly type: 'statement'; readonly tableName: string; readonly statement: StatementRecord; readonly dryRun: boolean }
+  | { readonly type: 'table-done'; readonly result: TableResult }
+  | { readonly type: 'run-done'; readonly result: RunResult };
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  debug?(message: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {} };

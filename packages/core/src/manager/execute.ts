@@ -1,0 +1,23 @@
+import type { Db } from '../dialect/db.js';
+import { query } from '../dialect/db.js';
+import type { Statement } from '../sql/statement.js';
+import type { RunContext } from './run-context.js';
+
+/** Runs one statement (or, in a dry run, only reports it). */
+export function* execute(ctx: RunContext, tableName: string, statement: Statement, dryRun: boolean): Db<void> {
+  ctx.emit({ type: 'statement', tableName, statement: { sql: statement.sql, params: statement.params }, dryRun });
+  if (!dryRun) yield* query(statement.sql, statement.params);
+}
+
+export function* executeAll(ctx: RunContext, tableName: string, statements: readonly Statement[]): Db<void> {
+  for (const statement of statements) yield* execute(ctx, tableName, statement, false);
+}
+
+/** A failed rollback must not hide the error that caused it: the caller rethrows that one. */
+export function* rollbackQuietly(ctx: RunContext, tableName: string, statements: readonly Statement[]): Db<void> {
+  try {
+    yield* executeAll(ctx, tableName, statements);
+  } catch {
+    // deliberately ignored
+  }
+}

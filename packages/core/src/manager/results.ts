@@ -1,0 +1,82 @@
+/** Everything a run did, as data: what ran, what was skipped and why. */
+export interface StatementRecord {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+export interface OperationRecord {
+  readonly description: string;
+  /** False when the live table already had the change: nothing was run for it. */
+  readonly needed: boolean;
+  readonly statements: readonly StatementRecord[];
+}
+
+export interface StepResult {
+  readonly from: string;
+  readonly to: string;
+  readonly direction: 'up' | 'down';
+  readonly operations: readonly OperationRecord[];
+}
+
+export interface BlockedDetails {
+  readonly check: 'no-nulls' | 'unique';
+  readonly column: string;
+  /** Rows holding NULL, or distinct values occurring more than once. */
+  readonly count: number;
+  readonly examples: readonly unknown[];
+  readonly fixSql: string;
+  readonly message: string;
+}
+
+export type TableOutcome =
+  | 'migrated'
+  | 'up-to-date'
+  | 'absent'
+  | 'created'
+  | 'exists'
+  | 'not-on-dialect'
+  | 'blocked'
+  | 'failed'
+  | 'not-run';
+
+export interface TableResult {
+  readonly tableType: string;
+  readonly tableName: string;
+  /** Recorded version before the run. */
+  readonly from: string;
+  /** Recorded version after the run (what a dry run would record). */
+  readonly to: string;
+  readonly outcome: TableOutcome;
+  readonly steps: readonly StepResult[];
+  readonly reason?: string;
+  readonly blocked?: BlockedDetails;
+  readonly error?: { readonly message: string; readonly code: string };
+}
+
+export interface RunResult {
+  readonly command: 'up' | 'down' | 'create';
+  readonly dryRun: boolean;
+  readonly targetVersion: string;
+  /** ok: every table done or nothing to do; blocked: data stopped a step; failed: an error stopped the run. */
+  readonly status: 'ok' | 'blocked' | 'failed';
+  readonly tables: readonly TableResult[];
+}
+
+export interface TableStatus {
+  readonly tableType: string;
+  readonly tableName: string;
+  readonly exists: boolean;
+  /** The raw value in the versions table, or null when there is no row. */
+  readonly recorded: string | null;
+  readonly current: string;
+  readonly latest: string;
+  /** Versions of the steps `up` would run. */
+  readonly pending: readonly string[];
+}
+
+export interface StatusResult {
+  readonly target: string;
+  readonly latest: string;
+  readonly versionsTable: { readonly name: string; readonly exists: boolean };
+  readonly tables: readonly TableStatus[];
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../dialect/db.js';
+import { compareVersions } from '../versions.js';
+import { recordedVersions } from './recorded.js';
+import type { RunResult, StepResult, TableResult } from './results.js';
+import type { RunContext, TableRef } from './run-context.js';
+import { runStep } from './step-executor.js';
+import { runStatus, visitTables } from './table-loop.js';
+import { ensureVersionsTable, readVersionRows } from './versions-store.js';
+import { withLock } from './with-lock.js';
+
+export interface DownOptions {
+  readonly targetVersion: string;
+  readonly tableType?: string;
+  /** Revert every step above the target whatever the versions row says. */
+  readonly force?: boolean;
+  readonly dryRun?: boolean;
+}
+
+export function* runDown(ctx: RunContext, tables: readonly TableRef[], options: DownOptions): Db<RunResult> {
+  const target = ctx.graph.resolveTarget(options.targetVersion);
+  const dryRun = options.dryRun ?? false;
+  return yield* withLock(ctx, !dryRun, function* () {
+    const rows = yield* readVersionRows(ctx);
+    const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
+    const versions = { exists: rows.exists };
+    const results = yield* visitTables(
+      ctx,
+      tables.map((table) => ({
+        table,
+        from: current.get(table.name)!,
+        run: () => downTable(ctx, table, current.get(table.name)!, target, options, versions),
+      })),
+    );
+    const result: RunResult = { command: 'down', dryRun, targetVersion: target, status: runStatus(results), tables: results };
+    ctx.emit({ type: 'run-done', result });
+    return result;
+  });
+}
+
+function* downTable(
+  ctx: RunContext,
+  table: TableRef,
+  from: string,
+  target: string,
+  options: DownOptions,
+  versions: { exists: boolean },
+): Db<TableResult> {
+  const dryRun = options.dryRun ?? false;
+  const plan = ctx.graph.planDown(from, target, options.force ?? false);
+  const base = { tableType: table.info.type, tableName: table.name, from };
+  if (plan.steps.length === 0) return { ...base, to: from, outcome: 'up-to-date', steps: [] };
+
+  const exists = (yield* ctx.dialect.existingTables([table.name])).has(table.name);
+  if (!exists) {
+    return { ...base, to: from, outcome: 'absent', steps: [], reason: `table ${table.name} does not exist: nothing to revert` };
+  }
+  ctx.emit({ type: 'table-start', tableType: table.info.type, tableName: table.name, from, to: target });
+  if (!dryRun) yield* ensureVersionsTable(ctx, versions);
+  const steps: StepResult[] = [];
+  let recorded = from;
+  for (const step of plan.steps) {
+    // A `down` never raises a stamp: a forced revert of a step above the recorded version keeps it.
+    const stampVersion = compareVersions(step.from, recorded) < 0 ? step.from : recorded;
+    const outcome = yield* runStep(ctx, table, step, 'down', stampVersion, dryRun);
+    steps.push(outcome.result);
+    if (outcome.blocked) {
+      return { ...base, to: recorded, outcome: 'blocked', steps, blocked: outcome.blocked, reason: outcome.blocked.message };
+    }
+    recorded = stampVersion;
+  }
+  return { ...base, to: recorded, outcome: 'migrated', steps };
+}

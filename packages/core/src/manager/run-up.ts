@@ -1,0 +1,79 @@
+import type { Db } from '../dialect/db.js';
+import { compareVersions } from '../versions.js';
+import { recordedVersions } from './recorded.js';
+import type { RunResult, StepResult, TableResult } from './results.js';
+import type { RunContext, TableRef } from './run-context.js';
+import { createTable } from './run-create.js';
+import { runStep } from './step-executor.js';
+import { runStatus, visitTables } from './table-loop.js';
+import { ensureVersionsTable, readVersionRows } from './versions-store.js';
+import { withLock } from './with-lock.js';
+
+export interface UpOptions {
+  /** Defaults to the latest version; a version between two known ones means the highest below it. */
+  readonly targetVersion?: string;
+  readonly tableType?: string;
+  /** Re-apply every step up to the target even when the versions row says it is done. */
+  readonly force?: boolean;
+  /** Read and plan, run nothing that writes; the result lists the SQL that would run. */
+  readonly dryRun?: boolean;
+  /** Create missing tables at the latest schema instead of reporting them absent. */
+  readonly createMissing?: boolean;
+}
+
+export function* runUp(ctx: RunContext, tables: readonly TableRef[], options: UpOptions): Db<RunResult> {
+  const target = options.targetVersion === undefined ? ctx.graph.latest : ctx.graph.resolveTarget(options.targetVersion);
+  const dryRun = options.dryRun ?? false;
+  return yield* withLock(ctx, !dryRun, function* () {
+    const rows = yield* readVersionRows(ctx);
+    const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
+    const versions = { exists: rows.exists };
+    const results = yield* visitTables(
+      ctx,
+      tables.map((table) => ({
+        table,
+        from: current.get(table.name)!,
+        run: () => upTable(ctx, table, current.get(table.name)!, target, options, versions),
+      })),
+    );
+    const result: RunResult = { command: 'up', dryRun, targetVersion: target, status: runStatus(results), tables: results };
+    ctx.emit({ type: 'run-done', result });
+    return result;
+  });
+}
+
+function* upTable(
+  ctx: RunContext,
+  table: TableRef,
+  from: string,
+  target: string,
+  options: UpOptions,
+  versions: { exists: boolean },
+): Db<TableResult> {
+  const dryRun = options.dryRun ?? false;
+  const plan = ctx.graph.planUp(from, target, options.force ?? false);
+  const base = { tableType: table.info.type, tableName: table.name, from };
+  if (plan.steps.length === 0) return { ...base, to: from, outcome: 'up-to-date', steps: [] };
+
+  const exists = (yield* ctx.dialect.existingTables([table.name])).has(table.name);
+  if (!exists) {
+    if (options.createMissing) return yield* createTable(ctx, table, versions, dryRun);
+    return { ...base, to: from, outcome: 'absent', steps: [], reason: `table ${table.name} does not exist: not migrated and not stamped` };
+  }
+
+  ctx.emit({ type: 'table-start', tableType: table.info.type, tableName: table.name, from, to: target });
+  if (!dryRun) yield* ensureVersionsTable(ctx, versions);
+  const steps: StepResult[] = [];
+  let recorded = from;
+  for (const step of plan.steps) {
+    // An `up` never lowers a stamp: a forced re-run of an old step keeps the newer version.
+    const stampVersion = compareVersions(step.to, recorded) > 0 ? step.to : recorded;
+    const outcome = yield* runStep(ctx, table, step, 'up', stampVersion, dryRun);
+    steps.push(outcome.result);
+    if (outcome.blocked) {
+      return { ...base, to: recorded, outcome: 'blocked', steps, blocked: outcome.blocked, reason: outcome.blocked.message };
+    }
+    recorded = stampVersion;
+  }
+  return { ...base, to: recorded, outcome: 'migrated', steps };
+}

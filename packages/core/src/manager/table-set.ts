@@ -1,0 +1,79 @@
+import { generatedNames } from '../catalog/indexes.js';
+import { resolveTableType, TABLE_TYPES, VERSIONS_TABLE } from '../catalog/registry.js';
+import type { TableTypeInfo } from '../catalog/registry.js';
+import type { Dialect } from '../dialect/dialect.js';
+import type { VersionGraph } from '../graph/version-graph.js';
+import { ConfigurationError } from '../errors.js';
+import type { TableRef } from './run-context.js';
+
+/** Table names by type: Agno's defaults, with the user's renames applied and checked. */
+export function resolveTableNames(renames: Readonly<Record<string, string | undefined>> = {}): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const info of TABLE_TYPES) names[info.type] = info.defaultName;
+  for (const [type, name] of Object.entries(renames)) {
+    if (name === undefined) continue;
+    const info = resolveTableType(type);
+    names[info.type] = checkName(name, `table name for ${info.type}`);
+  }
+  const seen = new Map<string, string>();
+  for (const [type, name] of Object.entries(names)) {
+    const other = seen.get(name);
+    if (other) throw new ConfigurationError(`tables ${other} and ${type} are both named ${JSON.stringify(name)}`);
+    seen.set(name, type);
+  }
+  return names;
+}
+
+export function checkName(name: unknown, what: string): string {
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new ConfigurationError(`${what} must be a non-empty string`, { value: name });
+  }
+  if (name.includes('\0')) throw new ConfigurationError(`${what} contains a NUL character`, { value: name });
+  return name;
+}
+
+/** The migrated tables a command visits, in registry order, restricted by `tableType` when given. */
+export function selectTables(names: Readonly<Record<string, string>>, tableType?: string): TableRef[] {
+  const types: TableTypeInfo[] = tableType === undefined ? [...TABLE_TYPES] : [resolveTableType(tableType)];
+  return types.map((info) => ({ info, name: names[info.type]! }));
+}
+
+/**
+ * Refuses, before any DDL, a name the database would reject or silently truncate (PostgreSQL cuts
+ * identifiers at 63 bytes, so two long index names could collide).
+ */
+export function checkIdentifierLengths(
+  dialect: Dialect,
+  graph: VersionGraph,
+  tables: readonly TableRef[],
+  versionsTable: string,
+): void {
+  const limit = dialect.capabilities.maxIdentifierBytes;
+  const candidates: string[] = [versionsTable, ...generatedNames(VERSIONS_TABLE.define(dialect.flavor), versionsTable)];
+  for (const t of tables) {
+    candidates.push(t.name, ...generatedNames(t.info.define(dialect.flavor), t.name));
+    candidates.push(...namesCreatedBySteps(graph, t, dialect));
+  }
+  for (const name of candidates) {
+    const bytes = Buffer.byteLength(name, 'utf8');
+    if (bytes > limit) {
+      throw new ConfigurationError(
+        `identifier ${JSON.stringify(name)} is ${bytes} bytes; ${dialect.name} allows ${limit}: choose a shorter table name`,
+        { value: name },
+      );
+    }
+  }
+}
+
+function namesCreatedBySteps(graph: VersionGraph, table: TableRef, dialect: Dialect): string[] {
+  const ctx = { table: table.name, latest: table.info.define(dialect.flavor), now: 0 };
+  const names: string[] = [];
+  for (const step of graph.steps) {
+    const tableStep = step.tables[table.info.type];
+    if (!tableStep) continue;
+    for (const op of [...tableStep.up(ctx), ...tableStep.down(ctx)]) {
+      if ('name' in op) names.push(op.name);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,13 @@
+import { findColumn } from '../dialect/table-state.js';
+import type { ColumnDef } from '../catalog/types.js';
+import { edit } from './state-edits.js';
+import type { AddColumn, OperationSpec } from './types.js';
+
+export const addColumn = (column: ColumnDef): AddColumn => ({ kind: 'addColumn', column });
+
+export const addColumnSpec: OperationSpec<AddColumn> = {
+  describe: (op) => `add column ${op.column.name}`,
+  isNeeded: (op, state) => !findColumn(state, op.column.name),
+  apply: (op, state) =>
+    edit.addColumn(state, { name: op.column.name, dataType: op.column.type.kind, nullable: op.column.nullable }),
+};

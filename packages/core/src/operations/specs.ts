@@ -1,0 +1,37 @@
+import { addColumnSpec } from './add-column.js';
+import { backfillSpec } from './backfill.js';
+import { createIndexSpec } from './create-index.js';
+import { customSpec } from './custom.js';
+import { dropColumnSpec } from './drop-column.js';
+import { dropIndexSpec } from './drop-index.js';
+import { jsonToJsonbSpec } from './json-to-jsonb.js';
+import { requireNoNullsSpec, requireUniqueSpec } from './preconditions.js';
+import { addPrimaryKeySpec, dropPrimaryKeySpec } from './primary-key.js';
+import { setNotNullSpec } from './set-not-null.js';
+import type { Operation, OperationSpec } from './types.js';
+import { addUniqueSpec, dropUniqueSpec } from './unique.js';
+
+const SPECS: { [K in Operation['kind']]: OperationSpec<Extract<Operation, { kind: K }>> } = {
+  addColumn: addColumnSpec,
+  dropColumn: dropColumnSpec,
+  createIndex: createIndexSpec,
+  dropIndex: dropIndexSpec,
+  addPrimaryKey: addPrimaryKeySpec,
+  dropPrimaryKey: dropPrimaryKeySpec,
+  addUnique: addUniqueSpec,
+  dropUnique: dropUniqueSpec,
+  setNotNull: setNotNullSpec,
+  jsonToJsonb: jsonToJsonbSpec,
+  backfill: backfillSpec,
+  requireNoNulls: requireNoNullsSpec,
+  requireUnique: requireUniqueSpec,
+  custom: customSpec,
+};
+
+export function specOf<O extends Operation>(op: O): OperationSpec<O> {
+  return SPECS[op.kind] as unknown as OperationSpec<O>;
+}
+
+export function isPrecondition(op: Operation): op is Extract<Operation, { kind: 'requireNoNulls' | 'requireUnique' }> {
+  return op.kind === 'requireNoNulls' || op.kind === 'requireUnique';
+}

@@ -1,0 +1,69 @@
+import type { ColumnDef } from '../catalog/types.js';
+import type { DialectCapabilities } from '../dialect/capabilities.js';
+import type { TableState } from '../dialect/table-state.js';
+import type { Expression } from '../sql/expression.js';
+import type { Statement } from '../sql/statement.js';
+
+/**
+ * The migration interface: a step is a list of these declarative operations. Each one is
+ * check-before-act — core decides from the live table whether it is needed, a dialect renders
+ * the SQL only for the ones that are.
+ */
+export type Operation =
+  | AddColumn
+  | DropColumn
+  | CreateIndex
+  | DropIndex
+  | AddPrimaryKey
+  | DropPrimaryKey
+  | AddUnique
+  | DropUnique
+  | SetNotNull
+  | JsonToJsonb
+  | Backfill
+  | RequireNoNulls
+  | RequireUnique
+  | Custom;
+
+export interface AddColumn { readonly kind: 'addColumn'; readonly column: ColumnDef }
+export interface DropColumn { readonly kind: 'dropColumn'; readonly column: string }
+export interface CreateIndex {
+  readonly kind: 'createIndex';
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly unique: boolean;
+}
+export interface DropIndex { readonly kind: 'dropIndex'; readonly name: string }
+export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly columns: readonly string[] }
+export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey' }
+export interface AddUnique { readonly kind: 'addUnique'; readonly name: string; readonly columns: readonly string[] }
+export interface DropUnique { readonly kind: 'dropUnique'; readonly name: string }
+export interface SetNotNull { readonly kind: 'setNotNull'; readonly column: string }
+export interface JsonToJsonb { readonly kind: 'jsonToJsonb'; readonly columns: readonly string[] }
+/** `UPDATE … SET column = value WHERE column IS NULL`: restartable by construction. */
+export interface Backfill { readonly kind: 'backfill'; readonly column: string; readonly value: Expression }
+/** Data precondition: no NULL in `column`. Fails the step as *blocked*, never as an error. */
+export interface RequireNoNulls { readonly kind: 'requireNoNulls'; readonly column: string }
+/** Data precondition: no value of `column` occurs twice. */
+export interface RequireUnique { readonly kind: 'requireUnique'; readonly column: string }
+/** Escape hatch for dialect-specific work: plans its own statements from the live table. */
+export interface Custom {
+  readonly kind: 'custom';
+  readonly description: string;
+  readonly plan: (state: TableState, ctx: OperationContext) => readonly Statement[];
+}
+
+export interface OperationContext {
+  /** The table's name in the database (unqualified). */
+  readonly table: string;
+  readonly capabilities: DialectCapabilities;
+}
+
+/** How core treats one kind of operation, whatever the dialect. */
+export interface OperationSpec<O extends Operation> {
+  describe(op: O): string;
+  /** False when the live table already has the change (or the dialect does not need it). */
+  isNeeded(op: O, state: TableState, ctx: OperationContext): boolean;
+  /** The table as it will be after the operation: lets a dry run plan the later operations of a step. */
+  apply(op: O, state: TableState): TableState;
+}

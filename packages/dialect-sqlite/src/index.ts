@@ -1,0 +1,3 @@
+export { SqliteDialect, sqliteDialect } from './sqlite-dialect.js';
+export type { SqliteDialectOptions, SqliteDatabase } from './sqlite-dialect.js';
+export { sqliteColumnType } from './sqlite-types.js';

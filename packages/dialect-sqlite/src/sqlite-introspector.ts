@@ -1,0 +1,48 @@
+import type { ConstraintState, Db, IndexState, TableState } from '@agno-migrate/core';
+import { query } from '@agno-migrate/core';
+import { parseDeclaredType } from './sqlite-types.js';
+
+/** Two queries through the table-valued pragmas: columns, then every index with its columns. */
+export function* introspectSqlite(table: string): Db<TableState | null> {
+  const columns = yield* query('SELECT name, type, "notnull" AS not_null, dflt_value, pk FROM pragma_table_info(?) ORDER BY cid', [table]);
+  if (columns.rows.length === 0) return null;
+  const indexRows = yield* query(
+    'SELECT il.name AS index_name, il."unique" AS is_unique, il.origin AS origin, ii.name AS column_name ' +
+      'FROM pragma_index_list(?) AS il JOIN pragma_index_info(il.name) AS ii ORDER BY il.seq, ii.seqno',
+    [table],
+  );
+
+  const byIndex = new Map<string, { unique: boolean; origin: string; columns: string[] }>();
+  for (const row of indexRows.rows) {
+    const name = String(row['index_name']);
+    const entry = byIndex.get(name) ?? { unique: Number(row['is_unique']) === 1, origin: String(row['origin']), columns: [] };
+    entry.columns.push(String(row['column_name']));
+    byIndex.set(name, entry);
+  }
+  const indexes: IndexState[] = [];
+  const uniqueConstraints: ConstraintState[] = [];
+  for (const [name, entry] of byIndex) {
+    if (entry.origin === 'c') indexes.push({ name, columns: entry.columns, unique: entry.unique, valid: true });
+    // A table-level UNIQUE constraint has no name SQLite can report; a named unique index stands in for one.
+    if (entry.origin === 'u') uniqueConstraints.push({ name: null, columns: entry.columns });
+    if (entry.origin === 'c' && entry.unique) uniqueConstraints.push({ name, columns: entry.columns });
+  }
+
+  const pk = columns.rows
+    .filter((r) => Number(r['pk']) > 0)
+    .sort((a, b) => Number(a['pk']) - Number(b['pk']))
+    .map((r) => String(r['name']));
+  return {
+    name: table,
+    columns: columns.rows.map((r) => ({
+      name: String(r['name']),
+      ...parseDeclaredType(String(r['type'] ?? '')),
+      // A non-INTEGER PRIMARY KEY column may hold NULL in SQLite unless declared NOT NULL, so notnull is the truth.
+      nullable: Number(r['not_null']) === 0,
+      defaultValue: r['dflt_value'] == null ? null : String(r['dflt_value']),
+    })),
+    indexes,
+    primaryKey: pk.length > 0 ? { name: null, columns: pk } : null,
+    uniqueConstraints,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Db, LockRequest } from '@agno-migrate/core';
+import { LockTimeoutError, query } from '@agno-migrate/core';
+import { isBusy } from './sqlite-errors.js';
+
+/**
+ * SQLite has no server to hold a lock: the run is one IMMEDIATE transaction, which takes the
+ * database's write lock up front; a second process waits for it up to the busy timeout.
+ */
+export function* acquireSqliteLock(request: LockRequest): Db<void> {
+  // PRAGMA takes no bound parameters; the value is an integer computed here.
+  yield* query(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(request.timeoutMs))}`);
+  try {
+    yield* query('BEGIN IMMEDIATE');
+  } catch (error) {
+    if (isBusy(error)) {
+      throw new LockTimeoutError(
+        `another process is writing to this SQLite database (waited ${Math.round(request.timeoutMs / 1000)} s): ` +
+          'try again when it has finished, or raise --lock-timeout',
+        { lock: request.name },
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+export function* releaseSqliteLock(): Db<void> {
+  try {
+    yield* query('COMMIT');
+  } catch (error) {
+    // SQLite may already have rolled the transaction back after a fatal error; nothing left to release.
+    if (!(error instanceof Error && /no transaction is active/i.test(error.message))) throw error;
+  }
+}
