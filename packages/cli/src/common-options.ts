@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { ConfigurationError } from '@agno-migrate/core';
+
+export interface CommonOptions {
+  db?: string;
+  schema?: string;
+  table: string[];
+  versionsTable?: string;
+  json?: boolean;
+  lockTimeout?: number;
+}
+
+export function addCommonOptions(command: Command): Command {
+  return command
+    .option('--db <url>', 'database URL (default $AGNO_DB_URL, else sqlite:./agno.db)')
+    .option('--schema <name>', 'PostgreSQL schema / MySQL database of the tables')
+    .option('--table <type=name>', 'rename a table, e.g. memories=my_memories (repeatable)', collect, [])
+    .option('--versions-table <name>', 'name of the versions table (default agno_schema_versions)')
+    .option('--json', 'print one JSON document on stdout and nothing else there')
+    .option('--lock-timeout <seconds>', 'how long to wait for another run to finish (default 300)', parseSeconds);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new ConfigurationError(`--lock-timeout takes a number of seconds, not ${JSON.stringify(value)}`);
+  return seconds;
+}
+
+/** `--table memories=my_memories` → `{ memories: 'my_memories' }`. */
+export function parseTableRenames(values: readonly string[]): Record<string, string> {
+  const renames: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    if (at <= 0 || at === value.length - 1) {
+      throw new ConfigurationError(`--table takes <type>=<name>, e.g. memories=my_memories, not ${JSON.stringify(value)}`);
+    }
+    renames[value.slice(0, at).trim()] = value.slice(at + 1);
+  }
+  return renames;
+}

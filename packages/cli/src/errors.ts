@@ -1,0 +1,41 @@
+import { AgnoMigrateError, MigrationStepError } from '@agno-migrate/core';
+import { CommanderError } from 'commander';
+import pc from 'picocolors';
+import { redactUrl } from './database-url.js';
+import { EXIT } from './exit-codes.js';
+import { printJson } from './output/json.js';
+import { formatRun } from './output/human.js';
+
+/**
+ * Every failure ends here: one line on stderr (never a stack trace for a user's mistake), the
+ * contract's exit code, and under --json an error document on stdout. Secrets are scrubbed.
+ */
+export function reportError(error: unknown, json: boolean, secrets: readonly string[]): number {
+  const scrub = (text: string) => secrets.reduce((t, s) => (s ? t.split(s).join('***') : t), redactUrl(text));
+  if (error instanceof MigrationStepError && error.result) {
+    if (json) printJson(error.result);
+    else process.stdout.write(`${formatRun(error.result, '')}\n`);
+    process.stderr.write(`${pc.red('error:')} ${scrub(error.message)}\n`);
+    return EXIT.failed;
+  }
+  let code: string;
+  let exitCode: number;
+  let message: string;
+  if (error instanceof AgnoMigrateError) {
+    ({ code, exitCode } = error);
+    message = error.message;
+  } else if (error instanceof CommanderError) {
+    code = 'usage';
+    exitCode = EXIT.usage;
+    message = error.message.replace(/^error:\s*/, '');
+  } else {
+    code = 'internal';
+    exitCode = EXIT.failed;
+    message = `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    if (process.env['AGNO_MIGRATE_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(scrub(error.stack) + '\n');
+  }
+  message = scrub(message);
+  if (json) printJson({ error: { code, message, exitCode } });
+  process.stderr.write(`${pc.red('error:')} ${message}\n`);
+  return exitCode;
+}

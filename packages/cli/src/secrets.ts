@@ -1,0 +1,21 @@
+/** Passwords the process knows of (in --db URLs and the usual environment variables), to scrub from output. */
+export function knownSecrets(argv: readonly string[]): string[] {
+  const secrets = new Set<string>();
+  const urls = [...argv, process.env['AGNO_DB_URL'] ?? ''];
+  for (const candidate of urls) {
+    const match = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/i.exec(candidate);
+    if (match?.[1]) {
+      secrets.add(match[1]);
+      try {
+        secrets.add(decodeURIComponent(match[1]));
+      } catch {
+        // keep the raw form only
+      }
+    }
+  }
+  for (const name of ['PGPASSWORD', 'MYSQL_PWD', 'AGNO_DB_PASSWORD']) {
+    const value = process.env[name];
+    if (value) secrets.add(value);
+  }
+  return [...secrets].filter((s) => s.length >= 3);
+}

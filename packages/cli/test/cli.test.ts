@@ -1,0 +1,112 @@
+import { createAgno22Database, sqliteTarget } from '@agno-migrate/test-infra';
+import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
+import type { TestDatabase } from '@agno-migrate/test-infra';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+let db: TestDatabase;
+beforeEach(async () => {
+  db = await sqliteTarget((path) => sqliteDialect({ path })).create();
+});
+afterEach(() => db.close());
+
+const NAMES = { memories: 'mem', sessions: 'sess', metrics: 'met', evals: 'ev', knowledge: 'kn', culture: 'cu' };
+const renames = Object.entries(NAMES).flatMap(([type, name]) => ['--table', `${type}=${name}`]);
+
+describe('agno-migrate on SQLite', () => {
+  it('upgrades a 2.2 database with renamed tables and a renamed versions table, then reports it up to date', async () => {
+    await createAgno22Database(db, NAMES);
+    const up = runCli(['up', ...db.cliArgs(), ...renames, '--versions-table', 'vers', '--json']);
+    expect(up.stderr).toBe('');
+    expect(up.code).toBe(0);
+    const result = JSON.parse(up.stdout);
+    expect(result.status).toBe('ok');
+    expect(result.tables.map((t: { tableName: string; to: string }) => `${t.tableName}@${t.to}`)).toContain('mem@2.5.6');
+    const rows = await db.rows('SELECT table_name, version FROM vers ORDER BY table_name');
+    expect(rows).toEqual(['cu', 'ev', 'kn', 'mem', 'met', 'sess'].map((t) => ({ table_name: t, version: '2.5.6' })));
+
+    const status = runCli(['status', ...db.cliArgs(), ...renames, '--versions-table', 'vers', '--json']);
+    expect(status.code).toBe(0);
+    const tables = JSON.parse(status.stdout).tables.filter((t: { exists: boolean }) => t.exists);
+    expect(tables.every((t: { pending: string[] }) => t.pending.length === 0)).toBe(true);
+  });
+
+  it('prints the SQL of a dry run and changes nothing', async () => {
+    await createAgno22Database(db, NAMES);
+    const dry = runCli(['up', '--dry-run', ...db.cliArgs(), ...renames]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('ALTER TABLE "mem" ADD COLUMN "created_at" BIGINT');
+    expect(dry.stdout).toContain('would be migrated');
+    const columns = await db.rows("SELECT name FROM pragma_table_info('mem')");
+    expect(columns.map((c) => c['name'])).not.toContain('created_at');
+  });
+
+  it('down to a target, then up again', async () => {
+    await createAgno22Database(db, NAMES);
+    expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
+    const down = runCli(['down', '--target', '2.0.0', '--table-type', 'memory', ...db.cliArgs(), ...renames, '--json']);
+    expect(down.code).toBe(0);
+    expect(JSON.parse(down.stdout).tables[0]).toMatchObject({ tableName: 'mem', from: '2.5.6', to: '2.0.0', outcome: 'migrated' });
+    expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
+  });
+
+  it('creates missing tables with init and stamps them', () => {
+    const init = runCli(['init', ...db.cliArgs(), '--json']);
+    expect(init.code).toBe(0);
+    expect(JSON.parse(init.stdout).tables.every((t: { outcome: string }) => t.outcome === 'created')).toBe(true);
+  });
+
+  it('defaults to sqlite:./agno.db in the working directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agno-cli-'));
+    try {
+      const up = runCli(['up', '--create-missing'], {}, dir);
+      expect(up.code).toBe(0);
+      expect(up.stdout).toContain('sqlite:./agno.db');
+      expect(existsSync(join(dir, 'agno.db'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('bad input: one line on stderr, exit 2, no stack trace, database unchanged', () => {
+  it.each([
+    ['unknown table type', ['up', '--table-type', 'nope'], /unknown table type "nope"/],
+    ['invalid version', ['up', '--target', 'abc'], /invalid version "abc"/],
+    ['empty version', ['up', '--target', ''], /invalid version ""/],
+    ['version above the latest', ['up', '--target', '9.0.0'], /outside the known range/],
+    ['down without a target', ['down'], /down needs a target version/],
+    ['unknown option', ['up', '--bogus'], /unknown option '--bogus'/],
+    ['bad --table', ['up', '--table', 'memories'], /--table takes <type>=<name>/],
+    ['unknown URL scheme', ['status', '--db', 'oracle://x/y'], /unsupported database URL scheme oracle/],
+    ['unrecognisable --db', ['status', '--db', 'whatever'], /cannot tell which database/],
+    ['unreadable path', ['status', '--db', 'sqlite:/nonexistent/dir/agno.db'], /cannot open SQLite database/],
+    ['negative lock timeout', ['up', '--lock-timeout', '-1'], /--lock-timeout takes a number of seconds/],
+  ])('%s', async (_name, args, message) => {
+    const withDb = args.includes('--db') ? args : [...args, ...db.cliArgs()];
+    const run = runCli(withDb);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+    const tables = await db.rows("SELECT name FROM sqlite_master WHERE type = 'table'");
+    expect(tables).toEqual([]);
+  });
+
+  it('under --json the error is the one document on stdout', () => {
+    const run = runCli(['up', '--target', 'abc', '--json', ...db.cliArgs()]);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'version', message: 'invalid version "abc": expected X.Y.Z, for example 2.5.6', exitCode: 2 } });
+  });
+
+  it('names the package to install for a dialect that is not installed, without the password', () => {
+    const run = runCli(['status', '--db', 'singlestore://admin:hunter22@127.0.0.1:3306/db']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/npm install @agno-migrate\/dialect-singlestore/);
+    expect(run.stderr + run.stdout).not.toContain('hunter22');
+  });
+});

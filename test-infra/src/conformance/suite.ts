@@ -1,0 +1,166 @@
+import { MigrationManager } from '@agno-migrate/core';
+import type { ManagerOptions } from '@agno-migrate/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAgno22Database } from '../fixtures/index.js';
+import { SEED } from '../fixtures/seed-rows.js';
+import { DEFAULT_NAMES } from '../fixtures/table-names.js';
+import type { Agno22Names } from '../fixtures/table-names.js';
+import type { TestDatabase, TestTarget } from '../target.js';
+import { shapeOf } from './shape.js';
+
+const NOW = new Date('2026-01-02T03:04:05Z');
+const NOW_EPOCH = Math.floor(NOW.getTime() / 1000);
+const FRESH: Record<string, string> = {
+  memories: 'fresh_memories', sessions: 'fresh_sessions', metrics: 'fresh_metrics', evals: 'fresh_evals',
+  knowledge: 'fresh_knowledge', culture: 'fresh_culture', approvals: 'fresh_approvals',
+};
+const TYPES = Object.keys(DEFAULT_NAMES) as (keyof Agno22Names)[];
+
+export interface SuiteOptions {
+  readonly skip: boolean;
+}
+
+/**
+ * The behaviour every dialect must show on a real database: an Agno 2.2 database upgraded to the
+ * exact latest shapes with every row intact, reverted, re-applied, forced, partially targeted.
+ */
+export function runConformanceSuite(target: TestTarget, options: SuiteOptions): void {
+  describe.skipIf(options.skip)(`${target.name}: conformance`, () => {
+    let db: TestDatabase;
+    const managers: MigrationManager[] = [];
+    const manager = (opts: ManagerOptions = {}) => {
+      const m = new MigrationManager(db.dialect(), { now: () => NOW, ...opts });
+      managers.push(m);
+      return m;
+    };
+    const versions = async (table = 'agno_schema_versions') =>
+      Object.fromEntries(
+        (await db.rows(`SELECT table_name, version FROM ${db.qualify(table)}`)).map((r) => [String(r['table_name']), String(r['version'])]),
+      );
+    const freshShapes = async () => {
+      await manager({ tables: FRESH, versionsTable: 'fresh_versions' }).create();
+      return Object.fromEntries(await Promise.all(TYPES.map(async (t) => [t, await shapeOf(db, FRESH[t]!)] as const)));
+    };
+
+    beforeEach(async () => {
+      db = await target.create();
+    });
+    afterEach(async () => {
+      for (const m of managers.splice(0)) await m.close();
+      await db.close();
+    });
+
+    it('upgrades an Agno 2.2 database to exactly the latest shapes, every row intact', async () => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      const result = await manager().up();
+      expect(result.status).toBe('ok');
+      expect(result.tables.filter((t) => t.outcome === 'migrated').map((t) => t.tableType)).toEqual(TYPES);
+      expect(result.tables.find((t) => t.tableType === 'approvals')?.outcome).toBe('absent');
+
+      const stamped = await versions();
+      for (const t of TYPES) expect(stamped[DEFAULT_NAMES[t]]).toBe('2.5.6');
+      expect(stamped['agno_approvals']).toBeUndefined();
+
+      const fresh = await freshShapes();
+      for (const t of TYPES) expect(await shapeOf(db, DEFAULT_NAMES[t]), t).toEqual(fresh[t]);
+
+      const memories = await db.rows(`SELECT memory_id, created_at, updated_at FROM ${db.qualify('agno_memories')} ORDER BY memory_id`);
+      expect(memories.map((r) => [r['memory_id'], Number(r['created_at'])])).toEqual([['m1', 1700000000], ['m2', NOW_EPOCH]]);
+      for (const t of TYPES) {
+        const [row] = await db.rows(`SELECT COUNT(*) AS n FROM ${db.qualify(DEFAULT_NAMES[t])}`);
+        expect(Number(row?.['n']), t).toBe(SEED[t].length);
+      }
+      const [session] = await db.rows(`SELECT session_data, runs FROM ${db.qualify('agno_sessions')} WHERE session_id = ?`, ['s1']);
+      const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+      expect(parse(session?.['session_data'])).toEqual({ state: { n: 1 } });
+      expect(parse(session?.['runs'])).toEqual([{ run_id: 'r1', content: 'hi' }]);
+    });
+
+    it('does nothing on a second run', async () => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      await manager().up();
+      const again = await manager().up();
+      expect(again.tables.filter((t) => t.tableType !== 'approvals').every((t) => t.outcome === 'up-to-date')).toBe(true);
+    });
+
+    it('reverts to 2.0.0 and upgrades again to the same shapes', async () => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      await manager().up();
+      const upgraded = await Promise.all(TYPES.map((t) => shapeOf(db, DEFAULT_NAMES[t])));
+      const down = await manager().down({ targetVersion: '2.0.0' });
+      expect(down.status).toBe('ok');
+      for (const t of TYPES) expect((await versions())[DEFAULT_NAMES[t]]).toBe('2.0.0');
+      expect((await shapeOf(db, 'agno_memories')).some((l) => l.startsWith('column created_at'))).toBe(false);
+      await manager().up();
+      expect(await Promise.all(TYPES.map((t) => shapeOf(db, DEFAULT_NAMES[t])))).toEqual(upgraded);
+      const [row] = await db.rows(`SELECT COUNT(*) AS n FROM ${db.qualify('agno_memories')}`);
+      expect(Number(row?.['n'])).toBe(2);
+    });
+
+    it('stops at --target 2.3.0 and stamps 2.3.0', async () => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      const result = await manager().up({ targetVersion: '2.4' });
+      expect(result.targetVersion).toBe('2.3.0');
+      for (const t of TYPES) expect((await versions())[DEFAULT_NAMES[t]]).toBe('2.3.0');
+      expect((await shapeOf(db, 'agno_memories')).some((l) => l.startsWith('column feedback'))).toBe(true);
+    });
+
+    it('re-applies a step the versions row claims is done when forced', async () => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      await manager().up();
+      await db.exec(`ALTER TABLE ${db.qualify('agno_memories')} DROP COLUMN ${db.quoteIdent('feedback')}`);
+      const plain = await manager().up({ tableType: 'memories' });
+      expect(plain.tables[0]?.outcome).toBe('up-to-date');
+      const forced = await manager().up({ tableType: 'memories', force: true });
+      expect(forced.tables[0]?.outcome).toBe('migrated');
+      expect((await shapeOf(db, 'agno_memories')).some((l) => l.startsWith('column feedback'))).toBe(true);
+      expect((await versions())['agno_memories']).toBe('2.5.6');
+    });
+
+    it('reports an absent table without stamping it', async () => {
+      const result = await manager().up({ tableType: 'memories' });
+      expect(result.tables[0]).toMatchObject({ outcome: 'absent', from: '2.0.0', to: '2.0.0' });
+      const stamped = await db.rows(`SELECT table_name FROM ${db.qualify('agno_schema_versions')}`).catch(() => []);
+      expect(stamped).toEqual([]);
+    });
+
+    it('migrates renamed tables, including names that need quoting, with a renamed versions table', async () => {
+      const names: Agno22Names = {
+        memories: 'My "Memories" Table', sessions: 'sess-ions; x', metrics: 'métriques', evals: 'evals 2',
+        knowledge: 'kn`owledge', culture: "cul'ture",
+      };
+      await createAgno22Database(db, names);
+      const result = await manager({ tables: { ...names }, versionsTable: 'my versions' }).up();
+      expect(result.status).toBe('ok');
+      const stamped = await versions('my versions');
+      for (const t of TYPES) expect(stamped[names[t]], t).toBe('2.5.6');
+      const fresh = await freshShapes();
+      expect(await shapeOf(db, names.memories)).toEqual(fresh['memories']);
+    });
+
+    it('changes nothing in a dry run and reports the SQL it would run', async () => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      const before = await Promise.all(TYPES.map((t) => shapeOf(db, DEFAULT_NAMES[t])));
+      const plan = await manager().plan();
+      expect(plan.dryRun).toBe(true);
+      const memories = plan.tables.find((t) => t.tableType === 'memories')!;
+      expect(memories.outcome).toBe('migrated');
+      expect(memories.steps.flatMap((s) => s.operations).flatMap((o) => o.statements).length).toBeGreaterThan(2);
+      expect(await Promise.all(TYPES.map((t) => shapeOf(db, DEFAULT_NAMES[t])))).toEqual(before);
+      await expect(db.rows(`SELECT * FROM ${db.qualify('agno_schema_versions')}`)).rejects.toThrow();
+    });
+
+    it('init creates every missing table at the latest version, as fresh as Agno makes them', async () => {
+      const result = await manager().create();
+      expect(result.status).toBe('ok');
+      const stamped = await versions();
+      for (const t of result.tables) {
+        if (t.outcome === 'created') expect(stamped[t.tableName]).toBe('2.5.6');
+      }
+      const again = await manager().create();
+      expect(again.tables.every((t) => t.outcome === 'exists' || t.outcome === 'not-on-dialect')).toBe(true);
+      const status = await manager().status();
+      expect(status.tables.filter((t) => t.exists).every((t) => t.pending.length === 0)).toBe(true);
+    });
+  });
+}

@@ -1,0 +1,10 @@
+export type { TestDatabase, TestTarget } from './target.js';
+export { gate } from './gate.js';
+export { sqliteTarget } from './targets/sqlite.js';
+export { runConformanceSuite } from './conformance/suite.js';
+export { readTable, normalizeShape, shapeOf } from './conformance/shape.js';
+export { createAgno22Database, registerAgno22Fixture } from './fixtures/index.js';
+export type { FixtureBuilder } from './fixtures/index.js';
+export { SEED, seedAgno22 } from './fixtures/seed-rows.js';
+export { DEFAULT_NAMES } from './fixtures/table-names.js';
+export type { Agno22Names } from './fixtures/table-names.js';
