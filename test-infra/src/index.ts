@@ -1,6 +1,14 @@
 export type { TestDatabase, TestTarget } from './target.js';
 export { gate } from './gate.js';
 export { sqliteTarget } from './targets/sqlite.js';
+export { postgresTarget, postgresTestUrl, DEFAULT_POSTGRES_URL } from './targets/postgres.js';
+export type { PostgresDialectFactory } from './targets/postgres.js';
+export { mysqlTarget, DEFAULT_MYSQL_TEST_URL } from './targets/mysql.js';
+export type { MysqlTargetOptions } from './targets/mysql.js';
+export { postgresAgno22Tables } from './fixtures/postgres-agno-2-2.js';
+export type { Agno22PostgresTable } from './fixtures/postgres-agno-2-2.js';
+export { mysqlAgno22Schema } from './fixtures/mysql-agno-2-2.js';
+export type { MysqlAgno22TableType, MysqlAgno22Tables } from './fixtures/mysql-agno-2-2.js';
 export { runConformanceSuite } from './conformance/suite.js';
 export { readTable, normalizeShape, shapeOf } from './conformance/shape.js';
 export { createAgno22Database, registerAgno22Fixture } from './fixtures/index.js';

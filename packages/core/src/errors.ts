@@ -59,6 +59,7 @@ export type DatabaseErrorKind =
   | 'connection'
   | 'authentication'
   | 'unknown-database'
+  | 'unknown-schema'
   | 'permission'
   | 'read-only'
   | 'busy'

@@ -1,1 +1,12 @@
-export {};
+export { PostgresDialect, postgresDialect } from './postgres-dialect.js';
+export type {
+  PostgresDialectOptions,
+  PostgresUrlOptions,
+  PostgresPoolOptions,
+  PostgresClientOptions,
+  PostgresPool,
+  PostgresPoolClient,
+  PostgresClient,
+  PostgresQueryResult,
+} from './postgres-config.js';
+export { postgresColumnType } from './postgres-types.js';

@@ -150,6 +150,31 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
       await expect(db.rows(`SELECT * FROM ${db.qualify('agno_schema_versions')}`)).rejects.toThrow();
     });
 
+    // Agno 2.2 gave sessions a primary key on SQLite only; elsewhere duplicates can exist before 2.5.0.
+    it.skipIf(target.name === 'sqlite')('blocks the 2.5.0 key on duplicate session_id, migrates the rest, then finishes once fixed', async () => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      // 2.2 enforced uniqueness with <table>_uq_session_id; duplicates exist where that constraint was lost.
+      const drop = target.name === 'postgres' ? 'DROP CONSTRAINT' : 'DROP INDEX';
+      await db.exec(`ALTER TABLE ${db.qualify('agno_sessions')} ${drop} ${db.quoteIdent('agno_sessions_uq_session_id')}`);
+      await db.exec(
+        `INSERT INTO ${db.qualify('agno_sessions')} (${['session_id', 'session_type', 'created_at'].map((c) => db.quoteIdent(c)).join(', ')}) VALUES (?, ?, ?)`,
+        ['s1', 'agent', 1700000999],
+      );
+      const blocked = await manager().up();
+      expect(blocked.status).toBe('blocked');
+      const sessions = blocked.tables.find((t) => t.tableType === 'sessions')!;
+      expect(sessions).toMatchObject({ outcome: 'blocked', to: '2.3.0', blocked: { check: 'unique', column: 'session_id', count: 1, examples: ['s1'] } });
+      expect(sessions.blocked?.fixSql).toContain(DEFAULT_NAMES.sessions);
+      expect((await versions())['agno_sessions']).toBe('2.3.0');
+      expect((await versions())['agno_memories']).toBe('2.5.6');
+
+      await db.exec(`DELETE FROM ${db.qualify('agno_sessions')} WHERE ${db.quoteIdent('created_at')} = ?`, [1700000999]);
+      const fixed = await manager().up();
+      expect(fixed.status).toBe('ok');
+      expect((await versions())['agno_sessions']).toBe('2.5.6');
+      expect(await shapeOf(db, 'agno_sessions')).toEqual((await freshShapes())['sessions']);
+    });
+
     it('init creates every missing table at the latest version, as fresh as Agno makes them', async () => {
       const result = await manager().create();
       expect(result.status).toBe('ok');

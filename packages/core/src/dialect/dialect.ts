@@ -52,6 +52,11 @@ export interface Dialect {
   createTable(def: TableDef, table: string, referencedTables: Readonly<Record<string, string>>): Statement[];
   /** CREATE SCHEMA / DATABASE IF NOT EXISTS for the namespace; empty when the dialect has none. */
   createNamespace(): Statement[];
+  /**
+   * Whether the namespace exists. Lets a least-privileged user, who may not run CREATE SCHEMA even
+   * when the schema exists, create tables in it. Absent: the namespace statements always run.
+   */
+  namespaceExists?(): Db<boolean>;
 
   createVersionsTable(table: string): Statement[];
   /** One query for every row. */

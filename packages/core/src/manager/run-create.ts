@@ -2,7 +2,7 @@ import type { Db } from '../dialect/db.js';
 import type { TableResult } from './results.js';
 import type { RunContext, TableRef } from './run-context.js';
 import { execute, executeAll, rollbackQuietly } from './execute.js';
-import { ensureVersionsTable, stamp } from './versions-store.js';
+import { ensureVersionsTable, namespaceStatements, stamp } from './versions-store.js';
 
 /** Creates one missing table at the latest schema exactly as Agno would on this dialect, and stamps it. */
 export function* createTable(
@@ -17,7 +17,7 @@ export function* createTable(
     return { ...base, from: ctx.graph.baseline, to: ctx.graph.baseline, outcome: 'not-on-dialect', reason: `Agno does not create ${table.info.type} tables on ${ctx.dialect.name}` };
   }
   const statements = [
-    ...ctx.dialect.createNamespace(),
+    ...(yield* namespaceStatements(ctx)),
     ...ctx.dialect.createTable(table.info.define(ctx.dialect.flavor), table.name, ctx.names),
   ];
   const operations = [{ description: `create table ${table.name}`, needed: true, statements }];

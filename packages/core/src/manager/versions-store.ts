@@ -1,4 +1,5 @@
 import type { Db } from '../dialect/db.js';
+import type { Statement } from '../sql/statement.js';
 import { query } from '../dialect/db.js';
 import { agnoTimestamp } from './run-context.js';
 import type { RunContext } from './run-context.js';
@@ -28,7 +29,7 @@ export function* ensureVersionsTable(ctx: RunContext, known: { exists: boolean }
   if (known.exists) return;
   const state = yield* ctx.dialect.introspect(ctx.versionsTable);
   if (!state) {
-    for (const statement of [...ctx.dialect.createNamespace(), ...ctx.dialect.createVersionsTable(ctx.versionsTable)]) {
+    for (const statement of [...(yield* namespaceStatements(ctx)), ...ctx.dialect.createVersionsTable(ctx.versionsTable)]) {
       yield* execute(ctx, ctx.versionsTable, statement, false);
     }
   }
@@ -38,4 +39,10 @@ export function* ensureVersionsTable(ctx: RunContext, known: { exists: boolean }
 export function* stamp(ctx: RunContext, tableName: string, version: string): Db<void> {
   const statement = ctx.dialect.upsertVersion(ctx.versionsTable, { tableName, version }, agnoTimestamp(ctx.now));
   yield* execute(ctx, tableName, statement, false);
+}
+
+/** CREATE SCHEMA / DATABASE only when the namespace is missing (or the dialect cannot tell). */
+export function* namespaceStatements(ctx: RunContext): Db<Statement[]> {
+  const exists = ctx.dialect.namespaceExists ? yield* ctx.dialect.namespaceExists() : false;
+  return exists ? [] : ctx.dialect.createNamespace();
 }

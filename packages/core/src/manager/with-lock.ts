@@ -7,9 +7,18 @@ export function* withLock<T>(ctx: RunContext, enabled: boolean, body: () => Db<T
   ctx.emit({ type: 'lock-waiting', name: ctx.lock.name });
   yield* ctx.dialect.acquireLock(ctx.lock);
   ctx.emit({ type: 'lock-acquired', name: ctx.lock.name });
+  let result: T;
   try {
-    return yield* body();
-  } finally {
-    yield* ctx.dialect.releaseLock(ctx.lock);
+    result = yield* body();
+  } catch (error) {
+    // The run's own error is the one to report; a release that fails as well must not replace it.
+    try {
+      yield* ctx.dialect.releaseLock(ctx.lock);
+    } catch {
+      // deliberately ignored
+    }
+    throw error;
   }
+  yield* ctx.dialect.releaseLock(ctx.lock);
+  return result;
 }

@@ -45,6 +45,8 @@ export const v2_3_0: Step = {
     evals: jsonbOnly('eval_data', 'eval_input'),
     metrics: jsonbOnly('token_metrics', 'model_metrics'),
     knowledge: jsonbOnly('metadata'),
-    culture: jsonbOnly('metadata'),
+    // Agno converts only metadata and leaves content JSON, while its fresh tables have JSONB there:
+    // converting content too makes a migrated table match a fresh one (no data changes).
+    culture: jsonbOnly('metadata', 'content'),
   },
 };

@@ -1,0 +1,93 @@
+import type { ColumnState, ConstraintState, Db, IndexState, TableState } from '@agno-migrate/core';
+import { query } from '@agno-migrate/core';
+import { normalizeDataType } from './postgres-types.js';
+
+/** The names of `attnums` on relation `rel`, in key order (expression parts have no name and drop out). */
+const keyColumns = (attnums: string, rel: string) =>
+  `(SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(${attnums}) WITH ORDINALITY AS k(attnum, ord) ` +
+  `JOIN pg_attribute a ON a.attrelid = ${rel} AND a.attnum = k.attnum)`;
+
+/**
+ * One round trip for the whole table, scoped to the schema by name (never search_path). Columns
+ * come from information_schema as Agno reads them; indexes and keys from pg_catalog, which knows
+ * constraint names and whether an index is valid. Indexes backing the primary key or a UNIQUE
+ * constraint are reported as those constraints, not as secondary indexes.
+ */
+export const INTROSPECT_SQL =
+  'SELECT ' +
+  '(SELECT json_agg(json_build_object(' +
+  "'name', c.column_name, 'type', c.data_type, 'udt', c.udt_name, 'length', c.character_maximum_length, " +
+  "'nullable', c.is_nullable, 'default', c.column_default) ORDER BY c.ordinal_position) " +
+  'FROM information_schema.columns c WHERE c.table_schema = n.nspname AND c.table_name = t.relname) AS columns, ' +
+  '(SELECT json_agg(json_build_object(' +
+  "'name', ic.relname, 'unique', i.indisunique, 'valid', i.indisvalid, 'columns', " +
+  keyColumns('i.indkey::int2[]', 'i.indrelid') +
+  ') ORDER BY ic.relname) ' +
+  'FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = t.oid AND NOT EXISTS ' +
+  "(SELECT 1 FROM pg_constraint x WHERE x.conindid = i.indexrelid AND x.conrelid = t.oid AND x.contype IN ('p', 'u'))) AS indexes, " +
+  '(SELECT json_agg(json_build_object(' +
+  "'name', con.conname, 'type', con.contype, 'columns', " +
+  keyColumns('con.conkey', 'con.conrelid') +
+  ') ORDER BY con.conname) ' +
+  "FROM pg_constraint con WHERE con.conrelid = t.oid AND con.contype IN ('p', 'u')) AS constraints " +
+  'FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace ' +
+  "WHERE n.nspname = $1 AND t.relname = $2 AND t.relkind IN ('r', 'p')";
+
+interface RawColumn {
+  name: string;
+  type: string;
+  udt: string | null;
+  length: number | null;
+  nullable: string;
+  default: string | null;
+}
+interface RawIndex {
+  name: string;
+  unique: boolean;
+  valid: boolean;
+  columns: string[] | null;
+}
+interface RawConstraint {
+  name: string;
+  type: 'p' | 'u';
+  columns: string[] | null;
+}
+
+export function* introspectPostgres(schema: string, table: string): Db<TableState | null> {
+  const result = yield* query(INTROSPECT_SQL, [schema, table]);
+  const row = result.rows[0];
+  if (!row) return null;
+  return toTableState(table, row);
+}
+
+/** Exported for unit tests: the catalog rows → core's normalised TableState. */
+export function toTableState(table: string, row: Record<string, unknown>): TableState {
+  const columns = (parseJson<RawColumn[]>(row['columns']) ?? []).map(
+    (c): ColumnState => ({
+      name: c.name,
+      dataType: normalizeDataType(c.type, c.udt),
+      length: c.length ?? null,
+      nullable: c.nullable === 'YES',
+      defaultValue: c.default ?? null,
+    }),
+  );
+  const indexes = (parseJson<RawIndex[]>(row['indexes']) ?? []).map(
+    (i): IndexState => ({ name: i.name, columns: i.columns ?? [], unique: i.unique, valid: i.valid }),
+  );
+  const constraints = parseJson<RawConstraint[]>(row['constraints']) ?? [];
+  const toConstraint = (c: RawConstraint): ConstraintState => ({ name: c.name, columns: c.columns ?? [] });
+  const pk = constraints.find((c) => c.type === 'p');
+  return {
+    name: table,
+    columns,
+    indexes,
+    primaryKey: pk ? toConstraint(pk) : null,
+    uniqueConstraints: constraints.filter((c) => c.type === 'u').map(toConstraint),
+  };
+}
+
+/** pg parses json columns itself; a client configured otherwise hands back the text. */
+function parseJson<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}

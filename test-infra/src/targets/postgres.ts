@@ -1,0 +1,92 @@
+import type { Dialect } from '@agno-migrate/core';
+import pg from 'pg';
+import type { TestDatabase, TestTarget } from '../target.js';
+
+export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+/** The dialect package is passed in: test-infra must not depend on the packages that test with it. */
+export type PostgresDialectFactory = (options: { url: string; schema: string }) => Dialect;
+
+export function postgresTestUrl(): string {
+  return process.env['AGNO_TEST_POSTGRES_URL'] || DEFAULT_POSTGRES_URL;
+}
+
+/** `?` placeholders → `$1, $2, …`, leaving quoted strings and identifiers alone. */
+export function toDollarPlaceholders(text: string): string {
+  let n = 0;
+  return text.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\?/g, (match) => (match === '?' ? `$${++n}` : match));
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** For messages: the URL without its password. */
+function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]*):[^@]*@/, '$1:***@');
+}
+
+function bindable(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) return JSON.stringify(value);
+  return value;
+}
+
+let counter = 0;
+
+/**
+ * Each database is a fresh schema with a unique name in the one test database, dropped (CASCADE)
+ * on close, so test files can run side by side.
+ */
+export function postgresTarget(makeDialect: PostgresDialectFactory, url: string = postgresTestUrl()): TestTarget {
+  let availability: Promise<string | null> | undefined;
+  return {
+    name: 'postgres',
+    unavailableReason() {
+      availability ??= probe(url);
+      return availability;
+    },
+    async create(): Promise<TestDatabase> {
+      const schema = `agno_t_${process.pid}_${Date.now().toString(36)}_${++counter}`;
+      const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+      pool.on('error', () => {});
+      await pool.query(`CREATE SCHEMA ${quoteIdent(schema)}`).catch(async (error: unknown) => {
+        await pool.end();
+        throw error;
+      });
+      const rows = async (sql: string, params: readonly unknown[] = []) =>
+        (await pool.query(toDollarPlaceholders(sql), params.map(bindable))).rows as Record<string, unknown>[];
+      return {
+        flavor: 'postgres',
+        namespace: schema,
+        dialect: () => makeDialect({ url, schema }),
+        cliArgs: () => ['--db', url, '--schema', schema],
+        exec: async (sql, params) => {
+          await rows(sql, params);
+        },
+        rows,
+        quoteIdent,
+        qualify: (table) => `${quoteIdent(schema)}.${quoteIdent(table)}`,
+        async close() {
+          try {
+            await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+          } finally {
+            await pool.end();
+          }
+        },
+      };
+    },
+  };
+}
+
+async function probe(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `PostgreSQL at ${redact(url)} is not reachable: ${reason}`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
