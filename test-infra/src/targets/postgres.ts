@@ -1,5 +1,6 @@
 import type { Dialect } from '@agno-migrate/core';
 import pg from 'pg';
+import { startContainer } from '../containers.js';
 import type { TestDatabase, TestTarget } from '../target.js';
 
 export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -9,6 +10,24 @@ export type PostgresDialectFactory = (options: { url: string; schema: string }) 
 
 export function postgresTestUrl(): string {
   return process.env['AGNO_TEST_POSTGRES_URL'] || DEFAULT_POSTGRES_URL;
+}
+
+/**
+ * The URL to test against: AGNO_TEST_POSTGRES_URL, else the local server, else (when Docker is
+ * there) a PostgreSQL container started for this run.
+ */
+async function resolveUrl(explicit: string | undefined): Promise<string> {
+  if (explicit) return explicit;
+  const url = postgresTestUrl();
+  if (process.env['AGNO_TEST_POSTGRES_URL'] || (await probe(url)) === null) return url;
+  const container = await startContainer({
+    image: 'postgres:15',
+    port: 5432,
+    env: { POSTGRES_PASSWORD: 'agno', POSTGRES_DB: 'test' },
+    readyLog: /database system is ready to accept connections/,
+    readyTimes: 2,
+  });
+  return container ? `postgres://postgres:agno@${container.host}:${container.port}/test` : url;
 }
 
 /** `?` placeholders → `$1, $2, …`, leaving quoted strings and identifiers alone. */
@@ -35,15 +54,18 @@ let counter = 0;
  * Each database is a fresh schema with a unique name in the one test database, dropped (CASCADE)
  * on close, so test files can run side by side.
  */
-export function postgresTarget(makeDialect: PostgresDialectFactory, url: string = postgresTestUrl()): TestTarget {
+export function postgresTarget(makeDialect: PostgresDialectFactory, explicitUrl?: string): TestTarget {
+  let resolved: Promise<string> | undefined;
   let availability: Promise<string | null> | undefined;
+  const target = () => (resolved ??= resolveUrl(explicitUrl));
   return {
     name: 'postgres',
     unavailableReason() {
-      availability ??= probe(url);
+      availability ??= target().then(probe);
       return availability;
     },
     async create(): Promise<TestDatabase> {
+      const url = await target();
       const schema = `agno_t_${process.pid}_${Date.now().toString(36)}_${++counter}`;
       const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
       pool.on('error', () => {});
