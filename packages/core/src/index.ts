@@ -40,6 +40,7 @@ export { BaseDialect } from './dialect/base-dialect.js';
 export type { DialectCapabilities } from './dialect/capabilities.js';
 export { DEFAULT_CAPABILITIES } from './dialect/capabilities.js';
 export type { TableState, ColumnState, IndexState, ConstraintState } from './dialect/table-state.js';
+export { findColumn, findIndex, findUnique } from './dialect/table-state.js';
 export type { Connection, Db, DbRequest, QueryResult, Row } from './dialect/db.js';
 export { query, sleep, runAsync, runSync } from './dialect/db.js';
 export type { Statement } from './sql/statement.js';

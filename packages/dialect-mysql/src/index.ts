@@ -1,1 +1,11 @@
-export {};
+export { MysqlDialect, mysqlDialect } from './mysql-dialect.js';
+export type { MysqlDialectOptions } from './mysql-dialect.js';
+export { MysqlEmitter } from './mysql-emitter.js';
+export { MysqlIntrospector } from './mysql-introspector.js';
+export { acquireMysqlLock, releaseMysqlLock, mysqlLockName } from './mysql-lock.js';
+export { translateMysqlError, isMysqlUndefinedTable } from './mysql-errors.js';
+export type { MysqlErrorContext } from './mysql-errors.js';
+export { mysqlColumnType } from './mysql-types.js';
+export { parseMysqlUrl } from './mysql-url.js';
+export type { MysqlUrl } from './mysql-url.js';
+export type { MysqlClient, MysqlPool, MysqlPoolConnection, MysqlQueryable } from './mysql-driver-types.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Dialect } from '@agno-migrate/core';
 import mysql from 'mysql2/promise';
+import { startContainer } from '../containers.js';
 import type { TestDatabase, TestTarget } from '../target.js';
 
 export const DEFAULT_MYSQL_TEST_URL = 'mysql://root@127.0.0.1:3306/test';
@@ -19,13 +20,30 @@ const PROBE_TIMEOUT_MS = 3000;
  * close, so test files never see each other's tables.
  */
 export function mysqlTarget(options: MysqlTargetOptions): TestTarget {
-  const url = options.url ?? process.env['AGNO_TEST_MYSQL_URL'] ?? DEFAULT_MYSQL_TEST_URL;
+  let resolved: Promise<string> | undefined;
   let probe: Promise<string | null> | undefined;
+  const url = () => (resolved ??= resolveUrl(options.url));
   return {
     name: 'mysql',
-    unavailableReason: () => (probe ??= probeServer(url)),
-    create: () => createDatabase(url, options.dialect),
+    unavailableReason: () => (probe ??= url().then(probeServer)),
+    create: async () => createDatabase(await url(), options.dialect),
   };
+}
+
+/**
+ * The URL to test against: the one given, AGNO_TEST_MYSQL_URL, else the local server, else (when
+ * Docker is there) a MySQL 8 container started for this run.
+ */
+async function resolveUrl(explicit: string | undefined): Promise<string> {
+  const url = explicit ?? process.env['AGNO_TEST_MYSQL_URL'] ?? DEFAULT_MYSQL_TEST_URL;
+  if (explicit || process.env['AGNO_TEST_MYSQL_URL'] || (await probeServer(url)) === null) return url;
+  const container = await startContainer({
+    image: 'mysql:8.4',
+    port: 3306,
+    env: { MYSQL_ROOT_PASSWORD: 'agno', MYSQL_DATABASE: 'test' },
+    readyLog: /ready for connections.*port: 3306/,
+  });
+  return container ? `mysql://root:agno@${container.host}:${container.port}/test` : url;
 }
 
 function connectionOptions(url: string, timeoutMs: number): mysql.ConnectionOptions {

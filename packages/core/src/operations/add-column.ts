@@ -9,5 +9,10 @@ export const addColumnSpec: OperationSpec<AddColumn> = {
   describe: (op) => `add column ${op.column.name}`,
   isNeeded: (op, state) => !findColumn(state, op.column.name),
   apply: (op, state) =>
-    edit.addColumn(state, { name: op.column.name, dataType: op.column.type.kind, nullable: op.column.nullable }),
+    edit.addColumn(state, {
+      name: op.column.name,
+      dataType: op.column.type.kind,
+      length: op.column.type.kind === 'string' ? (op.column.type.length ?? null) : null,
+      nullable: op.column.nullable,
+    }),
 };

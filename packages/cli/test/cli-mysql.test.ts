@@ -1,0 +1,41 @@
+import { createAgno22Database, DEFAULT_NAMES, gate, mysqlTarget } from '@agno-migrate/test-infra';
+import type { TestDatabase } from '@agno-migrate/test-infra';
+import { mysqlDialect } from '@agno-migrate/dialect-mysql';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const target = mysqlTarget({ dialect: (options) => mysqlDialect(options) });
+const { skip } = await gate(target);
+
+describe.skipIf(skip)('agno-migrate on MySQL/MariaDB', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await target.create();
+  });
+  afterEach(() => db.close());
+
+  it('upgrades a 2.2 database with up --db mysql://… --schema, then down and up round-trip', async () => {
+    await createAgno22Database(db, DEFAULT_NAMES);
+    const up = runCli(['up', ...db.cliArgs(), '--json']);
+    expect(up.stderr).toBe('');
+    expect(up.code).toBe(0);
+    expect(JSON.parse(up.stdout).tables.filter((t: { to: string }) => t.to === '2.5.6')).toHaveLength(6);
+    const keys = await db.rows(
+      'SELECT index_name AS name FROM information_schema.statistics WHERE table_schema = ? AND table_name = ? AND index_name = ?',
+      [db.namespace, 'agno_sessions', 'PRIMARY'],
+    );
+    expect(keys).toHaveLength(1);
+    expect(runCli(['down', '--target', '2.0.0', ...db.cliArgs()]).code).toBe(0);
+    expect(runCli(['up', ...db.cliArgs()]).code).toBe(0);
+  });
+
+  it('exits 4 when another connection holds the migration lock', async () => {
+    const name = `agno-migrate:${db.namespace}:agno_schema_versions`;
+    const [holder] = await db.rows('SELECT GET_LOCK(?, 0) AS got', [name]);
+    expect(Number(holder?.['got'])).toBe(1);
+    const run = runCli(['up', ...db.cliArgs(), '--lock-timeout', '1']);
+    await db.rows('SELECT RELEASE_ALL_LOCKS() AS n');
+    expect(run.code).toBe(4);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
