@@ -46,6 +46,8 @@ export { query, sleep, runAsync, runSync } from './dialect/db.js';
 export type { Statement } from './sql/statement.js';
 export { sql } from './sql/statement.js';
 export type { Expression } from './sql/expression.js';
+export { columnTypeName, STANDARD_TYPE_NAMES } from './sql/column-types.js';
+export type { TypeNames } from './sql/column-types.js';
 export { col, value, coalesce, renderExpression } from './sql/expression.js';
 
 export { MigrationManager } from './manager/migration-manager.js';

@@ -1,27 +1,12 @@
 import type { ColumnState, LogicalType } from '@agno-migrate/core';
-import { ConfigurationError } from '@agno-migrate/core';
+import { columnTypeName, ConfigurationError, STANDARD_TYPE_NAMES } from '@agno-migrate/core';
 
 /** Column types as SQLAlchemy renders Agno's MySQLDb schemas (Boolean is BOOL there). */
 export function mysqlColumnType(type: LogicalType, column = 'a string column'): string {
-  switch (type.kind) {
-    case 'string':
-      if (type.length === undefined) {
-        throw new ConfigurationError(`${column} has no length: MySQL's VARCHAR needs one (declare it in the table definition)`);
-      }
-      return `VARCHAR(${type.length})`;
-    case 'text':
-      return 'TEXT';
-    case 'json':
-      return 'JSON';
-    case 'bigint':
-      return 'BIGINT';
-    case 'integer':
-      return 'INTEGER';
-    case 'boolean':
-      return 'BOOL';
-    case 'date':
-      return 'DATE';
+  if (type.kind === 'string' && type.length === undefined) {
+    throw new ConfigurationError(`${column} has no length: MySQL's VARCHAR needs one (declare it in the table definition)`);
   }
+  return columnTypeName(type, { ...STANDARD_TYPE_NAMES, boolean: 'BOOL' }, true);
 }
 
 /** Types that need a prefix length to be indexed (TEXT and BLOB families; JSON, which MariaDB stores as LONGTEXT). */

@@ -1,23 +1,9 @@
 import type { LogicalType } from '@agno-migrate/core';
+import { columnTypeName, STANDARD_TYPE_NAMES } from '@agno-migrate/core';
 
 /** Column types as SQLAlchemy renders Agno's PostgreSQL schemas: VARCHAR without a length, JSONB. */
 export function postgresColumnType(type: LogicalType): string {
-  switch (type.kind) {
-    case 'string':
-      return 'VARCHAR';
-    case 'text':
-      return 'TEXT';
-    case 'json':
-      return 'JSONB';
-    case 'bigint':
-      return 'BIGINT';
-    case 'integer':
-      return 'INTEGER';
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'date':
-      return 'DATE';
-  }
+  return columnTypeName(type, { ...STANDARD_TYPE_NAMES, json: 'JSONB' });
 }
 
 const SQL_NAMES: Readonly<Record<string, string>> = {

@@ -1,23 +1,9 @@
 import type { LogicalType } from '@agno-migrate/core';
+import { columnTypeName } from '@agno-migrate/core';
 
-/** Column types as SQLAlchemy renders Agno's SQLite schemas. */
+/** Column types as SQLAlchemy renders Agno's SQLite schemas (no lengths: SQLite ignores them). */
 export function sqliteColumnType(type: LogicalType): string {
-  switch (type.kind) {
-    case 'string':
-      return 'VARCHAR';
-    case 'text':
-      return 'TEXT';
-    case 'json':
-      return 'JSON';
-    case 'bigint':
-      return 'BIGINT';
-    case 'integer':
-      return 'INTEGER';
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'date':
-      return 'DATE';
-  }
+  return columnTypeName(type);
 }
 
 /** `VARCHAR(128)` → `{ dataType: 'varchar', length: 128 }`; SQLite keeps declared types as free text. */
