@@ -4,7 +4,6 @@ import pc from 'picocolors';
 import { redactUrl } from './database-url.js';
 import { EXIT } from './exit-codes.js';
 import { printJson } from './output/json.js';
-import { formatRun } from './output/human.js';
 
 /**
  * Every failure ends here: one line on stderr (never a stack trace for a user's mistake), the
@@ -12,12 +11,6 @@ import { formatRun } from './output/human.js';
  */
 export function reportError(error: unknown, json: boolean, secrets: readonly string[]): number {
   const scrub = (text: string) => secrets.reduce((t, s) => (s ? t.split(s).join('***') : t), redactUrl(text));
-  if (error instanceof MigrationStepError && error.result) {
-    if (json) printJson(error.result);
-    else process.stdout.write(`${formatRun(error.result, '')}\n`);
-    process.stderr.write(`${pc.red('error:')} ${scrub(error.message)}\n`);
-    return EXIT.failed;
-  }
   let code: string;
   let exitCode: number;
   let message: string;
@@ -35,7 +28,9 @@ export function reportError(error: unknown, json: boolean, secrets: readonly str
     if (process.env['AGNO_MIGRATE_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(scrub(error.stack) + '\n');
   }
   message = scrub(message);
-  if (json) printJson({ error: { code, message, exitCode } });
+  // A failed run's result, already printed, is the one JSON document of its output.
+  const printedResult = error instanceof MigrationStepError && error.result !== undefined;
+  if (json && !printedResult) printJson({ error: { code, message, exitCode } });
   process.stderr.write(`${pc.red('error:')} ${message}\n`);
   return exitCode;
 }

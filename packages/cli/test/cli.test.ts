@@ -53,6 +53,20 @@ describe('agno-migrate on SQLite', () => {
     expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
   });
 
+  it('a failed statement: exit 1, how far the run got, one line on stderr, one JSON document', async () => {
+    await createAgno22Database(db, NAMES);
+    expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
+    await db.exec('CREATE VIEW mem_times AS SELECT created_at FROM mem');
+    const human = runCli(['down', '--target', '2.0.0', '--table-type', 'memories', ...db.cliArgs(), ...renames]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain(`down · sqlite:${db.cliArgs()[1]!.slice('sqlite:'.length)}`);
+    expect(human.stdout).toMatch(/mem\s+memories\s+2\.5\.6\s+2\.3\.0\s+failed/);
+    expect(human.stderr.trim().split('\n')).toHaveLength(1);
+    const json = runCli(['down', '--target', '2.0.0', '--table-type', 'memories', '--json', ...db.cliArgs(), ...renames]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'failed', tables: [{ tableName: 'mem', outcome: 'failed', to: '2.3.0' }] });
+  });
+
   it('creates missing tables with init and stamps them', () => {
     const init = runCli(['init', ...db.cliArgs(), '--json']);
     expect(init.code).toBe(0);

@@ -1,4 +1,5 @@
 import type { RunResult } from '@agno-migrate/core';
+import { MigrationStepError } from '@agno-migrate/core';
 import type { CommonOptions } from '../common-options.js';
 import { openContext } from '../context.js';
 import type { CommandContext } from '../context.js';
@@ -20,6 +21,10 @@ async function withContext(options: CommonOptions, mustExist: boolean, body: (ct
   const ctx = await openContext(options, mustExist);
   try {
     return await body(ctx);
+  } catch (error) {
+    // A failed run still has a result: show how far it got; the error line follows from main.
+    if (error instanceof MigrationStepError && error.result) report(ctx, error.result);
+    throw error;
   } finally {
     await ctx.manager.close();
   }

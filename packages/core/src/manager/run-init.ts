@@ -25,6 +25,7 @@ export function* runInit(ctx: RunContext, tables: readonly TableRef[], options: 
       tables.map((table) => ({
         table,
         from: current.get(table.name)!,
+        reached: () => current.get(table.name)!,
         *run() {
           const from = current.get(table.name)!;
           if (existing.has(table.name)) {

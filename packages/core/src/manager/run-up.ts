@@ -28,12 +28,17 @@ export function* runUp(ctx: RunContext, tables: readonly TableRef[], options: Up
     const rows = yield* readVersionRows(ctx);
     const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
     const versions = { exists: rows.exists };
+    // One query tells which of the tables with work to do exist, whatever their number.
+    const withWork = tables.filter((t) => ctx.graph.planUp(current.get(t.name)!, target, options.force ?? false).steps.length > 0);
+    const existing = withWork.length > 0 ? yield* ctx.dialect.existingTables(withWork.map((t) => t.name)) : new Set<string>();
+    const reached = new Map<string, string>();
     const results = yield* visitTables(
       ctx,
       tables.map((table) => ({
         table,
         from: current.get(table.name)!,
-        run: () => upTable(ctx, table, current.get(table.name)!, target, options, versions),
+        reached: () => reached.get(table.name) ?? current.get(table.name)!,
+        run: () => upTable(ctx, table, current.get(table.name)!, target, options, versions, existing.has(table.name), reached),
       })),
     );
     const result: RunResult = { command: 'up', dryRun, targetVersion: target, status: runStatus(results), tables: results };
@@ -49,13 +54,14 @@ function* upTable(
   target: string,
   options: UpOptions,
   versions: { exists: boolean },
+  exists: boolean,
+  reached: Map<string, string>,
 ): Db<TableResult> {
   const dryRun = options.dryRun ?? false;
   const plan = ctx.graph.planUp(from, target, options.force ?? false);
   const base = { tableType: table.info.type, tableName: table.name, from };
   if (plan.steps.length === 0) return { ...base, to: from, outcome: 'up-to-date', steps: [] };
 
-  const exists = (yield* ctx.dialect.existingTables([table.name])).has(table.name);
   if (!exists) {
     if (options.createMissing) return yield* createTable(ctx, table, versions, dryRun);
     return { ...base, to: from, outcome: 'absent', steps: [], reason: `table ${table.name} does not exist: not migrated and not stamped` };
@@ -74,6 +80,7 @@ function* upTable(
       return { ...base, to: recorded, outcome: 'blocked', steps, blocked: outcome.blocked, reason: outcome.blocked.message };
     }
     recorded = stampVersion;
+    reached.set(table.name, recorded);
   }
   return { ...base, to: recorded, outcome: 'migrated', steps };
 }

@@ -6,6 +6,8 @@ import type { RunContext, TableRef } from './run-context.js';
 export interface Visit {
   readonly table: TableRef;
   readonly from: string;
+  /** Where the table's versions row stands now: after a failure, the last step that was stamped. */
+  reached(): string;
   run(): Db<TableResult>;
 }
 
@@ -27,7 +29,7 @@ export function* visitTables(ctx: RunContext, visits: readonly Visit[]): Db<Tabl
         tableType: visit.table.info.type,
         tableName: visit.table.name,
         from: visit.from,
-        to: visit.from,
+        to: visit.reached(),
         outcome: 'failed',
         steps: [],
         error: { message: error.message, code },
