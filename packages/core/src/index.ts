@@ -14,6 +14,7 @@ export type { DatabaseErrorKind } from './errors.js';
 export type { Flavor, LogicalType, ColumnDef, TableDef, IndexDef, ForeignKeyDef } from './catalog/types.js';
 export { FLAVORS } from './catalog/types.js';
 export { TABLE_TYPES, VERSIONS_TABLE, resolveTableType, tableTypeNames } from './catalog/registry.js';
+export { migratedTableTypeNames, availableOn } from './catalog/registry.js';
 export type { TableTypeInfo } from './catalog/registry.js';
 export { indexesFor } from './catalog/indexes.js';
 
@@ -39,7 +40,7 @@ export type { Dialect, LockRequest, StepTransaction, VersionRow } from './dialec
 export { BaseDialect } from './dialect/base-dialect.js';
 export type { DialectCapabilities } from './dialect/capabilities.js';
 export { DEFAULT_CAPABILITIES } from './dialect/capabilities.js';
-export type { TableState, ColumnState, IndexState, ConstraintState } from './dialect/table-state.js';
+export type { TableState, ColumnState, IndexState, ConstraintState, ForeignKeyState } from './dialect/table-state.js';
 export { findColumn, findIndex, findUnique } from './dialect/table-state.js';
 export type { Connection, Db, DbRequest, QueryResult, Row } from './dialect/db.js';
 export { query, sleep, runAsync, runSync } from './dialect/db.js';
@@ -55,6 +56,10 @@ export type { ManagerOptions, StatusOptions } from './manager/migration-manager.
 export type { UpOptions } from './manager/run-up.js';
 export type { DownOptions } from './manager/run-down.js';
 export type { CreateOptions } from './manager/run-init.js';
+export type { VerifyOptions } from './manager/run-verify.js';
+export type { VerifyResult, TableVerification, Finding, FindingKind, Fix, TableHealth } from './verify/types.js';
+export { KNOWN_DIFFERENCES } from './verify/known-differences.js';
+export type { KnownDifference } from './verify/known-differences.js';
 export type { Logger, MigrationEvent } from './manager/events.js';
 export type {
   RunResult,

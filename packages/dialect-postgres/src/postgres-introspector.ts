@@ -20,7 +20,7 @@ export const INTROSPECT_SQL =
   "'nullable', c.is_nullable, 'default', c.column_default) ORDER BY c.ordinal_position) " +
   'FROM information_schema.columns c WHERE c.table_schema = n.nspname AND c.table_name = t.relname) AS columns, ' +
   '(SELECT json_agg(json_build_object(' +
-  "'name', ic.relname, 'unique', i.indisunique, 'valid', i.indisvalid, 'columns', " +
+  "'name', ic.relname, 'unique', i.indisunique, 'valid', i.indisvalid, 'where', pg_get_expr(i.indpred, i.indrelid), 'columns', " +
   keyColumns('i.indkey::int2[]', 'i.indrelid') +
   ') ORDER BY ic.relname) ' +
   'FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = t.oid AND NOT EXISTS ' +
@@ -29,7 +29,14 @@ export const INTROSPECT_SQL =
   "'name', con.conname, 'type', con.contype, 'columns', " +
   keyColumns('con.conkey', 'con.conrelid') +
   ') ORDER BY con.conname) ' +
-  "FROM pg_constraint con WHERE con.conrelid = t.oid AND con.contype IN ('p', 'u')) AS constraints " +
+  "FROM pg_constraint con WHERE con.conrelid = t.oid AND con.contype IN ('p', 'u')) AS constraints, " +
+  '(SELECT json_agg(json_build_object(' +
+  "'name', fk.conname, 'columns', " +
+  keyColumns('fk.conkey', 'fk.conrelid') +
+  ", 'refTable', rt.relname, 'refColumns', " +
+  keyColumns('fk.confkey', 'fk.confrelid') +
+  ", 'onDelete', fk.confdeltype) ORDER BY fk.conname) " +
+  "FROM pg_constraint fk JOIN pg_class rt ON rt.oid = fk.confrelid WHERE fk.conrelid = t.oid AND fk.contype = 'f') AS foreign_keys " +
   'FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace ' +
   "WHERE n.nspname = $1 AND t.relname = $2 AND t.relkind IN ('r', 'p')";
 
@@ -45,8 +52,18 @@ interface RawIndex {
   name: string;
   unique: boolean;
   valid: boolean;
+  where?: string | null;
   columns: string[] | null;
 }
+interface RawForeignKey {
+  name: string;
+  columns: string[] | null;
+  refTable: string;
+  refColumns: string[] | null;
+  onDelete: string;
+}
+/** pg_constraint.confdeltype → the SQL action. */
+const ON_DELETE: Readonly<Record<string, string>> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 interface RawConstraint {
   name: string;
   type: 'p' | 'u';
@@ -71,8 +88,9 @@ export function toTableState(table: string, row: Record<string, unknown>): Table
       defaultValue: c.default ?? null,
     }),
   );
-  const indexes = (parseJson<RawIndex[]>(row['indexes']) ?? []).map(
-    (i): IndexState => ({ name: i.name, columns: i.columns ?? [], unique: i.unique, valid: i.valid }),
+  const rawIndexes = parseJson<RawIndex[]>(row['indexes']) ?? [];
+  const indexes = rawIndexes.map(
+    (i): IndexState => ({ name: i.name, columns: i.columns ?? [], unique: i.unique, valid: i.valid, ...(i.where ? { where: i.where } : {}) }),
   );
   const constraints = parseJson<RawConstraint[]>(row['constraints']) ?? [];
   const toConstraint = (c: RawConstraint): ConstraintState => ({ name: c.name, columns: c.columns ?? [] });
@@ -83,6 +101,18 @@ export function toTableState(table: string, row: Record<string, unknown>): Table
     indexes,
     primaryKey: pk ? toConstraint(pk) : null,
     uniqueConstraints: constraints.filter((c) => c.type === 'u').map(toConstraint),
+    ...(rawIndexes.some((i) => 'where' in i) ? { indexPredicates: true } : {}),
+    ...('foreign_keys' in row
+      ? {
+          foreignKeys: (parseJson<RawForeignKey[]>(row['foreign_keys']) ?? []).map((f) => ({
+            name: f.name,
+            columns: f.columns ?? [],
+            referencedTable: f.refTable,
+            referencedColumns: f.refColumns ?? [],
+            onDelete: ON_DELETE[f.onDelete] ?? 'NO ACTION',
+          })),
+        }
+      : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { AgnoMigrateError, DatabaseError } from '@agno-migrate/core';
+import { AgnoMigrateError, DatabaseError, LockTimeoutError } from '@agno-migrate/core';
 
 function sqliteCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
@@ -21,7 +21,13 @@ export function translateSqliteError(error: unknown): Error {
     return new DatabaseError(`the SQLite database is read-only (${message}): check the file's permissions`, { kind: 'read-only' }, { cause: error });
   }
   if (isBusy(error)) {
-    return new DatabaseError(`the SQLite database is locked by another process (${message})`, { kind: 'busy' }, { cause: error });
+    // The run's own lock is a write transaction that lets readers in, so a busy file anywhere in a
+    // run (even the first query, before the lock) means another process holds a lock on it.
+    return new LockTimeoutError(
+      `another process holds a lock on the SQLite database file (${message}): try again when it has finished, or raise --lock-timeout`,
+      { kind: 'busy' },
+      { cause: error },
+    );
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new DatabaseError(`the file is not a usable SQLite database (${message})`, { kind: 'connection' }, { cause: error });

@@ -7,6 +7,7 @@ import { DEFAULT_NAMES } from '../fixtures/table-names.js';
 import type { Agno22Names } from '../fixtures/table-names.js';
 import type { TestDatabase, TestTarget } from '../target.js';
 import { shapeOf } from './shape.js';
+import { runVerifySuite } from './verify-suite.js';
 
 const NOW = new Date('2026-01-02T03:04:05Z');
 const NOW_EPOCH = Math.floor(NOW.getTime() / 1000);
@@ -25,6 +26,7 @@ export interface SuiteOptions {
  * exact latest shapes with every row intact, reverted, re-applied, forced, partially targeted.
  */
 export function runConformanceSuite(target: TestTarget, options: SuiteOptions): void {
+  runVerifySuite(target, options);
   describe.skipIf(options.skip)(`${target.name}: conformance`, () => {
     let db: TestDatabase;
     const managers: MigrationManager[] = [];
@@ -154,11 +156,15 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
     it.skipIf(target.name === 'sqlite')('blocks the 2.5.0 key on duplicate session_id, migrates the rest, then finishes once fixed', async () => {
       await createAgno22Database(db, DEFAULT_NAMES);
       // 2.2 enforced uniqueness with <table>_uq_session_id; duplicates exist where that constraint was lost.
-      const drop = target.name === 'postgres' ? 'DROP CONSTRAINT' : 'DROP INDEX';
-      await db.exec(`ALTER TABLE ${db.qualify('agno_sessions')} ${drop} ${db.quoteIdent('agno_sessions_uq_session_id')}`);
+      // SingleStore's 2.2 key is uq_session_type (session_id, session_type): a second type duplicates the id.
+      const singlestore = db.flavor === 'singlestore';
+      if (!singlestore) {
+        const drop = target.name === 'postgres' ? 'DROP CONSTRAINT' : 'DROP INDEX';
+        await db.exec(`ALTER TABLE ${db.qualify('agno_sessions')} ${drop} ${db.quoteIdent('agno_sessions_uq_session_id')}`);
+      }
       await db.exec(
         `INSERT INTO ${db.qualify('agno_sessions')} (${['session_id', 'session_type', 'created_at'].map((c) => db.quoteIdent(c)).join(', ')}) VALUES (?, ?, ?)`,
-        ['s1', 'agent', 1700000999],
+        ['s1', singlestore ? 'team' : 'agent', 1700000999],
       );
       const blocked = await manager().up();
       expect(blocked.status).toBe('blocked');

@@ -1,6 +1,7 @@
 import type { RunResult, StatusResult, TableResult } from '@agno-migrate/core';
 import pc from 'picocolors';
 import { renderTable } from './table.js';
+import { healthText } from './verify-report.js';
 
 const OUTCOME_COLOUR: Record<string, (s: string) => string> = {
   migrated: pc.green,
@@ -74,15 +75,17 @@ export function formatDryRunSql(result: RunResult): string {
 export function formatStatus(status: StatusResult, display: string): string {
   const title = `status · ${display} · latest ${status.latest}`;
   const table = renderTable(
-    ['TABLE', 'TYPE', 'EXISTS', 'VERSION', 'PENDING'],
+    ['TABLE', 'TYPE', 'EXISTS', 'VERSION', 'PENDING', 'HEALTH'],
     status.tables.map((t) => [
       t.tableName,
       t.tableType,
       t.exists ? 'yes' : pc.yellow('no'),
       t.recorded === null ? `${t.current} ${pc.dim('(no row)')}` : t.current,
       t.pending.length === 0 ? pc.green('up to date') : pc.yellow(t.pending.join(', ')),
+      healthText(t.health),
     ]),
   );
   const versions = status.versionsTable.exists ? '' : pc.dim(`\n${status.versionsTable.name} does not exist yet: every table reads as 2.0.0`);
-  return [pc.bold(title), table].join('\n') + versions;
+  const drift = status.tables.some((t) => t.health === 'drift') ? pc.red('\nsome tables differ from what Agno expects: run agno-migrate verify for each difference and its fix') : '';
+  return [pc.bold(title), table].join('\n') + versions + drift;
 }

@@ -19,6 +19,11 @@ function column(name: string, type: LogicalType, options: Options): ColumnDef {
 export interface ColumnBuilders {
   /** VARCHAR(n) on MySQL-family flavours (n per flavour when `lengths` differ), VARCHAR elsewhere. */
   str(name: string, length: number | Partial<Record<Flavor, number>>, options?: Options): ColumnDef;
+  /**
+   * Unbounded VARCHAR: for the tables Agno declares on PostgreSQL and SQLite only, which never
+   * give a string a length (a MySQL-family dialect has no such table to create).
+   */
+  varchar(name: string, options?: Options): ColumnDef;
   /** TEXT everywhere except SQLite, where Agno declares long fields as VARCHAR. */
   longText(name: string, options?: Options): ColumnDef;
   /** TEXT on every flavour (the MCP OAuth tables). */
@@ -41,6 +46,7 @@ export function columnBuilders(flavor: Flavor): ColumnBuilders {
       if (n === undefined) throw new Error(`catalog: no ${flavor} length for ${name}`);
       return column(name, { kind: 'string', length: n }, options);
     },
+    varchar: (name, options = {}) => column(name, { kind: 'string' }, options),
     longText: (name, options = {}) =>
       column(name, flavor === 'sqlite' ? { kind: 'string' } : { kind: 'text' }, options),
     text: (name, options = {}) => column(name, { kind: 'text' }, options),

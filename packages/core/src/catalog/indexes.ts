@@ -24,5 +24,6 @@ export function generatedNames(def: TableDef, table: string): string[] {
   return [
     ...indexesFor(def, table).map((i) => i.name),
     ...def.uniqueConstraints.map((u) => `${table}_${u.suffix}`),
+    ...def.foreignKeys.flatMap((f) => (f.suffix ? [`${table}_${f.suffix}`] : [])),
   ];
 }

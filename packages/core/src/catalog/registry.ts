@@ -1,11 +1,28 @@
 import { ConfigurationError } from '../errors.js';
 import { approvalsTable } from './tables/approvals.js';
+import { authTokensTable } from './tables/auth-tokens.js';
+import { componentConfigsTable } from './tables/component-configs.js';
+import { componentLinksTable } from './tables/component-links.js';
+import { componentsTable } from './tables/components.js';
 import { cultureTable } from './tables/culture.js';
 import { evalsTable } from './tables/evals.js';
 import { knowledgeTable } from './tables/knowledge.js';
+import { learningsTable } from './tables/learnings.js';
+import {
+  mcpOauthClientsTable,
+  mcpOauthCodesTable,
+  mcpOauthKeysTable,
+  mcpOauthRefreshTokensTable,
+  mcpOauthTransactionsTable,
+} from './tables/mcp-oauth.js';
 import { memoriesTable } from './tables/memories.js';
 import { metricsTable } from './tables/metrics.js';
+import { scheduleRunsTable } from './tables/schedule-runs.js';
+import { schedulesTable } from './tables/schedules.js';
+import { serviceAccountsTable } from './tables/service-accounts.js';
 import { sessionsTable } from './tables/sessions.js';
+import { spansTable } from './tables/spans.js';
+import { tracesTable } from './tables/traces.js';
 import { versionsTable } from './tables/versions.js';
 import type { Flavor, TableDef } from './types.js';
 import { FLAVORS } from './types.js';
@@ -23,7 +40,10 @@ export interface TableTypeInfo {
 
 const PG_SQLITE: readonly Flavor[] = ['postgres', 'sqlite'];
 
-/** In Agno's registry order: the manager visits tables in this order. */
+/**
+ * Agno's migration registry first, in its order (the manager visits migrated tables in this order),
+ * then the tables Agno creates but never migrates, each after the tables its foreign keys reference.
+ */
 export const TABLE_TYPES: readonly TableTypeInfo[] = [
   { type: 'memories', defaultName: 'agno_memories', migrated: true, aliases: ['memory', 'user_memories'], flavors: FLAVORS, define: memoriesTable },
   { type: 'sessions', defaultName: 'agno_sessions', migrated: true, aliases: ['session'], flavors: FLAVORS, define: sessionsTable },
@@ -32,6 +52,21 @@ export const TABLE_TYPES: readonly TableTypeInfo[] = [
   { type: 'knowledge', defaultName: 'agno_knowledge', migrated: true, aliases: [], flavors: FLAVORS, define: knowledgeTable },
   { type: 'culture', defaultName: 'agno_culture', migrated: true, aliases: ['cultural_knowledge'], flavors: FLAVORS, define: cultureTable },
   { type: 'approvals', defaultName: 'agno_approvals', migrated: true, aliases: ['approval'], flavors: PG_SQLITE, define: approvalsTable },
+  { type: 'traces', defaultName: 'agno_traces', migrated: false, aliases: ['trace'], flavors: FLAVORS, define: tracesTable },
+  { type: 'spans', defaultName: 'agno_spans', migrated: false, aliases: ['span'], flavors: FLAVORS, define: spansTable },
+  { type: 'components', defaultName: 'agno_components', migrated: false, aliases: ['component'], flavors: PG_SQLITE, define: componentsTable },
+  { type: 'component_configs', defaultName: 'agno_component_configs', migrated: false, aliases: ['component_config'], flavors: PG_SQLITE, define: componentConfigsTable },
+  { type: 'component_links', defaultName: 'agno_component_links', migrated: false, aliases: ['component_link'], flavors: PG_SQLITE, define: componentLinksTable },
+  { type: 'learnings', defaultName: 'agno_learnings', migrated: false, aliases: ['learning'], flavors: PG_SQLITE, define: learningsTable },
+  { type: 'schedules', defaultName: 'agno_schedules', migrated: false, aliases: ['schedule'], flavors: PG_SQLITE, define: schedulesTable },
+  { type: 'schedule_runs', defaultName: 'agno_schedule_runs', migrated: false, aliases: ['schedule_run'], flavors: PG_SQLITE, define: scheduleRunsTable },
+  { type: 'auth_tokens', defaultName: 'agno_auth_tokens', migrated: false, aliases: ['auth_token'], flavors: PG_SQLITE, define: authTokensTable },
+  { type: 'service_accounts', defaultName: 'agno_service_accounts', migrated: false, aliases: ['service_account'], flavors: PG_SQLITE, define: serviceAccountsTable },
+  { type: 'mcp_oauth_clients', defaultName: 'agno_mcp_oauth_clients', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthClientsTable },
+  { type: 'mcp_oauth_transactions', defaultName: 'agno_mcp_oauth_transactions', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthTransactionsTable },
+  { type: 'mcp_oauth_codes', defaultName: 'agno_mcp_oauth_codes', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthCodesTable },
+  { type: 'mcp_oauth_refresh_tokens', defaultName: 'agno_mcp_oauth_refresh_tokens', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthRefreshTokensTable },
+  { type: 'mcp_oauth_keys', defaultName: 'agno_mcp_oauth_keys', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthKeysTable },
 ];
 
 export const VERSIONS_TABLE: TableTypeInfo = {
@@ -51,6 +86,16 @@ for (const info of TABLE_TYPES) {
 
 export function tableTypeNames(): string[] {
   return TABLE_TYPES.map((t) => t.type);
+}
+
+/** The table types the manager migrates (Agno's registry). */
+export function migratedTableTypeNames(): string[] {
+  return TABLE_TYPES.filter((t) => t.migrated).map((t) => t.type);
+}
+
+/** Whether Agno creates this table type on the flavour (spec 4.3). */
+export function availableOn(info: TableTypeInfo, flavor: Flavor): boolean {
+  return info.flavors.includes(flavor);
 }
 
 /** Resolves a table type or one of its aliases (`memory` → `memories`), or throws naming the valid ones. */

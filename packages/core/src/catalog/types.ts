@@ -30,6 +30,8 @@ export interface ForeignKeyDef {
   /** The referenced table, by table type, so renamed tables are followed. */
   readonly references: { readonly tableType: string; readonly columns: readonly string[] };
   readonly onDelete?: 'CASCADE';
+  /** Appended to `<table>_` for a named constraint (Agno names its composite keys); unnamed otherwise. */
+  readonly suffix?: string;
 }
 
 export interface NamedColumnsDef {

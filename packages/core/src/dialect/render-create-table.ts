@@ -25,8 +25,9 @@ export function renderCreateTable(
     const target = referencedTables[fk.references.tableType];
     if (!target) throw new Error(`catalog: ${def.tableType} references ${fk.references.tableType}, whose name is unknown`);
     const onDelete = fk.onDelete ? ` ON DELETE ${fk.onDelete}` : '';
+    const name = fk.suffix ? `CONSTRAINT ${dialect.quoteIdent(`${table}_${fk.suffix}`)} ` : '';
     lines.push(
-      `FOREIGN KEY(${dialect.columnList(fk.columns)}) REFERENCES ${dialect.qualify(target)} (${dialect.columnList(fk.references.columns)})${onDelete}`,
+      `${name}FOREIGN KEY(${dialect.columnList(fk.columns)}) REFERENCES ${dialect.qualify(target)} (${dialect.columnList(fk.references.columns)})${onDelete}`,
     );
   }
   const create = sql(`CREATE TABLE ${dialect.qualify(table)} (\n\t${lines.join(',\n\t')}\n)`);

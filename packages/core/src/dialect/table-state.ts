@@ -18,11 +18,23 @@ export interface IndexState {
   readonly unique: boolean;
   /** False for a PostgreSQL index left INVALID by a failed CONCURRENTLY build: it counts as missing. */
   readonly valid: boolean;
+  /** The WHERE predicate of a partial index, as the database prints it; absent for a full index. */
+  readonly where?: string;
 }
 
 export interface ConstraintState {
   readonly name: string | null;
   readonly columns: readonly string[];
+}
+
+export interface ForeignKeyState {
+  readonly name: string | null;
+  readonly columns: readonly string[];
+  /** The referenced table's name (unqualified). */
+  readonly referencedTable: string;
+  readonly referencedColumns: readonly string[];
+  /** The ON DELETE action in upper case: `CASCADE`, `NO ACTION`, `RESTRICT`, `SET NULL`, `SET DEFAULT`. */
+  readonly onDelete: string;
 }
 
 export interface TableState {
@@ -33,6 +45,10 @@ export interface TableState {
   readonly primaryKey: ConstraintState | null;
   /** Named UNIQUE constraints (on MySQL-family databases these are unique indexes too). */
   readonly uniqueConstraints: readonly ConstraintState[];
+  /** True when the dialect reads partial-index predicates, so an index without `where` is a full one. */
+  readonly indexPredicates?: boolean;
+  /** Foreign keys, when the dialect reads them; absent means not read (verify then skips them). */
+  readonly foreignKeys?: readonly ForeignKeyState[];
 }
 
 export function findColumn(state: TableState, name: string): ColumnState | undefined {

@@ -7,6 +7,8 @@ export type MigrationEvent =
   | { readonly type: 'table-start'; readonly tableType: string; readonly tableName: string; readonly from: string; readonly to: string }
   | { readonly type: 'step-start'; readonly tableName: string; readonly from: string; readonly to: string; readonly direction: 'up' | 'down' }
   | { readonly type: 'statement'; readonly tableName: string; readonly statement: StatementRecord; readonly dryRun: boolean }
+  /** A statement the database has completed (never in a dry run): the point a crash can leave behind. */
+  | { readonly type: 'statement-done'; readonly tableName: string; readonly statement: StatementRecord }
   | { readonly type: 'table-done'; readonly result: TableResult }
   | { readonly type: 'run-done'; readonly result: RunResult };
 

@@ -5,8 +5,11 @@ import type { RunContext } from './run-context.js';
 
 /** Runs one statement (or, in a dry run, only reports it). */
 export function* execute(ctx: RunContext, tableName: string, statement: Statement, dryRun: boolean): Db<void> {
-  ctx.emit({ type: 'statement', tableName, statement: { sql: statement.sql, params: statement.params }, dryRun });
-  if (!dryRun) yield* query(statement.sql, statement.params);
+  const record = { sql: statement.sql, params: statement.params };
+  ctx.emit({ type: 'statement', tableName, statement: record, dryRun });
+  if (dryRun) return;
+  yield* query(statement.sql, statement.params);
+  ctx.emit({ type: 'statement-done', tableName, statement: record });
 }
 
 export function* executeAll(ctx: RunContext, tableName: string, statements: readonly Statement[]): Db<void> {

@@ -16,6 +16,11 @@ import { runInit } from './run-init.js';
 import type { UpOptions } from './run-up.js';
 import { runUp } from './run-up.js';
 import { checkIdentifierLengths, checkName, resolveTableNames, selectTables } from './table-set.js';
+import { checkCreatable, creationOrder, selectMigratedTables } from './table-scope.js';
+import { availableOn } from '../catalog/registry.js';
+import type { VerifyOptions } from './run-verify.js';
+import { runVerify } from './run-verify.js';
+import type { VerifyResult } from '../verify/types.js';
 import { describeFailure, logResult } from './log-result.js';
 
 export interface ManagerOptions {
@@ -35,9 +40,15 @@ export interface ManagerOptions {
 export interface StatusOptions {
   readonly targetVersion?: string;
   readonly tableType?: string;
+  /** Compare each existing table with its expected shape for a one-word health (default true). */
+  readonly health?: boolean;
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 5 * 60_000;
+
+function statusReadOptions(options: StatusOptions) {
+  return { explicit: options.tableType !== undefined, health: options.health ?? true };
+}
 
 /**
  * Versions and migrates Agno's tables on one database. Connects on first use and keeps one pinned
@@ -62,9 +73,21 @@ export class MigrationManager {
     }
   }
 
-  /** Each table: exists, recorded version, latest, pending steps. Takes no lock and writes nothing. */
+  /** Each table: exists, recorded version, latest, pending steps, health. Takes no lock and writes nothing. */
   status(options: StatusOptions = {}): Promise<StatusResult> {
-    return this.runAsync((ctx) => readStatus(ctx, this.tables(options.tableType, options.targetVersion), options.targetVersion));
+    return this.runAsync((ctx) => readStatus(ctx, this.tables(options.tableType, options.targetVersion), options.targetVersion, statusReadOptions(options)));
+  }
+
+  /**
+   * Every existing table against the shape expected at its recorded version: each difference with
+   * what to do about it. Takes no lock and writes nothing.
+   */
+  verify(options: VerifyOptions = {}): Promise<VerifyResult> {
+    return this.runAsync((ctx) => runVerify(ctx, this.tables(options.tableType), options.tableType !== undefined));
+  }
+
+  verifySync(options: VerifyOptions = {}): VerifyResult {
+    return this.runSync((ctx) => runVerify(ctx, this.tables(options.tableType), options.tableType !== undefined));
   }
 
   /** What `up` would do, with the SQL it would run: a dry run. */
@@ -73,21 +96,21 @@ export class MigrationManager {
   }
 
   async up(options: UpOptions = {}): Promise<RunResult> {
-    return this.finish(await this.runAsync((ctx) => runUp(ctx, this.tables(options.tableType, options.targetVersion), options)));
+    return this.finish(await this.runAsync((ctx) => runUp(ctx, this.migratedTables(options.tableType, options.targetVersion), options)));
   }
 
   async down(options: DownOptions): Promise<RunResult> {
     const checked = this.checkDown(options);
-    return this.finish(await this.runAsync((ctx) => runDown(ctx, this.tables(checked.tableType, checked.targetVersion), checked)));
+    return this.finish(await this.runAsync((ctx) => runDown(ctx, this.migratedTables(checked.tableType, checked.targetVersion), checked)));
   }
 
   /** Creates missing tables at the latest schema exactly as Agno would, and stamps them. */
   async create(options: CreateOptions = {}): Promise<RunResult> {
-    return this.finish(await this.runAsync((ctx) => runInit(ctx, this.tables(options.tableType), options)));
+    return this.finish(await this.runAsync((ctx) => runInit(ctx, this.creatableTables(options.tableType), options)));
   }
 
   statusSync(options: StatusOptions = {}): StatusResult {
-    return this.runSync((ctx) => readStatus(ctx, this.tables(options.tableType, options.targetVersion), options.targetVersion));
+    return this.runSync((ctx) => readStatus(ctx, this.tables(options.tableType, options.targetVersion), options.targetVersion, statusReadOptions(options)));
   }
 
   planSync(options: Omit<UpOptions, 'dryRun'> = {}): RunResult {
@@ -95,16 +118,16 @@ export class MigrationManager {
   }
 
   upSync(options: UpOptions = {}): RunResult {
-    return this.finish(this.runSync((ctx) => runUp(ctx, this.tables(options.tableType, options.targetVersion), options)));
+    return this.finish(this.runSync((ctx) => runUp(ctx, this.migratedTables(options.tableType, options.targetVersion), options)));
   }
 
   downSync(options: DownOptions): RunResult {
     const checked = this.checkDown(options);
-    return this.finish(this.runSync((ctx) => runDown(ctx, this.tables(checked.tableType, checked.targetVersion), checked)));
+    return this.finish(this.runSync((ctx) => runDown(ctx, this.migratedTables(checked.tableType, checked.targetVersion), checked)));
   }
 
   createSync(options: CreateOptions = {}): RunResult {
-    return this.finish(this.runSync((ctx) => runInit(ctx, this.tables(options.tableType), options)));
+    return this.finish(this.runSync((ctx) => runInit(ctx, this.creatableTables(options.tableType), options)));
   }
 
   async close(): Promise<void> {
@@ -129,6 +152,24 @@ export class MigrationManager {
   private tables(tableType?: string, targetVersion?: string) {
     if (targetVersion !== undefined) this.graph.resolveTarget(targetVersion);
     const tables = selectTables(this.names, tableType);
+    checkIdentifierLengths(this.dialect, this.graph, tables, this.versionsTable);
+    return tables;
+  }
+
+  /** up and down visit only the tables Agno migrates. */
+  private migratedTables(tableType?: string, targetVersion?: string) {
+    if (targetVersion !== undefined) this.graph.resolveTarget(targetVersion);
+    const tables = selectMigratedTables(this.names, tableType);
+    checkIdentifierLengths(this.dialect, this.graph, tables, this.versionsTable);
+    return tables;
+  }
+
+  /** init: the tables Agno creates on this dialect (or the one named, with what it references), in foreign-key order. */
+  private creatableTables(tableType?: string) {
+    const flavor = this.dialect.flavor;
+    checkCreatable(tableType, flavor, this.dialect.name);
+    const selected = selectTables(this.names, tableType).filter((t) => tableType !== undefined || t.info.migrated || availableOn(t.info, flavor));
+    const tables = creationOrder(selected, this.names, flavor);
     checkIdentifierLengths(this.dialect, this.graph, tables, this.versionsTable);
     return tables;
   }

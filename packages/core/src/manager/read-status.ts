@@ -2,20 +2,40 @@ import type { Db } from '../dialect/db.js';
 import { recordedVersions } from './recorded.js';
 import type { StatusResult } from './results.js';
 import type { RunContext, TableRef } from './run-context.js';
+import { verifyTables } from './run-verify.js';
+import { isShown } from './table-scope.js';
 import { readVersionRows } from './versions-store.js';
 
-/** Read-only: two queries whatever the number of tables (versions rows, table existence). */
-export function* readStatus(ctx: RunContext, tables: readonly TableRef[], targetVersion?: string): Db<StatusResult> {
+export interface ReadStatusOptions {
+  /** The table type was named by the caller: shown even when Agno would not have created it yet. */
+  readonly explicit?: boolean;
+  /** Also compare each existing table with its expected shape (one introspection per table). */
+  readonly health?: boolean;
+}
+
+/** Read-only: two queries whatever the number of tables (versions rows, table existence), plus one introspection per table for health. */
+export function* readStatus(
+  ctx: RunContext,
+  tables: readonly TableRef[],
+  targetVersion?: string,
+  options: ReadStatusOptions = {},
+): Db<StatusResult> {
   const target = targetVersion === undefined ? ctx.graph.latest : ctx.graph.resolveTarget(targetVersion);
   const rows = yield* readVersionRows(ctx);
   const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
   const existing = yield* ctx.dialect.existingTables(tables.map((t) => t.name));
+  const explicit = options.explicit ?? false;
+  const shown = tables.filter((t) => isShown(t, existing.has(t.name), explicit));
+  const health = options.health
+    ? new Map((yield* verifyTables(ctx, shown, explicit, rows.rows, existing)).map((v) => [v.tableName, v.health]))
+    : undefined;
   return {
     target,
     latest: ctx.graph.latest,
     versionsTable: { name: ctx.versionsTable, exists: rows.exists },
-    tables: tables.map((t) => {
+    tables: shown.map((t) => {
       const now = current.get(t.name)!;
+      const word = health?.get(t.name);
       return {
         tableType: t.info.type,
         tableName: t.name,
@@ -24,6 +44,7 @@ export function* readStatus(ctx: RunContext, tables: readonly TableRef[], target
         current: now,
         latest: ctx.graph.latest,
         pending: ctx.graph.planUp(now, target).steps.map((s) => s.to),
+        ...(word ? { health: word } : {}),
       };
     }),
   };

@@ -12,6 +12,8 @@ export function recordedVersions(graph: VersionGraph, tables: readonly TableRef[
   for (const t of tables) {
     const raw = rows.rows.get(t.name);
     try {
+      // No row means the baseline; a row without a version is garbage, as it is to Agno.
+      if (raw !== undefined && raw.trim() === '') throw new Error('no version in a row that exists');
       current.set(t.name, graph.resolveRecorded(raw));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,5 @@
+import type { TableHealth } from '../verify/types.js';
+
 /** Everything a run did, as data: what ran, what was skipped and why. */
 export interface StatementRecord {
   readonly sql: string;
@@ -72,6 +74,8 @@ export interface TableStatus {
   readonly latest: string;
   /** Versions of the steps `up` would run. */
   readonly pending: readonly string[];
+  /** One word from verify's comparison: ok, drift (run verify for the details) or absent. */
+  readonly health?: TableHealth;
 }
 
 export interface StatusResult {

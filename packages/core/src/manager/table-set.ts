@@ -49,6 +49,14 @@ export function checkIdentifierLengths(
   versionsTable: string,
 ): void {
   const limit = dialect.capabilities.maxIdentifierBytes;
+  // A server error about the schema would come only after the lock and the first queries.
+  const schema = dialect.namespace;
+  if (schema !== undefined && Buffer.byteLength(schema, 'utf8') > limit) {
+    throw new ConfigurationError(
+      `schema ${JSON.stringify(schema)} is ${Buffer.byteLength(schema, 'utf8')} bytes; ${dialect.name} allows ${limit}: choose a shorter --schema`,
+      { value: schema },
+    );
+  }
   const candidates: string[] = [versionsTable, ...generatedNames(VERSIONS_TABLE.define(dialect.flavor), versionsTable)];
   for (const t of tables) {
     candidates.push(t.name, ...generatedNames(t.info.define(dialect.flavor), t.name));

@@ -1,9 +1,13 @@
 import type { Db } from '../dialect/db.js';
 import type { Statement } from '../sql/statement.js';
 import { query } from '../dialect/db.js';
+import { indexesFor } from '../catalog/indexes.js';
+import { VERSIONS_TABLE } from '../catalog/registry.js';
+import type { TableState } from '../dialect/table-state.js';
+import { createIndex, createIndexSpec } from '../operations/create-index.js';
 import { agnoTimestamp } from './run-context.js';
 import type { RunContext } from './run-context.js';
-import { execute } from './execute.js';
+import { execute, executeAll, rollbackQuietly } from './execute.js';
 
 export interface VersionRows {
   readonly exists: boolean;
@@ -25,15 +29,39 @@ export function* readVersionRows(ctx: RunContext): Db<VersionRows> {
   }
 }
 
-export function* ensureVersionsTable(ctx: RunContext, known: { exists: boolean }): Db<void> {
-  if (known.exists) return;
+/**
+ * Creates the versions table, or completes one that a killed run left without its index: where DDL
+ * commits statement by statement, "the table exists" does not mean "the table is whole". Checked
+ * once per run, and only by runs that have something to stamp.
+ */
+export function* ensureVersionsTable(ctx: RunContext, known: { exists: boolean; complete?: boolean }): Db<void> {
+  if (known.complete) return;
   const state = yield* ctx.dialect.introspect(ctx.versionsTable);
-  if (!state) {
-    for (const statement of [...(yield* namespaceStatements(ctx)), ...ctx.dialect.createVersionsTable(ctx.versionsTable)]) {
-      yield* execute(ctx, ctx.versionsTable, statement, false);
+  const statements = state
+    ? missingVersionsIndexes(ctx, state)
+    : [...(yield* namespaceStatements(ctx)), ...ctx.dialect.createVersionsTable(ctx.versionsTable)];
+  if (statements.length > 0) {
+    // Where DDL is transactional, the table and its index appear together or not at all.
+    const transaction = ctx.dialect.stepTransaction();
+    if (transaction) yield* executeAll(ctx, ctx.versionsTable, transaction.begin);
+    try {
+      yield* executeAll(ctx, ctx.versionsTable, statements);
+      if (transaction) yield* executeAll(ctx, ctx.versionsTable, transaction.commit);
+    } catch (error) {
+      if (transaction) yield* rollbackQuietly(ctx, ctx.versionsTable, transaction.rollback);
+      throw error;
     }
   }
   known.exists = true;
+  known.complete = true;
+}
+
+function missingVersionsIndexes(ctx: RunContext, state: TableState): Statement[] {
+  const opCtx = { table: ctx.versionsTable, capabilities: ctx.dialect.capabilities };
+  return indexesFor(VERSIONS_TABLE.define(ctx.dialect.flavor), ctx.versionsTable)
+    .map((index) => createIndex(index.name, index.columns, index.unique))
+    .filter((op) => createIndexSpec.isNeeded(op, state, opCtx))
+    .flatMap((op) => ctx.dialect.renderOperation(op, state, opCtx));
 }
 
 export function* stamp(ctx: RunContext, tableName: string, version: string): Db<void> {
