@@ -5,7 +5,7 @@ export { MysqlIntrospector } from './mysql-introspector.js';
 export { acquireMysqlLock, releaseMysqlLock, mysqlLockName } from './mysql-lock.js';
 export { translateMysqlError, isMysqlUndefinedTable } from './mysql-errors.js';
 export type { MysqlErrorContext } from './mysql-errors.js';
-export { mysqlColumnType } from './mysql-types.js';
+export { mysqlColumnType, stateColumnType } from './mysql-types.js';
 export { parseMysqlUrl } from './mysql-url.js';
 export type { MysqlUrl } from './mysql-url.js';
 export type { MysqlClient, MysqlPool, MysqlPoolConnection, MysqlQueryable } from './mysql-driver-types.js';

@@ -52,11 +52,11 @@ export class MysqlDialect extends MysqlEmitter {
   constructor(options: MysqlDialectOptions) {
     super();
     if ((options.url === undefined) === (options.client === undefined)) {
-      throw new ConfigurationError('the MySQL dialect needs exactly one of `url` and `client`');
+      throw new ConfigurationError(`the ${this.productName()} dialect needs exactly one of \`url\` and \`client\``);
     }
-    const url = options.url === undefined ? undefined : parseMysqlUrl(options.url);
-    this.namespace = options.schema ?? this.defaultSchema(url);
-    if (this.namespace === '') throw new ConfigurationError('the MySQL schema (database) name must not be empty');
+    const url = options.url === undefined ? undefined : this.parseUrl(options.url);
+    this.namespace = options.schema ?? this.defaultSchema(url, options.client);
+    if (this.namespace === '') throw new ConfigurationError(`the ${this.productName()} schema (database) name must not be empty`);
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     if (url !== undefined) {
       this.source = { url };
@@ -64,7 +64,7 @@ export class MysqlDialect extends MysqlEmitter {
       this.errorContext = { server: `${url.host}:${url.port}`, database: this.namespace };
     } else {
       this.source = { client: options.client! };
-      this.displayTarget = `mysql:(client)/${this.namespace}`;
+      this.displayTarget = `${this.productName().toLowerCase()}:(client)/${this.namespace}`;
       this.errorContext = { server: 'the server of the given client', database: this.namespace };
     }
     this.introspector = this.createIntrospector(this.namespace);
@@ -103,8 +103,13 @@ export class MysqlDialect extends MysqlEmitter {
   }
 
   /** Agno's MySQLDb default; a variant may take the URL's database instead. Called from the constructor. */
-  protected defaultSchema(_url: MysqlUrl | undefined): string {
+  protected defaultSchema(_url: MysqlUrl | undefined, _client?: MysqlClient): string {
     return DEFAULT_SCHEMA;
+  }
+
+  /** Parses `url`; a variant accepts its own scheme. Called from the constructor. */
+  protected parseUrl(url: string): MysqlUrl {
+    return parseMysqlUrl(url);
   }
 
   /** How error messages name the server. */

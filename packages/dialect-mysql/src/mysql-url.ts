@@ -2,7 +2,8 @@ import { ConfigurationError } from '@agno-migrate/core';
 
 /** Where to connect, parsed from `mysql://user:password@host:port/database`. */
 export interface MysqlUrl {
-  readonly scheme: 'mysql' | 'mariadb';
+  /** `singlestore` when a variant (the SingleStore dialect) parsed it: shown in messages only. */
+  readonly scheme: 'mysql' | 'mariadb' | 'singlestore';
   readonly host: string;
   readonly port: number;
   readonly user: string | undefined;

@@ -1,1 +1,12 @@
-export {};
+export { SinglestoreDialect, singlestoreDialect } from './singlestore-dialect.js';
+export type { SinglestoreDialectOptions, SinglestoreLeaseOptions } from './singlestore-dialect.js';
+export { SinglestoreIntrospector } from './singlestore-introspector.js';
+export type { SinglestoreTableState } from './singlestore-state.js';
+export { LeaseLock } from './singlestore-lock.js';
+export type { LeaseLockOptions } from './singlestore-lock.js';
+export { rebuildTable } from './singlestore-rebuild.js';
+export type { RebuildSql } from './singlestore-rebuild.js';
+export { rebuildNames } from './singlestore-names.js';
+export type { RebuildNames } from './singlestore-names.js';
+export { recoverInterruptedRebuilds } from './singlestore-recovery.js';
+export { parseSinglestoreUrl } from './singlestore-url.js';

@@ -1,0 +1,24 @@
+import { gate, registerAgno22Fixture, runConformanceSuite, singlestoreTarget } from '@agno-migrate/test-infra';
+import { describe, it } from 'vitest';
+import { singlestoreDialect } from '../src/index.js';
+import { singlestoreAgno22Schema } from './support/singlestore-agno-2-2.js';
+
+/**
+ * The shared suite on a real SingleStore: AGNO_TEST_SINGLESTORE_URL, or the dev image when Docker
+ * is there. Without either, gate() prints a SKIPPING banner, and AGNO_TEST_REQUIRE=singlestore turns
+ * the absence into a failure below.
+ */
+registerAgno22Fixture('singlestore', (db, names) => singlestoreAgno22Schema(db.namespace!, names));
+
+const target = singlestoreTarget({ dialect: (options) => singlestoreDialect(options) });
+const availability = await gate(target);
+
+if (availability.required && availability.reason !== null) {
+  describe('singlestore: conformance', () => {
+    it('needs a SingleStore (AGNO_TEST_REQUIRE names singlestore)', () => {
+      throw new Error(`SingleStore is required but unavailable: ${availability.reason}`);
+    });
+  });
+} else {
+  runConformanceSuite(target, { skip: availability.skip });
+}
