@@ -8,6 +8,9 @@ export interface CommonOptions {
   versionsTable?: string;
   json?: boolean;
   lockTimeout?: number;
+  /** A JSON file of named databases (see config/config-types.ts), instead of --db. */
+  config?: string;
+  dbId?: string;
 }
 
 export function addCommonOptions(command: Command): Command {
@@ -16,6 +19,8 @@ export function addCommonOptions(command: Command): Command {
     .option('--schema <name>', 'PostgreSQL schema / MySQL database of the tables')
     .option('--table <type=name>', 'rename a table, e.g. memories=my_memories (repeatable)', collect, [])
     .option('--versions-table <name>', 'name of the versions table (default agno_schema_versions)')
+    .option('--config <file>', 'JSON file of named databases (url, schema, table names), instead of --db')
+    .option('--db-id <id>', 'which database of the --config file (needed when it names several)')
     .option('--json', 'print one JSON document on stdout and nothing else there')
     .option('--lock-timeout <seconds>', 'how long to wait for another run to finish (default 300)', parseSeconds);
 }
@@ -24,10 +29,16 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function parseSeconds(value: string): number {
+export function parseSeconds(value: string): number {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds < 0) throw new ConfigurationError(`--lock-timeout takes a number of seconds, not ${JSON.stringify(value)}`);
   return seconds;
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`--port takes a port number 0-65535, not ${JSON.stringify(value)}`);
+  return port;
 }
 
 /** `--table memories=my_memories` → `{ memories: 'my_memories' }`. */

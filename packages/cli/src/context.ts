@@ -1,8 +1,7 @@
 import type { Logger } from '@agno-migrate/core';
 import { MigrationManager } from '@agno-migrate/core';
 import type { CommonOptions } from './common-options.js';
-import { parseTableRenames } from './common-options.js';
-import { parseDatabaseUrl } from './database-url.js';
+import { resolveDatabaseOptions } from './config/database-options.js';
 import type { DatabaseTarget } from './database-url.js';
 import { loadDialect } from './load-dialect.js';
 import { progressReporter } from './output/progress.js';
@@ -13,18 +12,15 @@ export interface CommandContext {
   readonly json: boolean;
 }
 
-const DEFAULT_DB = 'sqlite:./agno.db';
-
 /** Builds the manager for a command from its options; loads only the dialect the URL needs. */
 export async function openContext(options: CommonOptions, mustExist: boolean): Promise<CommandContext> {
-  const target = parseDatabaseUrl(options.db ?? (process.env['AGNO_DB_URL'] || DEFAULT_DB));
-  const tables = parseTableRenames(options.table);
-  const dialect = await loadDialect({ target, ...(options.schema !== undefined ? { schema: options.schema } : {}), mustExist });
+  const { target, schema, tables, versionsTable } = resolveDatabaseOptions(options);
+  const dialect = await loadDialect({ target, ...(schema !== undefined ? { schema } : {}), mustExist });
   const json = options.json ?? false;
   const logger: Logger = { info() {}, warn() {} };
   const manager = new MigrationManager(dialect, {
     tables,
-    ...(options.versionsTable !== undefined ? { versionsTable: options.versionsTable } : {}),
+    ...(versionsTable !== undefined ? { versionsTable } : {}),
     ...(options.lockTimeout !== undefined ? { lockTimeoutMs: options.lockTimeout * 1000 } : {}),
     logger,
     onEvent: progressReporter(process.stderr),

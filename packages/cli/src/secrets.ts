@@ -1,6 +1,13 @@
+/** Secrets read from elsewhere (a --config file's URLs and key), scrubbed like those on the command line. */
+const registered = new Set<string>();
+
+export function registerSecret(value: string): void {
+  if (value) registered.add(value);
+}
+
 /** Passwords the process knows of (in --db URLs and the usual environment variables), to scrub from output. */
 export function knownSecrets(argv: readonly string[]): string[] {
-  const secrets = new Set<string>();
+  const secrets = new Set<string>(registered);
   const urls = [...argv, process.env['AGNO_DB_URL'] ?? ''];
   for (const candidate of urls) {
     const match = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/i.exec(candidate);

@@ -1,1 +1,5 @@
-export {};
+export { createMigrationHandler } from './handler.js';
+export type { MigrationHandler, MigrationHandlerOptions } from './handler.js';
+export type { DatabaseEntry } from './databases.js';
+export { toNodeListener } from './node-listener.js';
+export type { TableSummary } from './outcome.js';

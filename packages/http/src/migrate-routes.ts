@@ -1,0 +1,92 @@
+import type { MigrationManager } from '@agno-migrate/core';
+import type { DatabaseSet } from './databases.js';
+import { migrateDatabase } from './migrate-database.js';
+import type { DatabaseOutcome } from './outcome.js';
+import { blockedTables, fromError, fromResult, summarize } from './outcome.js';
+import { detail, json, validationError } from './responses.js';
+import { runnerFor } from './run-manager.js';
+
+type Redact = (text: string) => string;
+
+/** AgentOS's wording: the target as the caller wrote it, or "latest version". */
+function versionText(target: string | undefined): string {
+  return target !== undefined ? `version ${target}` : 'latest version';
+}
+
+async function migrateOne(databases: DatabaseSet, id: string, target: string | undefined): Promise<DatabaseOutcome | 'bad-target'> {
+  try {
+    return await databases.use(id, async (manager: MigrationManager) => {
+      // A manager with its own version graph may not know the target even though Agno's graph does.
+      if (target !== undefined && !knowsTarget(manager, target)) return 'bad-target' as const;
+      return fromResult(await migrateDatabase(manager, target));
+    });
+  } catch (error) {
+    return fromError(error);
+  }
+}
+
+function knowsTarget(manager: MigrationManager, target: string): boolean {
+  try {
+    manager.graph.resolveTarget(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** POST /databases/{db_id}/migrate */
+export async function migrateDatabaseRoute(databases: DatabaseSet, id: string, target: string | undefined, redact: Redact): Promise<Response> {
+  if (!databases.has(id)) return detail(404, `No database found with id '${id}'`);
+  const outcome = await migrateOne(databases, id, target);
+  if (outcome === 'bad-target') {
+    return validationError('query', 'target_version', `version ${target} is not known to database ${id}`, target);
+  }
+  if (outcome.kind === 'ok') {
+    return json(200, { message: `Database migrated successfully to ${versionText(target)}`, tables: summarize(outcome.result) });
+  }
+  const message = redact(`Failed to migrate database: ${outcome.message}`);
+  if (outcome.kind === 'blocked') {
+    // Data, not the server, stopped the run: the rows to fix are in the body, and a retry changes nothing until they are fixed.
+    return json(409, { detail: message, blocked: blockedTables(outcome.result), tables: summarize(outcome.result) });
+  }
+  return json(500, { detail: message, ...(outcome.result ? { tables: summarize(outcome.result) } : {}) });
+}
+
+/** POST /databases/all/migrate: one database after another, as AgentOS does; a failure does not stop the others. */
+export async function migrateAllRoute(databases: DatabaseSet, target: string | undefined, redact: Redact): Promise<Response> {
+  const ids = databases.ids();
+  const failed: Record<string, string> = {};
+  const blocked: Record<string, unknown> = {};
+  const tables: Record<string, unknown> = {};
+  for (const id of ids) {
+    const outcome = await migrateOne(databases, id, target);
+    if (outcome === 'bad-target') {
+      failed[id] = `version ${target} is not known to this database`;
+      continue;
+    }
+    if (outcome.kind === 'blocked') blocked[id] = blockedTables(outcome.result);
+    if (outcome.kind !== 'ok') failed[id] = redact(outcome.message);
+    if (outcome.kind !== 'failed' || outcome.result) tables[id] = summarize(outcome.result);
+  }
+  const failures = Object.keys(failed).length;
+  if (failures === 0) {
+    return json(200, { message: `All databases migrated successfully to ${versionText(target)}`, databases: tables });
+  }
+  return json(207, {
+    message: `Migrated ${ids.length - failures}/${ids.length} databases to ${versionText(target)}`,
+    failed,
+    ...(Object.keys(blocked).length > 0 ? { blocked } : {}),
+    databases: tables,
+  });
+}
+
+/** GET /databases/{db_id}/migrations: every table's state, as `agno-migrate status --json` prints it. */
+export async function statusRoute(databases: DatabaseSet, id: string, redact: Redact): Promise<Response> {
+  if (!databases.has(id)) return detail(404, `No database found with id '${id}'`);
+  try {
+    const status = await databases.use(id, (manager) => runnerFor(manager).status());
+    return json(200, status);
+  } catch (error) {
+    return detail(500, redact(`Failed to read migration status: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}
