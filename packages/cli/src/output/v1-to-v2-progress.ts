@@ -1,0 +1,34 @@
+import type { V1MigrationEvent } from '@agno-migrate/v1-to-v2';
+import pc from 'picocolors';
+
+const number = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function eta(seconds: number | null): string {
+  if (seconds === null) return '';
+  if (seconds < 60) return `ETA ${Math.ceil(seconds)}s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `ETA ${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s` : `ETA ${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+/** One line per table on stderr, rewritten in place (rows, rows/s, ETA); only for a person at a terminal. */
+export function v1ProgressReporter(stream: NodeJS.WriteStream): ((event: V1MigrationEvent) => void) | undefined {
+  if (!stream.isTTY) return undefined;
+  let last = 0;
+  return (event) => {
+    if (event.type === 'table-start') {
+      stream.write(pc.dim(`${event.source} → ${event.target}: ${number(event.done)}/${number(event.total)} rows\r`));
+      return;
+    }
+    if (event.type === 'batch') {
+      const now = Date.now();
+      // A redraw per batch would flood a slow terminal on small batches.
+      if (now - last < 100 && event.done < event.total) return;
+      last = now;
+      const line = `${event.source} → ${event.target}: ${number(event.done)}/${number(event.total)} rows · ${number(event.rowsPerSecond)} rows/s · ${eta(event.etaSeconds)}`;
+      stream.write(`\x1b[2K${pc.dim(line)}\r`);
+      return;
+    }
+    const t = event.table;
+    stream.write(`\x1b[2K${pc.dim(`${t.source} → ${t.target}: ${number(t.read)} rows in ${t.seconds.toFixed(1)}s (${number(t.rowsPerSecond)} rows/s)`)}\n`);
+  };
+}

@@ -1,0 +1,41 @@
+import type { TableReport, V1MigrationReport } from '@agno-migrate/v1-to-v2';
+import pc from 'picocolors';
+import { renderTable } from './table.js';
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+function resultText(t: TableReport, dryRun: boolean): string {
+  if (t.status === 'failed') return pc.red('failed');
+  if (t.status === 'not-run') return pc.yellow('not run');
+  const text = dryRun ? 'would be copied' : t.resumed ? `done (resumed after ${number(t.resumed.rowsBefore)})` : 'done';
+  return pc.green(text);
+}
+
+function notes(report: V1MigrationReport): string[] {
+  const out: string[] = [];
+  for (const t of report.tables) {
+    for (const [reason, { count, examples }] of Object.entries(t.skippedReasons)) {
+      const shown = examples.filter((e) => e !== null).map((e) => JSON.stringify(e));
+      out.push(pc.yellow(`${t.source}: ${number(count)} skipped, ${reason}${shown.length > 0 ? ` (e.g. ${shown.join(', ')})` : ''}`));
+    }
+    if (t.runsDropped > 0) out.push(pc.dim(`${t.source}: ${number(t.runsDropped)} run(s) left out, v2 cannot load them (not an object, or no agent_id/team_id)`));
+  }
+  for (const target of report.targets) {
+    if (target.outcome === 'created') out.push(pc.dim(`created ${target.table} at the latest version and stamped it`));
+    if (target.outcome === 'missing') out.push(pc.dim(`${target.table} does not exist: a real run creates it at the latest version`));
+  }
+  return out;
+}
+
+/** The v1-to-v2 report as a table, one row per v1 table, then what was skipped and why. */
+export function formatV1Report(report: V1MigrationReport, display: string): string {
+  const title = `v1-to-v2${report.dryRun ? ' (dry run: nothing written)' : ''} · ${display}`;
+  const written = report.dryRun ? 'WOULD WRITE' : 'WRITTEN';
+  const table = renderTable(
+    ['SOURCE', 'TARGET', 'READ', written, 'INSERTED', 'UPDATED', 'SKIPPED', 'RESULT'],
+    report.tables.map((t) => [t.source, t.target, number(t.read), number(t.written), number(t.inserted), number(t.updated), number(t.skipped), resultText(t, report.dryRun)]),
+  );
+  const totals = `total: ${number(report.totals.read)} read, ${number(report.totals.written)} ${report.dryRun ? 'would be written' : 'written'}, ${number(report.totals.skipped)} skipped`;
+  const extra = notes(report);
+  return [pc.bold(title), table, totals, ...(extra.length > 0 ? ['', ...extra] : [])].join('\n');
+}

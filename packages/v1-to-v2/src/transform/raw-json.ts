@@ -1,0 +1,30 @@
+/**
+ * Keys the conversion acts on (spec 5.5). JSON text mentioning none of them converts to itself.
+ * The metrics names cover both the v1-only keys and the two-of rule.
+ */
+const CONVERTED_KEYS = [
+  'extra_data', 'thinking', 'reasoning_content', 'images', 'videos', 'audio', 'response_audio', 'team_session_id',
+  'formatted_tool_calls', 'event', 'events', 'metrics', 'input_tokens', 'output_tokens', 'total_tokens', 'time',
+  'duration', 'audio_tokens', 'audio_total_tokens', 'audio_input_tokens', 'audio_output_tokens', 'cached_tokens',
+  'cache_read_tokens', 'cache_write_tokens', 'reasoning_tokens', 'prompt_tokens', 'completion_tokens',
+  'time_to_first_token', 'provider_metrics', 'additional_metrics', 'input_audio_tokens', 'output_audio_tokens',
+];
+const CONVERTED_KEY = new RegExp(`"(?:${CONVERTED_KEYS.join('|')})"`);
+
+/** Escapes of characters the sanitiser removes, or such characters written raw (never valid JSON). */
+const UNSAFE_TEXT = /\\u(?:00[01][0-9a-fA-F]|[fF]{3}[eEfF]|[dD][89a-fA-F][0-9a-fA-F]{2})|[\x00-\x1f\ufffe\uffff\ud800-\udfff]/;
+
+/**
+ * The JSON text of a column as it can be written unchanged, or undefined when it must be parsed:
+ * the fast path for drivers that return JSON as text (SQLite). The text must hold an object or a
+ * list, have nothing the sanitiser would remove and, when `converted`, no key the conversion acts
+ * on — a cheap, conservative test that only ever sends more rows down the full path.
+ */
+export function unchangedJsonText(value: unknown, converted: boolean): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const first = value[0];
+  if (first !== '{' && first !== '[') return undefined;
+  if (UNSAFE_TEXT.test(value)) return undefined;
+  if (converted && CONVERTED_KEY.test(value)) return undefined;
+  return value;
+}

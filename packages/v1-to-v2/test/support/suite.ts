@@ -1,0 +1,201 @@
+import { ConfigurationError, MigrationManager } from '@agno-migrate/core';
+import type { TestDatabase, TestTarget } from '@agno-migrate/test-infra';
+import { createV1Fixture, gate, V1_NAMES } from '@agno-migrate/test-infra';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MigrateV1Options, V1MigrationReport } from '../../src/index.js';
+import { migrateV1ToV2, V1MigrationError } from '../../src/index.js';
+import { expectedMemories, expectedSessions, OWNED_ROW } from './expected-v2.js';
+import { count, readV2 } from './read-v2.js';
+
+export interface SuiteOptions {
+  /** SQL that makes the database refuse to insert the session `sessionId` into `table` (a trigger), and SQL that undoes it. */
+  readonly refuseInsert: (db: TestDatabase, table: string, sessionId: string) => { readonly create: string[]; readonly drop: string[] };
+  /** A second namespace for the v1 tables, where the dialect has namespaces. */
+  readonly otherNamespace?: { create: (db: TestDatabase, name: string) => string; drop: (db: TestDatabase, name: string) => string };
+}
+
+const NOW = () => new Date('2026-01-01T00:00:00Z');
+const { workflowV2Sessions, ...FIRST_RUN_TABLES } = V1_NAMES;
+
+const firstRun = (extra: MigrateV1Options = {}): MigrateV1Options => ({
+  agentSessions: FIRST_RUN_TABLES.agentSessions,
+  teamSessions: FIRST_RUN_TABLES.teamSessions,
+  workflowSessions: FIRST_RUN_TABLES.workflowSessions,
+  memories: FIRST_RUN_TABLES.memories,
+  now: NOW,
+  ...extra,
+});
+
+async function seedOwnedRow(db: TestDatabase): Promise<void> {
+  const manager = new MigrationManager(db.dialect());
+  try {
+    await manager.create({ tableType: 'sessions' });
+  } finally {
+    await manager.close();
+  }
+  const columns = Object.keys(OWNED_ROW);
+  await db.exec(
+    `INSERT INTO ${db.qualify('agno_sessions')} (${columns.map((c) => db.quoteIdent(c)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    Object.values(OWNED_ROW),
+  );
+}
+
+/** Both runs a user with every v1 table makes: the tables of one kind each, then the workflow_v2 table. */
+async function migrateAll(db: TestDatabase, extra: MigrateV1Options = {}): Promise<V1MigrationReport[]> {
+  const first = await migrateV1ToV2(db.dialect(), firstRun(extra));
+  const second = await migrateV1ToV2(db.dialect(), { workflowSessions: workflowV2Sessions, now: NOW, ...extra });
+  return [first, second];
+}
+
+async function finalState(db: TestDatabase) {
+  return { sessions: await readV2(db, 'agno_sessions', 'session_id'), memories: await readV2(db, 'agno_memories', 'memory_id') };
+}
+
+function byKind(report: V1MigrationReport) {
+  return Object.fromEntries(report.tables.map((t) => [t.kind, t]));
+}
+
+/** The v1 → v2 integration suite, run by each database's test file against a real server. */
+export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions): Promise<void> {
+  const { skip } = await gate(target);
+
+  describe.skipIf(skip)(`v1 → v2 on ${target.name}`, () => {
+    let db: TestDatabase;
+    beforeEach(async () => {
+      db = await target.create();
+      await createV1Fixture(db, V1_NAMES);
+      await seedOwnedRow(db);
+    });
+    afterEach(() => db.close());
+
+    it('moves every kind of v1 row to the exact v2 row, accounting for each', async () => {
+      const [first, second] = await migrateAll(db);
+      const state = await finalState(db);
+      const { 'a-owned': owned, ...migrated } = state.sessions;
+      expect(migrated).toEqual(expectedSessions());
+      expect(owned).toMatchObject({ user_id: 'owner', created_at: 1_600_000_000, updated_at: 1_600_000_001 });
+      expect(state.memories).toEqual(expectedMemories());
+
+      const tables = byKind(first!);
+      expect(tables['agentSessions']).toMatchObject({ read: 5, written: 4, inserted: 4, updated: 0, skipped: 1, runsDropped: 2, status: 'done' });
+      expect(tables['agentSessions']!.skippedReasons).toEqual({ 'session_id belongs to another user in the target': { count: 1, examples: ['a-owned'] } });
+      expect(tables['teamSessions']).toMatchObject({ read: 2, inserted: 2, skipped: 0 });
+      expect(tables['workflowSessions']).toMatchObject({ read: 1, inserted: 1 });
+      expect(tables['memories']).toMatchObject({ read: 4, inserted: 3, skipped: 1 });
+      expect(tables['memories']!.skippedReasons).toEqual({ 'memory is empty (v2 requires it)': { count: 1, examples: ['m3'] } });
+      expect(first!.totals).toEqual({ read: 12, written: 10, skipped: 2 });
+      expect(first!.targets.map((t) => `${t.table}:${t.outcome}`)).toEqual(['agno_sessions:exists', 'agno_memories:created']);
+      expect(byKind(second!)['workflowSessions']).toMatchObject({ read: 2, inserted: 2, runsDropped: 1 });
+
+      const versions = await db.rows(`SELECT table_name, version FROM ${db.qualify('agno_schema_versions')} ORDER BY table_name`);
+      expect(versions).toEqual([{ table_name: 'agno_memories', version: '2.5.6' }, { table_name: 'agno_sessions', version: '2.5.6' }]);
+    });
+
+    it('a second run duplicates nothing and leaves the same rows', async () => {
+      await migrateAll(db);
+      const before = await finalState(db);
+      const [again] = await migrateAll(db);
+      expect(await finalState(db)).toEqual(before);
+      expect(await count(db, 'agno_memories')).toBe(3);
+      const tables = byKind(again!);
+      expect(tables['agentSessions']).toMatchObject({ read: 5, inserted: 0, updated: 4, skipped: 1, resumed: null });
+      expect(tables['memories']).toMatchObject({ read: 4, inserted: 0, updated: 3, skipped: 1 });
+    });
+
+    it('a dry run reads and transforms everything and writes nothing, not even the missing tables', async () => {
+      const report = await migrateV1ToV2(db.dialect(), firstRun({ dryRun: true }));
+      expect(report.dryRun).toBe(true);
+      expect(report.totals).toEqual({ read: 12, written: 10, skipped: 2 });
+      expect(report.targets.map((t) => `${t.table}:${t.outcome}`)).toEqual(['agno_sessions:exists', 'agno_memories:missing']);
+      const manager = new MigrationManager(db.dialect());
+      try {
+        const status = await manager.status();
+        const present = status.tables.filter((t) => t.exists).map((t) => t.tableName);
+        expect(present).toEqual(['agno_sessions']);
+      } finally {
+        await manager.close();
+      }
+      expect(await count(db, 'agno_sessions')).toBe(1);
+      await expect(db.rows(`SELECT * FROM ${db.qualify('agno_v1_to_v2_progress')}`)).rejects.toThrow();
+    });
+
+    it('a run stopped after two batches continues where it stopped and ends as a clean run does', async () => {
+      let batches = 0;
+      const stop = new Error('stopped on purpose');
+      const crash = migrateV1ToV2(db.dialect(), firstRun({
+        batchSize: 1,
+        onProgress: (event) => {
+          if (event.type === 'batch' && ++batches === 2) throw stop;
+        },
+      }));
+      await expect(crash).rejects.toBe(stop);
+      expect(await count(db, 'agno_sessions')).toBe(3);
+
+      const resumed = await migrateV1ToV2(db.dialect(), firstRun({ batchSize: 1 }));
+      const agent = byKind(resumed)['agentSessions']!;
+      expect(agent.resumed).toEqual({ afterKey: 'a-huge', rowsBefore: 2 });
+      expect(agent).toMatchObject({ read: 5, inserted: 4, skipped: 1 });
+      await migrateV1ToV2(db.dialect(), { workflowSessions: workflowV2Sessions, now: NOW });
+      const afterResume = await finalState(db);
+
+      const clean = await target.create();
+      try {
+        await createV1Fixture(clean, V1_NAMES);
+        await seedOwnedRow(clean);
+        await migrateAll(clean);
+        expect(afterResume).toEqual(await finalState(clean));
+      } finally {
+        await clean.close();
+      }
+    });
+
+    it('a write error stops the run naming the table and the row; fixing it and re-running completes the copy', async () => {
+      const refusal = options.refuseInsert(db, 'agno_sessions', 't-full');
+      for (const statement of refusal.create) await db.exec(statement);
+      const failed = await migrateV1ToV2(db.dialect(), firstRun()).catch((error: unknown) => error);
+      expect(failed).toBeInstanceOf(V1MigrationError);
+      const error = failed as V1MigrationError;
+      expect(error.exitCode).toBe(1);
+      expect(error.message).toMatch(/from (\S+\.)?team_sessions failed/);
+      expect(error.message).toContain('session_id="t-full"');
+      expect(error.message).toContain('refused by trigger');
+      expect(error.report.status).toBe('failed');
+      expect(error.report.tables.map((t) => `${t.kind}:${t.status}`)).toEqual(['agentSessions:done', 'teamSessions:failed', 'workflowSessions:not-run', 'memories:not-run']);
+      expect(error.report.error).toMatchObject({ key: 't-full' });
+
+      for (const statement of refusal.drop) await db.exec(statement);
+      await migrateV1ToV2(db.dialect(), firstRun());
+      await migrateV1ToV2(db.dialect(), { workflowSessions: workflowV2Sessions, now: NOW });
+      const { 'a-owned': _owned, ...migrated } = (await finalState(db)).sessions;
+      expect(migrated).toEqual(expectedSessions());
+    });
+
+    it('refuses an unknown v1 table, and a run naming none, before writing anything', async () => {
+      await expect(migrateV1ToV2(db.dialect(), { agentSessions: 'no_such_table' })).rejects.toThrow(/v1 agent sessions table .*no_such_table does not exist/);
+      await expect(migrateV1ToV2(db.dialect(), {})).rejects.toBeInstanceOf(ConfigurationError);
+      expect(await count(db, 'agno_sessions')).toBe(1);
+    });
+
+    it('refuses a v2 table that is not at the latest version', async () => {
+      await db.exec(`UPDATE ${db.qualify('agno_schema_versions')} SET version = '2.0.0' WHERE table_name = 'agno_sessions'`);
+      await expect(migrateV1ToV2(db.dialect(), firstRun())).rejects.toThrow(/agno_sessions is at version 2\.0\.0, not 2\.5\.6/);
+    });
+
+    // SQLite has no schemas: the v1 tables are always in the database file itself.
+    if (options.otherNamespace) it('reads v1 tables from their own schema into renamed v2 tables', async () => {
+      const other = `${db.namespace}_v1`;
+      await db.exec(options.otherNamespace!.create(db, other));
+      try {
+        await createV1Fixture(db, V1_NAMES, other);
+        const report = await migrateV1ToV2(db.dialect(), firstRun({ v1Schema: other, targetTables: { sessions: 'v2_sessions', memories: 'v2_memories' } }));
+        expect(report.v1Schema).toBe(other);
+        expect(report.tables[0]!.source).toBe(`${other}.agent_sessions`);
+        expect(report.totals).toEqual({ read: 12, written: 11, skipped: 1 });
+        expect(await count(db, 'v2_sessions')).toBe(8);
+        expect(await count(db, 'v2_memories')).toBe(3);
+      } finally {
+        await db.exec(options.otherNamespace!.drop(db, other));
+      }
+    });
+  });
+}
