@@ -46,8 +46,9 @@ export async function migrateDatabaseRoute(databases: DatabaseSet, id: string, t
   }
   const message = redact(`Failed to migrate database: ${outcome.message}`);
   if (outcome.kind === 'blocked') {
-    // Data, not the server, stopped the run: the rows to fix are in the body, and a retry changes nothing until they are fixed.
-    return json(409, { detail: message, blocked: blockedTables(outcome.result), tables: summarize(outcome.result) });
+    // AgentOS answers any unfinished migration with 500, and its clients know only that code for it;
+    // the rows to fix ride along in the body, and a retry changes nothing until they are fixed.
+    return json(500, { detail: message, blocked: blockedTables(outcome.result), tables: summarize(outcome.result) });
   }
   return json(500, { detail: message, ...(outcome.result ? { tables: summarize(outcome.result) } : {}) });
 }

@@ -80,12 +80,12 @@ describe.skipIf(skip)('AgentOS migration endpoints over HTTP with PostgreSQL and
     expect(memories).toEqual(['migrated', 'up-to-date']);
   });
 
-  it('duplicate session ids: 409 for the database with the rows per table, 207 within all; nothing stamped for that table', async () => {
+  it('duplicate session ids: 500 for the database with the rows per table, 207 within all; nothing stamped for that table', async () => {
     await pgDb.exec(`ALTER TABLE ${pgDb.qualify('agno_sessions')} DROP CONSTRAINT ${pgDb.quoteIdent('agno_sessions_uq_session_id')}`);
     await pgDb.exec(`INSERT INTO ${pgDb.qualify('agno_sessions')} (session_id, session_type, created_at) VALUES (?, ?, ?)`, ['s1', 'agent', 1]);
     const http = await start();
     const one = await http.post('/databases/pg/migrate');
-    expect(one.status).toBe(409);
+    expect(one.status).toBe(500);
     expect(one.body.detail).toMatch(/^Failed to migrate database: table agno_sessions \(sessions\) is blocked/);
     expect(one.body.blocked.agno_sessions).toMatchObject({ check: 'unique', column: 'session_id', count: 1, examples: ['s1'] });
     expect(await pgStamp('agno_sessions')).toBe('2.3.0');
