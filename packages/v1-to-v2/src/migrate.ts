@@ -25,7 +25,8 @@ function totals(tables: readonly TableReport[]): V1MigrationReport['totals'] {
 /**
  * Moves Agno 1.x session and memory tables into v2 tables (spec section 5). Writes, the lock and
  * the resume point share one pinned connection of `dialect`; a second one reads the v1 pages
- * ahead. Only the v1 tables named are read; v1 tables are never changed.
+ * ahead, except on a synchronous driver (SQLite), where nothing can overlap and the pinned
+ * connection reads too. Only the v1 tables named are read; v1 tables are never changed.
  * Returns a report accounting for every row; a write error throws `V1MigrationError`, whose
  * report says how far each table got (a re-run continues from there).
  */
@@ -63,9 +64,12 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
     base = { command: 'v1-to-v2', dryRun, database: dialect.displayTarget, v1Schema: v1Schema ?? null, progressTable: dryRun ? null : progressTable, targets: targets.reports };
 
     const store = new ProgressStore(dialect, family, progressTable);
-    reader = await dialect.connect();
+    // A synchronous driver runs each query to its end before returning: a second connection could
+    // not read while this one writes, it would only hold a second file handle on the database.
+    const synchronous = conn.querySync !== undefined;
+    if (!synchronous) reader = await dialect.connect();
     const run: RunState = {
-      conn, reader, dialect, family, store, batchSize, dryRun, nowSeconds, describe,
+      conn, reader: reader ?? conn, overlap: !synchronous, dialect, family, store, batchSize, dryRun, nowSeconds, describe,
       limits: await family.limits(conn),
       restart: options.restart ?? false,
       emit: (event) => {

@@ -1,7 +1,7 @@
 import { convertDeep } from '../transform/deep-convert.js';
 import { decodeJson } from '../transform/json-value.js';
 import { keepSessionRuns, keepWorkflowRuns, runsFromMemory } from '../transform/runs.js';
-import { unchangedJsonText } from '../transform/raw-json.js';
+import { isSafeJsonText, unchangedJsonText } from '../transform/raw-json.js';
 import { isPlainObject, sanitizeDeep, sanitizeString } from '../transform/sanitize.js';
 import { MediaIds } from '../transform/stable-id.js';
 import { toEpochSeconds } from '../transform/timestamps.js';
@@ -23,15 +23,19 @@ function componentData(value: unknown): unknown {
   return sanitizeDeep(decodeJson(value));
 }
 
+/** Converts a decoded column; `sanitize` is false when its text was safe (`isSafeJsonText`). */
+type Convert = (decoded: unknown, sanitize: boolean) => unknown;
+
 /** A JSON column written as its v1 text when nothing in it would change, else converted (or only sanitised). */
-function jsonColumn(value: unknown, convert: ((decoded: unknown) => unknown) | null): string | null {
-  return unchangedJsonText(value, convert !== null) ?? json(convert ? convert(decodeJson(value)) : sanitizeDeep(decodeJson(value)));
+function jsonColumn(value: unknown, convert: Convert | null): string | null {
+  return unchangedJsonText(value, convert !== null) ?? json(convert ? convert(decodeJson(value), !isSafeJsonText(value)) : sanitizeDeep(decodeJson(value)));
 }
 
 function runsOf(row: Readonly<Record<string, unknown>>, kind: SessionKind, ids: MediaIds): { runs: unknown[] | null; dropped: number } {
-  const raw = kind === 'workflow' ? decodeJson(row['runs']) : runsFromMemory(row['memory']);
+  const text = kind === 'workflow' ? row['runs'] : row['memory'];
+  const raw = kind === 'workflow' ? decodeJson(text) : runsFromMemory(text);
   if (!Array.isArray(raw)) return { runs: null, dropped: 0 };
-  const converted = convertDeep(raw, ids) as unknown[];
+  const converted = convertDeep(raw, ids, !isSafeJsonText(text)) as unknown[];
   const { kept, dropped } = kind === 'workflow' ? keepWorkflowRuns(converted) : keepSessionRuns(converted);
   return { runs: kept.length === 0 ? null : kept, dropped };
 }
@@ -58,7 +62,7 @@ export function mapSession(row: Readonly<Record<string, unknown>>, kind: Session
   if (key === null) return { skip: SKIP.noSessionId, key };
   const ids = new MediaIds(`${ctx.scope}\u0000${key}`);
   const { runs, dropped } = runsOf(row, kind, ids);
-  const convert = (decoded: unknown) => convertDeep(decoded, ids);
+  const convert: Convert = (decoded, sanitize) => convertDeep(decoded, ids, sanitize);
   const userId = idText(row['user_id']);
   const updatedAt = toEpochSeconds(row['updated_at']);
   const v2: Record<string, unknown> = {

@@ -16,8 +16,10 @@ import { writeBatch } from './write-batch.js';
 export interface RunState {
   /** The pinned connection: every write, the lock and the resume point. */
   readonly conn: Connection;
-  /** Reads the v1 pages, so the next page arrives while this one is written. */
+  /** Reads the v1 pages, so the next page arrives while this one is written (`conn` itself on a synchronous driver). */
   readonly reader: Connection;
+  /** Whether reads and writes run while the next page is transformed (asynchronous drivers). */
+  readonly overlap: boolean;
   readonly dialect: Dialect;
   readonly family: SqlFamily;
   readonly limits: WriteLimits;
@@ -46,7 +48,7 @@ export class TableFailure extends Error {
 }
 
 /** Reads a page ahead; marked handled, since a failed write may leave it never awaited. */
-function prefetch(run: RunState, job: TableJob, after: string | null, limit: number): Promise<readonly Row[]> {
+function prefetch(run: RunState, job: TableJob, after: string | null, limit: number): Promise<Row[]> {
   const page = readPage(run.reader, run.dialect, job.source, after, limit);
   page.catch(() => {});
   return page;
@@ -156,20 +158,27 @@ export async function migrateTable(run: RunState, job: TableJob): Promise<TableR
   };
 
   // Three stages overlap: the database reads page N+2 and writes page N while page N+1 is transformed.
-  let next = prefetch(run, job, cursor, limit);
+  // On a synchronous driver nothing can overlap: each page is read once the one before is written,
+  // so only one page is held at a time.
+  let next: Promise<Row[]> | null = prefetch(run, job, cursor, limit);
   let writing: Promise<void> | null = null;
   try {
     for (;;) {
-      let rows = await next;
+      let rows = await (next ?? prefetch(run, job, cursor, limit));
+      next = null;
       if (rows.length === 0) break;
       const more = rows.length >= limit;
       const lastKey = idText(rows[rows.length - 1]![job.source.key]);
-      if (more) next = prefetch(run, job, lastKey, limit);
+      if (more && run.overlap) next = prefetch(run, job, lastKey, limit);
       if (run.family.wallClockDates) rows = rows.map(wallClockToUtc);
-      const page = await transformPage(job, rows, lastKey, ctx);
+      const page = await transformPage(job, rows, lastKey, ctx, run.overlap);
       if (writing) await writing;
       writing = commitPage(page);
       writing.catch(() => {});
+      if (!run.overlap) {
+        await writing;
+        writing = null;
+      }
       if (!more) break;
       const fit = Math.max(1, Math.min(run.batchSize, Math.floor(PAGE_BYTES / Math.max(1, page.averageBytes))));
       // Huge rows: the page already asked for is read, and the one after it shrinks to fit.

@@ -34,16 +34,22 @@ const SLICE = 64;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Transforms a page in slices, yielding between them: the write of the previous page runs on the
- * same event loop, and each of its statements is sent as soon as the one before returns, instead of
- * waiting for the whole page's transform.
+ * Transforms a page in slices, yielding between them when `overlap`: the write of the previous page
+ * runs on the same event loop, and each of its statements is sent as soon as the one before
+ * returns, instead of waiting for the whole page's transform. A synchronous driver has finished
+ * its write before the transform starts, so there the page is transformed in one go. `rows` is
+ * emptied as it goes, so a page's source rows do not outlive their transform.
  */
-export async function transformPage(job: TableJob, rows: readonly Row[], lastKey: string | null, ctx: MapContext): Promise<Page> {
+export async function transformPage(job: TableJob, rows: (Row | null)[], lastKey: string | null, ctx: MapContext, overlap = true): Promise<Page> {
   const writes: PendingRow[] = [];
   const skipped: { reason: string; key: string | null }[] = [];
   let bytes = 0;
-  for (const [i, row] of rows.entries()) {
-    if (i > 0 && i % SLICE === 0) await yieldToIo();
+  const read = rows.length;
+  for (let i = 0; i < read; i++) {
+    if (overlap && i > 0 && i % SLICE === 0) await yieldToIo();
+    const row = rows[i]!;
+    // The page is consumed: a source row (decoded JSON included) can go as soon as it is mapped.
+    rows[i] = null;
     const mapped = mapSafely(job, row, ctx);
     if ('skip' in mapped) {
       skipped.push({ reason: mapped.skip, key: mapped.key });
@@ -53,5 +59,5 @@ export async function transformPage(job: TableJob, rows: readonly Row[], lastKey
     bytes += rowBytes(values);
     writes.push({ key: mapped.key, values, owner: mapped.owner ?? null, runsDropped: mapped.runsDropped });
   }
-  return { read: rows.length, lastKey, writes, skipped, averageBytes: bytes / Math.max(1, writes.length) };
+  return { read, lastKey, writes, skipped, averageBytes: bytes / Math.max(1, writes.length) };
 }

@@ -18,12 +18,13 @@ export function sourceTable(dialect: Dialect, schema: string | undefined, table:
  * One page in primary-key order after `after` (keyset pagination: each page is an index range
  * scan, never OFFSET). Rows with a NULL key, which only SQLite allows, are counted apart.
  */
-export async function readPage(conn: Connection, dialect: Dialect, source: SourceTable, after: string | null, limit: number): Promise<readonly Row[]> {
+export async function readPage(conn: Connection, dialect: Dialect, source: SourceTable, after: string | null, limit: number): Promise<Row[]> {
   const key = dialect.quoteIdent(source.key);
   const where = after === null ? `${key} IS NOT NULL` : `${key} > ${dialect.placeholder(1)}`;
   const params = after === null ? [] : [after];
   const result = await conn.query(`SELECT * FROM ${source.sql} WHERE ${where} ORDER BY ${key} LIMIT ${Math.floor(limit)}`, params);
-  return result.rows;
+  // A copy of the list (not of the rows) the caller may empty as it goes.
+  return [...result.rows];
 }
 
 export async function countRows(conn: Connection, dialect: Dialect, source: SourceTable): Promise<{ total: number; nullKeys: number }> {

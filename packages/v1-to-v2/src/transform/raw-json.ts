@@ -11,8 +11,11 @@ const CONVERTED_KEYS = [
 ];
 const CONVERTED_KEY = new RegExp(`"(?:${CONVERTED_KEYS.join('|')})"`);
 
-/** Escapes of characters the sanitiser removes, or such characters written raw (never valid JSON). */
-const UNSAFE_TEXT = /\\u(?:00[01][0-9a-fA-F]|[fF]{3}[eEfF]|[dD][89a-fA-F][0-9a-fA-F]{2})|[\x00-\x1f\ufffe\uffff\ud800-\udfff]/;
+/**
+ * Escapes of characters the sanitiser removes (`\b` and `\f` are two of them), or such characters
+ * written raw (never valid JSON).
+ */
+const UNSAFE_TEXT = /\\(?:[bf]|u(?:00[01][0-9a-fA-F]|[fF]{3}[eEfF]|[dD][89a-fA-F][0-9a-fA-F]{2}))|[\x00-\x1f\ufffe\uffff\ud800-\udfff]/;
 
 /**
  * The JSON text of a column as it can be written unchanged, or undefined when it must be parsed:
@@ -24,7 +27,16 @@ export function unchangedJsonText(value: unknown, converted: boolean): string | 
   if (typeof value !== 'string') return undefined;
   const first = value[0];
   if (first !== '{' && first !== '[') return undefined;
-  if (UNSAFE_TEXT.test(value)) return undefined;
+  if (!isSafeJsonText(value)) return undefined;
   if (converted && CONVERTED_KEY.test(value)) return undefined;
   return value;
+}
+
+/**
+ * Whether a column's JSON text holds no character the sanitiser removes, raw or escaped, so that
+ * nothing decoded from it (strings, keys, text encoded twice) needs sanitising. Conservative: any
+ * escaped or raw surrogate, and raw whitespace controls, answer false and take the full path.
+ */
+export function isSafeJsonText(value: unknown): boolean {
+  return typeof value === 'string' && !UNSAFE_TEXT.test(value);
 }

@@ -17,6 +17,11 @@ export function runsFromMemory(memory: unknown): unknown[] | null {
 
 function fixRun(run: unknown): unknown {
   if (!isPlainObject(run)) return run;
+  const agent = present(run['agent_id']);
+  const team = present(run['team_id']);
+  const members = run['member_responses'];
+  // Most runs need no fix-up: they are kept as decoded rather than copied.
+  if (!(agent && (team || present(run['team_session_id']))) && !(team && Array.isArray(members) && members.length > 0)) return run;
   const out: Record<string, unknown> = { ...run };
   if (present(out['agent_id'])) {
     if (present(out['team_id'])) delete out['team_id'];

@@ -1,11 +1,15 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+// The one-shot hash (Node 20.12+) saves a Hash object per id; older Node 20 builds the object.
+const sha1: (name: string) => Buffer =
+  typeof crypto.hash === 'function' ? (name) => crypto.hash('sha1', name, 'buffer') : (name) => crypto.createHash('sha1').update(name).digest();
 
 /**
  * A UUID (version 5 layout) derived from a name: the same v1 row gives the same ids on every run,
  * where Agno's random UUID4s change each time the migration is repeated.
  */
 export function stableUuid(name: string): string {
-  const hash = createHash('sha1').update(name).digest();
+  const hash = sha1(name);
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
