@@ -1,5 +1,7 @@
 export type { TestDatabase, TestTarget } from './target.js';
 export { gate } from './gate.js';
+export { targetEnv } from './target-env.js';
+export type { TargetEnv } from './target-env.js';
 export { sqliteTarget } from './targets/sqlite.js';
 export { postgresTarget, postgresTestUrl, DEFAULT_POSTGRES_URL } from './targets/postgres.js';
 export type { PostgresDialectFactory } from './targets/postgres.js';
@@ -11,6 +13,7 @@ export { postgresAgno22Tables } from './fixtures/postgres-agno-2-2.js';
 export type { Agno22PostgresTable } from './fixtures/postgres-agno-2-2.js';
 export { mysqlAgno22Schema } from './fixtures/mysql-agno-2-2.js';
 export type { MysqlAgno22TableType, MysqlAgno22Tables } from './fixtures/mysql-agno-2-2.js';
+export { singlestoreAgno22Schema } from './fixtures/singlestore-agno-2-2.js';
 export { runConformanceSuite } from './conformance/suite.js';
 export { runVerifySuite } from './conformance/verify-suite.js';
 export { readTable, normalizeShape, shapeOf } from './conformance/shape.js';

@@ -1,15 +1,13 @@
-import { gate, registerAgno22Fixture, runConformanceSuite, singlestoreTarget } from '@agno-migrate/test-infra';
+import { gate, runConformanceSuite, singlestoreTarget } from '@agno-migrate/test-infra';
 import { describe, it } from 'vitest';
 import { singlestoreDialect } from '../src/index.js';
-import { singlestoreAgno22Schema } from './support/singlestore-agno-2-2.js';
 
 /**
  * The shared suite on a real SingleStore: AGNO_TEST_SINGLESTORE_URL, or the dev image when Docker
  * is there. Without either, gate() prints a SKIPPING banner, and AGNO_TEST_REQUIRE=singlestore turns
- * the absence into a failure below.
+ * the absence into a failure below. test-infra registers the SingleStore 2.2 fixture
+ * (fixtures/singlestore-agno-2-2.ts) for the singlestore flavour.
  */
-registerAgno22Fixture('singlestore', (db, names) => singlestoreAgno22Schema(db.namespace!, names));
-
 const target = singlestoreTarget({ dialect: (options) => singlestoreDialect(options) });
 const availability = await gate(target);
 

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Dialect } from '@agno-migrate/core';
-import mysql from 'mysql2/promise';
 import { startContainer } from '../containers.js';
 import type { TestDatabase, TestTarget } from '../target.js';
+import { createMysqlFamilyDatabase, probeMysqlFamilyServer, withDatabase } from './mysql-family.js';
+import type { MysqlFamilyDialectFactory } from './mysql-family.js';
 
 export interface SinglestoreTargetOptions {
   /** Builds the dialect under test (test-infra does not depend on dialect packages). */
-  readonly dialect: (options: { readonly url: string; readonly schema: string }) => Dialect;
+  readonly dialect: MysqlFamilyDialectFactory;
   /** Defaults to AGNO_TEST_SINGLESTORE_URL. */
   readonly url?: string;
 }
@@ -54,76 +54,16 @@ async function resolveUrl(explicit: string | undefined): Promise<string | null> 
   return url;
 }
 
-function connectionOptions(url: string, timeoutMs: number): mysql.ConnectionOptions {
-  const u = new URL(url);
-  return {
-    host: u.hostname.replace(/^\[(.*)\]$/, '$1') || 'localhost',
-    port: u.port === '' ? 3306 : Number(u.port),
-    ...(u.username ? { user: decodeURIComponent(u.username) } : {}),
-    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-    connectTimeout: timeoutMs,
-    charset: 'utf8mb4',
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    multipleStatements: false,
-  };
-}
-
-/** For messages: never the password. */
-function describeServer(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.username ? `${u.username}@` : ''}${u.host}`;
-}
-
-async function probeServer(url: string): Promise<string | null> {
-  try {
-    const connection = await mysql.createConnection(connectionOptions(url, PROBE_TIMEOUT_MS));
-    try {
-      await connection.query('SELECT 1');
-    } finally {
-      await connection.end();
-    }
-    return null;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return `cannot connect to ${describeServer(url)} within ${PROBE_TIMEOUT_MS} ms (${code ?? (error instanceof Error ? error.message : String(error))})`;
-  }
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url.replace(/^mysql:/i, 'singlestore:'));
-  u.pathname = `/${encodeURIComponent(database)}`;
-  return u.toString();
+function probeServer(url: string): Promise<string | null> {
+  return probeMysqlFamilyServer(url, PROBE_TIMEOUT_MS);
 }
 
 /** A fresh database per test file, dropped on close (SingleStore: CREATE DATABASE allocates partitions). */
-async function createDatabase(url: string, makeDialect: SinglestoreTargetOptions['dialect']): Promise<TestDatabase> {
-  const name = `agno_test_${randomBytes(5).toString('hex')}`;
-  const quoteIdent = (ident: string) => `\`${ident.replaceAll('`', '``')}\``;
-  const connection = await mysql.createConnection(connectionOptions(url, 10_000));
-  await connection.query(`CREATE DATABASE ${quoteIdent(name)}`);
-  await connection.query(`USE ${quoteIdent(name)}`);
-  const databaseUrl = withDatabase(url, name);
-  return {
+function createDatabase(url: string, makeDialect: SinglestoreTargetOptions['dialect']): Promise<TestDatabase> {
+  return createMysqlFamilyDatabase(url, makeDialect, {
     flavor: 'singlestore',
-    namespace: name,
-    dialect: () => makeDialect({ url: databaseUrl, schema: name }),
-    cliArgs: () => ['--db', databaseUrl],
-    async exec(sql, params = []) {
-      await connection.query(sql, [...params]);
-    },
-    async rows(sql, params = []) {
-      const [rows] = await connection.query(sql, [...params]);
-      return rows as Record<string, unknown>[];
-    },
-    quoteIdent,
-    qualify: (table) => `${quoteIdent(name)}.${quoteIdent(table)}`,
-    async close() {
-      try {
-        await connection.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
-      } finally {
-        await connection.end();
-      }
-    },
-  };
+    createDatabaseSuffix: '',
+    databaseUrl: (serverUrl, name) => withDatabase(serverUrl.replace(/^mysql:/i, 'singlestore:'), name),
+    cliArgs: (databaseUrl) => ['--db', databaseUrl],
+  });
 }

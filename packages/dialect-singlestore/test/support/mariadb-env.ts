@@ -1,6 +1,5 @@
-import { gate, mysqlTarget } from '@agno-migrate/test-infra';
+import { mysqlTarget, targetEnv } from '@agno-migrate/test-infra';
 import type { TestDatabase } from '@agno-migrate/test-infra';
-import { afterEach, beforeAll } from 'vitest';
 import { SinglestoreDialect } from '../../src/index.js';
 import type { SinglestoreDialectOptions } from '../../src/index.js';
 
@@ -23,30 +22,16 @@ export function mariadbBacked(options: SinglestoreDialectOptions): MariadbBacked
 
 export const target = mysqlTarget({ dialect: (options) => mariadbBacked(options) });
 
-const availability = await gate(target);
+const env = await targetEnv(target, 'MariaDB');
 
 /** For describe.skipIf: only when the server is missing and nobody required it. */
-export const skipMariadb = availability.skip;
+export const skipMariadb = env.skip;
 
 /** Fails at once when MySQL/MariaDB is required (AGNO_TEST_REQUIRE=mysql) but missing. */
-export function requireMariadb(): void {
-  beforeAll(() => {
-    if (availability.reason !== null) throw new Error(`MariaDB is required (AGNO_TEST_REQUIRE=mysql) but unavailable: ${availability.reason}`);
-  });
-}
+export const requireMariadb = env.requireServer;
 
 /** A fresh database per test, dropped afterwards. */
-export function freshDatabases(): () => Promise<TestDatabase> {
-  const open: TestDatabase[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((db) => db.close()));
-  });
-  return async () => {
-    const db = await target.create();
-    open.push(db);
-    return db;
-  };
-}
+export const freshDatabases = env.freshDatabases;
 
 /** The URL of a fresh database, for dialects built with options of a test's own. */
 export function urlOf(db: TestDatabase): string {
