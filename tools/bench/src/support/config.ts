@@ -3,8 +3,10 @@ export interface BenchConfig {
   /** Rows in each of memories and sessions for the upgrade (part 2). */
   readonly upgradeRows: number;
   readonly upgradeReps: number;
-  /** v1 session rows for part 3; the memory check runs this and 4× this. */
+  /** v1 session rows for part 3's throughput. */
   readonly v1Rows: number;
+  /** The memory check runs this many v1 rows and 4× this: past the heap's start-up growth, so a rise means data piling up. */
+  readonly v1MemoryRows: number;
   readonly v1Reps: number;
   readonly processReps: number;
   readonly inProcessReps: number;
@@ -44,6 +46,7 @@ export function readConfig(defaultReportPath: string): BenchConfig {
     upgradeRows: positiveInt('AGNO_BENCH_ROWS', 20_000),
     upgradeReps: positiveInt('AGNO_BENCH_UPGRADE_REPS', 5),
     v1Rows: positiveInt('AGNO_BENCH_V1_ROWS', 5_000),
+    v1MemoryRows: positiveInt('AGNO_BENCH_V1_MEMORY_ROWS', 20_000),
     v1Reps: positiveInt('AGNO_BENCH_V1_REPS', 3),
     processReps: positiveInt('AGNO_BENCH_PROCESS_REPS', 15),
     inProcessReps: positiveInt('AGNO_BENCH_NOOP_REPS', 40),

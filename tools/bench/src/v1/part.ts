@@ -104,12 +104,14 @@ export async function benchV1(db: BenchDatabase, config: BenchConfig, log: (line
 
   log('  peak memory at two sizes');
   const memory: MemoryPoint[] = [];
-  await withRaw(db, (raw) => resetTargets(raw, (t) => db.qualify(t)));
-  memory.push(measureMemory(db, V1_TABLE, rows));
+  const small = `${V1_TABLE}_1x`;
   const large = `${V1_TABLE}_4x`;
-  await fill(db, large, rows * 4);
+  await fill(db, small, config.v1MemoryRows);
   await withRaw(db, (raw) => resetTargets(raw, (t) => db.qualify(t)));
-  memory.push(measureMemory(db, large, rows * 4));
+  memory.push(measureMemory(db, small, config.v1MemoryRows));
+  await fill(db, large, config.v1MemoryRows * 4);
+  await withRaw(db, (raw) => resetTargets(raw, (t) => db.qualify(t)));
+  memory.push(measureMemory(db, large, config.v1MemoryRows * 4));
 
   return {
     label: db.label,

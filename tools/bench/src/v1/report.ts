@@ -35,6 +35,6 @@ export function v1Section(results: readonly V1Result[], reps: number): string {
     '',
     table(['database', 'rows: peak RSS', '4× rows: peak RSS', 'growth', 'target'], memory),
     '',
-    'At full scale: `AGNO_BENCH_V1_ROWS=200000 AGNO_BENCH_PARTS=v1 pnpm bench` (200,000 and 800,000 rows).',
+    'At full scale: `AGNO_BENCH_V1_ROWS=200000 AGNO_BENCH_V1_MEMORY_ROWS=100000 AGNO_BENCH_PARTS=v1 pnpm bench` (throughput on 200,000 rows; memory at 100,000 and 400,000).',
   ].join('\n');
 }
