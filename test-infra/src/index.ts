@@ -17,24 +17,9 @@ export { singlestoreAgno22Schema } from './fixtures/singlestore-agno-2-2.js';
 export { runConformanceSuite } from './conformance/suite.js';
 export { runVerifySuite } from './conformance/verify-suite.js';
 export { readTable, normalizeShape, shapeOf } from './conformance/shape.js';
-export { createAgno22Database, registerAgno22Fixture } from './fixtures/index.js';
+export { createAgno22Database } from './fixtures/index.js';
 export type { FixtureBuilder } from './fixtures/index.js';
 export { SEED, seedAgno22 } from './fixtures/seed-rows.js';
 export { DEFAULT_NAMES } from './fixtures/table-names.js';
 export type { Agno22Names } from './fixtures/table-names.js';
-export {
-  V1_NAMES,
-  v1TableSql,
-  createV1Fixture,
-  insertV1Rows,
-  insertV1RowsBulk,
-  rawJson,
-  V1DateTime,
-  v1AgentSession,
-  v1FixtureRows,
-  v1Memory,
-  v1TeamSession,
-  v1WorkflowSession,
-  v1WorkflowV2Session,
-} from './fixtures/v1/index.js';
-export type { V1Names, V1TableKind, RawJson, V1Row } from './fixtures/v1/index.js';
+export * from './fixtures/v1/index.js';

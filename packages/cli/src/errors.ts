@@ -1,16 +1,16 @@
 import { AgnoMigrateError, MigrationStepError } from '@agno-migrate/core';
 import { CommanderError } from 'commander';
 import pc from 'picocolors';
-import { redactUrl } from './database-url.js';
 import { EXIT } from './exit-codes.js';
 import { printJson } from './output/json.js';
+import { scrubSecrets } from './secrets.js';
 
 /**
  * Every failure ends here: one line on stderr (never a stack trace for a user's mistake), the
  * contract's exit code, and under --json an error document on stdout. Secrets are scrubbed.
  */
 export function reportError(error: unknown, json: boolean, secrets: readonly string[]): number {
-  const scrub = (text: string) => secrets.reduce((t, s) => (s ? t.split(s).join('***') : t), redactUrl(text));
+  const scrub = (text: string) => scrubSecrets(text, secrets);
   let code: string;
   let exitCode: number;
   let message: string;

@@ -1,3 +1,5 @@
+import { redactUrl } from './database-url.js';
+
 /** Secrets read from elsewhere (a --config file's URLs and key), scrubbed like those on the command line. */
 const registered = new Set<string>();
 
@@ -25,4 +27,9 @@ export function knownSecrets(argv: readonly string[]): string[] {
     if (value) secrets.add(value);
   }
   return [...secrets].filter((s) => s.length >= 3);
+}
+
+/** `text` with URL passwords redacted and every known secret replaced by `***`. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((t, secret) => (secret ? t.split(secret).join('***') : t), redactUrl(text));
 }

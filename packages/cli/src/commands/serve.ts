@@ -6,10 +6,9 @@ import type { DatabaseEntry } from '@agno-migrate/http';
 import { createMigrationHandler, toNodeListener } from '@agno-migrate/http';
 import { fromConfigEntry } from '../config/database-options.js';
 import { readConfig } from '../config/read-config.js';
-import { redactUrl } from '../database-url.js';
 import { EXIT } from '../exit-codes.js';
 import { loadDialect } from '../load-dialect.js';
-import { knownSecrets } from '../secrets.js';
+import { knownSecrets, scrubSecrets } from '../secrets.js';
 
 export interface ServeOptions {
   config?: string;
@@ -31,7 +30,9 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
       `refusing to listen on ${options.host} without a security key: set OS_SECURITY_KEY or "securityKey" in ${options.config}, or listen on 127.0.0.1`,
     );
   }
-  const scrub = (text: string) => knownSecrets([]).reduce((t, secret) => t.split(secret).join('***'), redactUrl(text));
+  // The config's passwords and key are registered by now: gather them once, not per log line.
+  const secrets = knownSecrets([]);
+  const scrub = (text: string) => scrubSecrets(text, secrets);
   const logger: Logger = {
     info: (line) => process.stderr.write(`${scrub(line)}\n`),
     warn: (line) => process.stderr.write(`${scrub(line)}\n`),
