@@ -18,7 +18,7 @@ export { migratedTableTypeNames, availableOn } from './catalog/registry.js';
 export type { TableTypeInfo } from './catalog/registry.js';
 export { indexesFor } from './catalog/indexes.js';
 
-export type { Operation, OperationContext, OperationSpec } from './operations/types.js';
+export type { Operation, OperationContext, OperationSpec, Task, TaskContext, TaskOutcome } from './operations/types.js';
 export { addColumn } from './operations/add-column.js';
 export { dropColumn } from './operations/drop-column.js';
 export { createIndex } from './operations/create-index.js';
@@ -30,10 +30,11 @@ export { jsonToJsonb, columnsStillJson } from './operations/json-to-jsonb.js';
 export { backfill } from './operations/backfill.js';
 export { requireNoNulls, requireUnique } from './operations/preconditions.js';
 export { custom } from './operations/custom.js';
+export { task } from './operations/task.js';
 export { specOf } from './operations/specs.js';
 
 export { VersionGraph, AGNO_STEPS } from './graph/version-graph.js';
-export type { Plan, Direction } from './graph/version-graph.js';
+export type { Plan, Direction, Hold } from './graph/version-graph.js';
 export type { Step, TableStep, StepContext } from './graph/types.js';
 
 export type { Dialect, LockRequest, StepTransaction, VersionRow } from './dialect/dialect.js';

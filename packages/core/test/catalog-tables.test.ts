@@ -6,8 +6,8 @@ const def = (type: string, flavor: Flavor): TableDef => resolveTableType(type).d
 const column = (type: string, flavor: Flavor, name: string) => def(type, flavor).columns.find((c) => c.name === name);
 
 describe('the full catalog (spec 4.3, 4.4)', () => {
-  it('migrates only the seven types of Agno registry, in its order', () => {
-    expect(migratedTableTypeNames()).toEqual(['memories', 'sessions', 'metrics', 'evals', 'knowledge', 'culture', 'approvals']);
+  it('migrates the types of Agno 3.0 registry in its order, then the retired culture', () => {
+    expect(migratedTableTypeNames()).toEqual(['memories', 'sessions', 'metrics', 'evals', 'knowledge', 'approvals', 'components', 'schedules', 'schedule_runs', 'learnings', 'culture']);
   });
 
   it('has every table Agno 2.9 creates, each on the dialects Agno creates it on', () => {

@@ -16,7 +16,7 @@ describe('which tables a command visits', () => {
   });
 
   it('up and down visit the migrated types only, and refuse one that has no migrations', () => {
-    expect(selectMigratedTables(names).map((t) => t.info.type)).toEqual(['memories', 'sessions', 'metrics', 'evals', 'knowledge', 'culture', 'approvals']);
+    expect(selectMigratedTables(names).map((t) => t.info.type)).toEqual(['memories', 'sessions', 'metrics', 'evals', 'knowledge', 'approvals', 'components', 'schedules', 'schedule_runs', 'learnings', 'culture']);
     expect(() => selectMigratedTables(names, 'span')).toThrow(/spans tables have no migrations .*use init to create one and verify to check it/);
   });
 

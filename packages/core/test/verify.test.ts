@@ -222,7 +222,7 @@ describe('verify: expected shape at the recorded version', () => {
     for (const flavor of ['postgres', 'sqlite', 'mysql'] as const) {
       const result = verify('memories', flavor, memories22(flavor), null);
       expect(kinds(result), flavor).toEqual([]);
-      expect(result.pending).toEqual(['2.3.0', '2.5.0', '2.5.6']);
+      expect(result.pending).toEqual(['2.3.0', '2.5.0', '2.5.6', '3.0.0']);
       expect(result.health).toBe('ok');
     }
   });

@@ -5,7 +5,7 @@ const graph = new VersionGraph('2.0.0', AGNO_STEPS, tableTypeNames());
 const versions = (steps: readonly { to: string }[]) => steps.map((s) => s.to);
 
 describe('VersionGraph', () => {
-  it('has Agno’s versions', () => expect(graph.nodes).toEqual(['2.0.0', '2.3.0', '2.5.0', '2.5.6']));
+  it('has Agno’s versions', () => expect(graph.nodes).toEqual(['2.0.0', '2.3.0', '2.5.0', '2.5.6', '3.0.0']));
 
   it('plans every step above the recorded version', () => {
     expect(versions(graph.planUp('2.0.0', '2.5.6').steps)).toEqual(['2.3.0', '2.5.0', '2.5.6']);
@@ -22,7 +22,26 @@ describe('VersionGraph', () => {
     expect(graph.planDown('2.5.6', '2.0.0').steps.map((s) => s.from)).toEqual(['2.5.0', '2.3.0', '2.0.0']);
     expect(graph.planDown('2.3.0', '2.0.0').steps.map((s) => s.from)).toEqual(['2.0.0']);
     expect(graph.planDown('2.0.0', '2.0.0').steps).toEqual([]);
-    expect(graph.planDown('2.0.0', '2.0.0', true).steps.map((s) => s.from)).toEqual(['2.5.0', '2.3.0', '2.0.0']);
+    expect(graph.planDown('2.0.0', '2.0.0', true).steps.map((s) => s.from)).toEqual(['2.5.6', '2.5.0', '2.3.0', '2.0.0']);
+  });
+
+  it('stops a table type below a step it cannot pass, and says where and why', () => {
+    const plan = graph.planUp('2.0.0', '3.0.0', false, 'culture');
+    expect(versions(plan.steps)).toEqual(['2.3.0', '2.5.0', '2.5.6']);
+    expect(plan.target).toBe('2.5.6');
+    expect(plan.held).toEqual({ at: '2.5.6', reason: expect.stringMatching(/removed culture/) });
+    expect(graph.planUp('2.5.6', '3.0.0', false, 'culture')).toMatchObject({ steps: [], held: { at: '2.5.6' } });
+    // Below the hold nothing is said; a type without a hold goes all the way.
+    expect(graph.planUp('2.0.0', '2.5.6', false, 'culture').held).toBeUndefined();
+    expect(versions(graph.planUp('2.5.6', '3.0.0', false, 'memories').steps)).toEqual(['3.0.0']);
+  });
+
+  it('keeps a version newer than it knows and plans nothing for it, either way', () => {
+    expect(graph.resolveRecorded('3.1.0')).toBe('3.1.0');
+    expect(graph.isNewer('3.1.0')).toBe(true);
+    expect(graph.isNewer('3.0.0')).toBe(false);
+    expect(graph.planUp('3.1.0', '3.0.0', true).steps).toEqual([]);
+    expect(graph.planDown('3.1.0', '2.0.0', true).steps).toEqual([]);
   });
 
   it('resolves a target between versions to the highest one below it, as Agno stamps', () => {
@@ -38,7 +57,8 @@ describe('VersionGraph', () => {
   it('reads a missing or empty recorded version as the baseline', () => {
     expect(graph.resolveRecorded(undefined)).toBe('2.0.0');
     expect(graph.resolveRecorded('')).toBe('2.0.0');
-    expect(() => graph.resolveRecorded('3.0.0')).toThrow(/upgrade agno-migrate/);
+    expect(graph.resolveRecorded('3.0')).toBe('3.0.0');
+    expect(() => graph.resolveRecorded('three')).toThrow(VersionError);
   });
 
   it('refuses an inconsistent graph', () => {

@@ -13,6 +13,8 @@ const OUTCOME_COLOUR: Record<string, (s: string) => string> = {
   blocked: pc.red,
   failed: pc.red,
   'not-run': pc.yellow,
+  held: pc.yellow,
+  newer: pc.cyan,
 };
 
 function outcomeText(t: TableResult, dryRun: boolean): string {
@@ -45,6 +47,8 @@ function notesFor(t: TableResult): string[] {
   }
   if (t.outcome === 'failed') return ['', pc.red(`${t.tableName} failed: ${t.error?.message ?? 'unknown error'}`)];
   if (t.outcome === 'absent' && t.reason) return [pc.yellow(`${t.reason}; use init or up --create-missing to create it`)];
+  if (t.outcome === 'newer' && t.reason) return [pc.cyan(t.reason)];
+  if (t.held) return [pc.yellow(`${t.tableName} stays at ${t.held.at}: ${t.held.reason}`)];
   return [];
 }
 
@@ -72,6 +76,13 @@ export function formatDryRunSql(result: RunResult): string {
   return out.length === 0 ? '-- nothing to do' : out.join('\n').trimEnd();
 }
 
+function pendingText(t: StatusResult['tables'][number]): string {
+  if (t.health === 'newer') return pc.cyan('newer than this tool');
+  const held = t.held ? pc.yellow(`held at ${t.held.at}`) : '';
+  if (t.pending.length === 0) return held || pc.green('up to date');
+  return [pc.yellow(t.pending.join(', ')), held].filter(Boolean).join(' ');
+}
+
 export function formatStatus(status: StatusResult, display: string): string {
   const title = `status · ${display} · latest ${status.latest}`;
   const table = renderTable(
@@ -81,11 +92,13 @@ export function formatStatus(status: StatusResult, display: string): string {
       t.tableType,
       t.exists ? 'yes' : pc.yellow('no'),
       t.recorded === null ? `${t.current} ${pc.dim('(no row)')}` : t.current,
-      t.pending.length === 0 ? pc.green('up to date') : pc.yellow(t.pending.join(', ')),
+      pendingText(t),
       healthText(t.health),
     ]),
   );
   const versions = status.versionsTable.exists ? '' : pc.dim(`\n${status.versionsTable.name} does not exist yet: every table reads as 2.0.0`);
+  const held = status.tables.flatMap((t) => (t.held && t.exists ? [pc.dim(`\n${t.tableName} stays at ${t.held.at}: ${t.held.reason}`)] : [])).join('');
+  const newer = status.tables.some((t) => t.health === 'newer') ? pc.cyan('\nsome tables are stamped by a newer Agno: agno-migrate leaves them untouched; upgrade it to migrate them') : '';
   const drift = status.tables.some((t) => t.health === 'drift') ? pc.red('\nsome tables differ from what Agno expects: run agno-migrate verify for each difference and its fix') : '';
-  return [pc.bold(title), table].join('\n') + versions + drift;
+  return [pc.bold(title), table].join('\n') + versions + held + newer + drift;
 }

@@ -2,7 +2,7 @@ import type { TableHealth, TableVerification, VerifyResult } from '@agno-migrate
 import pc from 'picocolors';
 import { renderTable } from './table.js';
 
-const HEALTH_COLOUR: Record<TableHealth, (s: string) => string> = { ok: pc.green, drift: pc.red, absent: pc.yellow };
+const HEALTH_COLOUR: Record<TableHealth, (s: string) => string> = { ok: pc.green, drift: pc.red, absent: pc.yellow, newer: pc.cyan };
 
 /** A health word as status and verify show it. */
 export function healthText(health: TableHealth | undefined): string {

@@ -35,14 +35,21 @@ export interface TableTypeInfo {
   readonly aliases: readonly string[];
   /** The flavours on which Agno creates this table (spec 4.3). */
   readonly flavors: readonly Flavor[];
-  readonly define: (flavor: Flavor) => TableDef;
+  /**
+   * The table type's definition on a flavour: the latest, or the one at `version` where the shape
+   * Agno declares changed and a table may legitimately stay below it (a held step).
+   */
+  readonly define: (flavor: Flavor, version?: string) => TableDef;
+  /** Set for a type Agno no longer has: an existing table is kept and shown, never created. */
+  readonly retired?: string;
 }
 
 const PG_SQLITE: readonly Flavor[] = ['postgres', 'sqlite'];
 
 /**
- * Agno's migration registry first, in its order (the manager visits migrated tables in this order),
- * then the tables Agno creates but never migrates, each after the tables its foreign keys reference.
+ * Agno 3.0's migration registry first, in its order (the manager visits migrated tables in this
+ * order), then culture (retired by Agno 3.0, kept for existing tables), then the tables Agno creates
+ * but never migrates, each after the tables its foreign keys reference.
  */
 export const TABLE_TYPES: readonly TableTypeInfo[] = [
   { type: 'memories', defaultName: 'agno_memories', migrated: true, aliases: ['memory', 'user_memories'], flavors: FLAVORS, define: memoriesTable },
@@ -50,16 +57,16 @@ export const TABLE_TYPES: readonly TableTypeInfo[] = [
   { type: 'metrics', defaultName: 'agno_metrics', migrated: true, aliases: ['metric'], flavors: FLAVORS, define: metricsTable },
   { type: 'evals', defaultName: 'agno_eval_runs', migrated: true, aliases: ['eval', 'eval_runs'], flavors: FLAVORS, define: evalsTable },
   { type: 'knowledge', defaultName: 'agno_knowledge', migrated: true, aliases: [], flavors: FLAVORS, define: knowledgeTable },
-  { type: 'culture', defaultName: 'agno_culture', migrated: true, aliases: ['cultural_knowledge'], flavors: FLAVORS, define: cultureTable },
   { type: 'approvals', defaultName: 'agno_approvals', migrated: true, aliases: ['approval'], flavors: PG_SQLITE, define: approvalsTable },
+  { type: 'components', defaultName: 'agno_components', migrated: true, aliases: ['component'], flavors: PG_SQLITE, define: componentsTable },
+  { type: 'schedules', defaultName: 'agno_schedules', migrated: true, aliases: ['schedule'], flavors: PG_SQLITE, define: schedulesTable },
+  { type: 'schedule_runs', defaultName: 'agno_schedule_runs', migrated: true, aliases: ['schedule_run'], flavors: PG_SQLITE, define: scheduleRunsTable },
+  { type: 'learnings', defaultName: 'agno_learnings', migrated: true, aliases: ['learning'], flavors: PG_SQLITE, define: learningsTable },
+  { type: 'culture', defaultName: 'agno_culture', migrated: true, aliases: ['cultural_knowledge'], flavors: FLAVORS, define: cultureTable, retired: 'Agno 3.0 removed culture' },
   { type: 'traces', defaultName: 'agno_traces', migrated: false, aliases: ['trace'], flavors: FLAVORS, define: tracesTable },
   { type: 'spans', defaultName: 'agno_spans', migrated: false, aliases: ['span'], flavors: FLAVORS, define: spansTable },
-  { type: 'components', defaultName: 'agno_components', migrated: false, aliases: ['component'], flavors: PG_SQLITE, define: componentsTable },
   { type: 'component_configs', defaultName: 'agno_component_configs', migrated: false, aliases: ['component_config'], flavors: PG_SQLITE, define: componentConfigsTable },
   { type: 'component_links', defaultName: 'agno_component_links', migrated: false, aliases: ['component_link'], flavors: PG_SQLITE, define: componentLinksTable },
-  { type: 'learnings', defaultName: 'agno_learnings', migrated: false, aliases: ['learning'], flavors: PG_SQLITE, define: learningsTable },
-  { type: 'schedules', defaultName: 'agno_schedules', migrated: false, aliases: ['schedule'], flavors: PG_SQLITE, define: schedulesTable },
-  { type: 'schedule_runs', defaultName: 'agno_schedule_runs', migrated: false, aliases: ['schedule_run'], flavors: PG_SQLITE, define: scheduleRunsTable },
   { type: 'auth_tokens', defaultName: 'agno_auth_tokens', migrated: false, aliases: ['auth_token'], flavors: PG_SQLITE, define: authTokensTable },
   { type: 'service_accounts', defaultName: 'agno_service_accounts', migrated: false, aliases: ['service_account'], flavors: PG_SQLITE, define: serviceAccountsTable },
   { type: 'mcp_oauth_clients', defaultName: 'agno_mcp_oauth_clients', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthClientsTable },

@@ -116,6 +116,8 @@ export abstract class BaseDialect implements Dialect {
       ];
     },
     custom: (op, state, ctx) => [...op.plan(state, ctx)],
+    // A task runs its own statements (the step executor drives it); there is nothing to render.
+    task: () => [],
   };
 
   duplicateFixSql(table: string, column: string): string {

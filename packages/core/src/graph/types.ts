@@ -4,6 +4,8 @@ import type { Operation } from '../operations/types.js';
 export interface StepContext {
   /** The table's name in the database. */
   readonly table: string;
+  /** Every table type's configured name (the runs table of a sessions table, a foreign key's parent). */
+  readonly names: Readonly<Record<string, string>>;
   /** The table type's latest definition on this dialect's flavour (for column types). */
   readonly latest: TableDef;
   /** Epoch seconds at the start of the run: the value Agno backfills with. */
@@ -21,4 +23,9 @@ export interface Step {
   readonly to: string;
   /** Per table type; a type absent here has nothing to do in this step but is still stamped. */
   readonly tables: Readonly<Record<string, TableStep>>;
+  /**
+   * Table types that cannot pass this step, with the reason: they stop at `from`, are reported as
+   * held there and are never stamped past it (Agno 3.0 retired culture).
+   */
+  readonly holds?: Readonly<Record<string, string>>;
 }

@@ -3,6 +3,7 @@ import { compareVersions, parseVersion } from '../versions.js';
 import { v2_3_0 } from './steps/v2-3-0.js';
 import { v2_5_0 } from './steps/v2-5-0.js';
 import { v2_5_6 } from './steps/v2-5-6.js';
+import { v3_0_0 } from './steps/v3-0-0/index.js';
 import type { Step } from './types.js';
 
 export type Direction = 'up' | 'down';
@@ -13,6 +14,15 @@ export interface Plan {
   readonly steps: readonly Step[];
   /** The version to stamp once every step has run. */
   readonly target: string;
+  /** Set when the table type cannot pass a step on the way up: the plan stops below it. */
+  readonly held?: Hold;
+}
+
+/** Where a table type stops on the way up, and why. */
+export interface Hold {
+  /** The highest version the table type can reach. */
+  readonly at: string;
+  readonly reason: string;
 }
 
 /**
@@ -63,27 +73,42 @@ export class VersionGraph {
     return [...this.nodes].reverse().find((node) => compareVersions(node, parsed) <= 0)!;
   }
 
-  /** Normalises a recorded version; an unknown or garbage value is reported, never guessed. */
+  /**
+   * Normalises a recorded version; garbage is reported, never guessed. A version newer than the
+   * latest is kept as written: a newer Agno shares the database, and such a table is left alone.
+   */
   resolveRecorded(version: string | null | undefined): string {
     if (version === null || version === undefined || version === '') return this.baseline;
     const parsed = parseVersion(version);
-    if (compareVersions(parsed, this.latest) > 0) {
-      throw new VersionError(
-        `recorded version ${parsed.text} is newer than this tool knows (${this.latest}): upgrade agno-migrate`,
-        { value: version },
-      );
-    }
+    if (compareVersions(parsed, this.latest) > 0) return parsed.text;
     return this.resolveTarget(parsed.text);
   }
 
-  planUp(current: string, target: string, force = false): Plan {
+  /** Whether a (resolved) recorded version is beyond what this graph knows. */
+  isNewer(version: string): boolean {
+    return compareVersions(version, this.latest) > 0;
+  }
+
+  /** The first step on the way up from `current` that `tableType` cannot pass, if any. */
+  holdFor(tableType: string | undefined, current: string): Hold | undefined {
+    if (tableType === undefined) return undefined;
+    const step = this.steps.find((s) => s.holds?.[tableType] !== undefined && compareVersions(s.to, current) > 0);
+    return step ? { at: step.from, reason: step.holds![tableType]! } : undefined;
+  }
+
+  /** With a table type, the plan stops below the first step that type cannot pass. */
+  planUp(current: string, target: string, force = false, tableType?: string): Plan {
+    if (this.isNewer(current)) return { direction: 'up', steps: [], target };
+    const hold = this.holdFor(tableType, current);
+    const ceiling = hold && compareVersions(hold.at, target) < 0 ? hold.at : target;
     const steps = this.steps.filter(
-      (s) => compareVersions(s.to, target) <= 0 && (force || compareVersions(s.to, current) > 0),
+      (s) => compareVersions(s.to, ceiling) <= 0 && (force || compareVersions(s.to, current) > 0),
     );
-    return { direction: 'up', steps, target };
+    return { direction: 'up', steps, target: ceiling, ...(ceiling !== target ? { held: hold } : {}) };
   }
 
   planDown(current: string, target: string, force = false): Plan {
+    if (this.isNewer(current)) return { direction: 'down', steps: [], target };
     const steps = this.steps
       .filter((s) => compareVersions(s.to, target) > 0 && (force || compareVersions(s.to, current) <= 0))
       .reverse();
@@ -91,4 +116,4 @@ export class VersionGraph {
   }
 }
 
-export const AGNO_STEPS: readonly Step[] = [v2_3_0, v2_5_0, v2_5_6];
+export const AGNO_STEPS: readonly Step[] = [v2_3_0, v2_5_0, v2_5_6, v3_0_0];

@@ -9,6 +9,8 @@ export type MigrationEvent =
   | { readonly type: 'statement'; readonly tableName: string; readonly statement: StatementRecord; readonly dryRun: boolean }
   /** A statement the database has completed (never in a dry run): the point a crash can leave behind. */
   | { readonly type: 'statement-done'; readonly tableName: string; readonly statement: StatementRecord }
+  /** A data task's progress: `done` of `total` (null when unknown) `unit`s. */
+  | { readonly type: 'task-progress'; readonly tableName: string; readonly description: string; readonly done: number; readonly total: number | null; readonly unit: string }
   | { readonly type: 'table-done'; readonly result: TableResult }
   | { readonly type: 'run-done'; readonly result: RunResult };
 

@@ -168,7 +168,10 @@ export class MigrationManager {
   private creatableTables(tableType?: string) {
     const flavor = this.dialect.flavor;
     checkCreatable(tableType, flavor, this.dialect.name);
-    const selected = selectTables(this.names, tableType).filter((t) => tableType !== undefined || t.info.migrated || availableOn(t.info, flavor));
+    // A retired type (culture) is never created: Agno 3.0 has no such table.
+    const selected = selectTables(this.names, tableType).filter(
+      (t) => t.info.retired === undefined && (tableType !== undefined || availableOn(t.info, flavor)),
+    );
     const tables = creationOrder(selected, this.names, flavor);
     checkIdentifierLengths(this.dialect, this.graph, tables, this.versionsTable);
     return tables;

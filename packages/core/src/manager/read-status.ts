@@ -25,7 +25,7 @@ export function* readStatus(
   const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
   const existing = yield* ctx.dialect.existingTables(tables.map((t) => t.name));
   const explicit = options.explicit ?? false;
-  const shown = tables.filter((t) => isShown(t, existing.has(t.name), explicit));
+  const shown = tables.filter((t) => isShown(t, existing.has(t.name), explicit, ctx.dialect.flavor));
   const health = options.health
     ? new Map((yield* verifyTables(ctx, shown, explicit, rows.rows, existing)).map((v) => [v.tableName, v.health]))
     : undefined;
@@ -36,6 +36,7 @@ export function* readStatus(
     tables: shown.map((t) => {
       const now = current.get(t.name)!;
       const word = health?.get(t.name);
+      const plan = ctx.graph.planUp(now, target, false, t.info.type);
       return {
         tableType: t.info.type,
         tableName: t.name,
@@ -43,8 +44,9 @@ export function* readStatus(
         recorded: rows.rows.get(t.name) ?? null,
         current: now,
         latest: ctx.graph.latest,
-        pending: ctx.graph.planUp(now, target).steps.map((s) => s.to),
-        ...(word ? { health: word } : {}),
+        pending: plan.steps.map((s) => s.to),
+        ...(plan.held ? { held: plan.held } : {}),
+        ...(word ? { health: word } : ctx.graph.isNewer(now) ? { health: 'newer' as const } : {}),
       };
     }),
   };

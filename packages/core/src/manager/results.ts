@@ -1,3 +1,4 @@
+import type { Hold } from '../graph/version-graph.js';
 import type { TableHealth } from '../verify/types.js';
 
 /** Everything a run did, as data: what ran, what was skipped and why. */
@@ -11,6 +12,8 @@ export interface OperationRecord {
   /** False when the live table already had the change: nothing was run for it. */
   readonly needed: boolean;
   readonly statements: readonly StatementRecord[];
+  /** What a data task counted (rows copied, skipped per reason, …). */
+  readonly report?: Readonly<Record<string, unknown>>;
 }
 
 export interface StepResult {
@@ -21,7 +24,8 @@ export interface StepResult {
 }
 
 export interface BlockedDetails {
-  readonly check: 'no-nulls' | 'unique';
+  /** Which rule the data broke: a precondition's, or a step's own (duplicate schedule names, owned rows a down would lose). */
+  readonly check: 'no-nulls' | 'unique' | (string & {});
   readonly column: string;
   /** Rows holding NULL, or distinct values occurring more than once. */
   readonly count: number;
@@ -39,7 +43,11 @@ export type TableOutcome =
   | 'not-on-dialect'
   | 'blocked'
   | 'failed'
-  | 'not-run';
+  | 'not-run'
+  /** Nothing ran: the table cannot pass the next step (see `held`). */
+  | 'held'
+  /** Stamped with a version newer than this tool knows: left untouched. */
+  | 'newer';
 
 export interface TableResult {
   readonly tableType: string;
@@ -53,6 +61,8 @@ export interface TableResult {
   readonly reason?: string;
   readonly blocked?: BlockedDetails;
   readonly error?: { readonly message: string; readonly code: string };
+  /** The step the table cannot pass: it stopped at `held.at` (also after migrating up to it). */
+  readonly held?: Hold;
 }
 
 export interface RunResult {
@@ -74,6 +84,8 @@ export interface TableStatus {
   readonly latest: string;
   /** Versions of the steps `up` would run. */
   readonly pending: readonly string[];
+  /** Where `up` stops for this table type, and why (Agno 3.0 retired culture at 2.5.6). */
+  readonly held?: Hold;
   /** One word from verify's comparison: ok, drift (run verify for the details) or absent. */
   readonly health?: TableHealth;
 }

@@ -7,6 +7,7 @@ import { runStep } from './step-executor.js';
 import { runStatus, visitTables } from './table-loop.js';
 import { ensureVersionsTable, readVersionRows } from './versions-store.js';
 import { withLock } from './with-lock.js';
+import { isVisited, newerReason } from './table-scope.js';
 
 export interface DownOptions {
   readonly targetVersion: string;
@@ -27,9 +28,10 @@ export function* runDown(ctx: RunContext, tables: readonly TableRef[], options: 
     const withWork = tables.filter((t) => ctx.graph.planDown(current.get(t.name)!, target, options.force ?? false).steps.length > 0);
     const existing = withWork.length > 0 ? yield* ctx.dialect.existingTables(withWork.map((t) => t.name)) : new Set<string>();
     const reached = new Map<string, string>();
+    const explicit = options.tableType !== undefined;
     const results = yield* visitTables(
       ctx,
-      tables.map((table) => ({
+      tables.filter((t) => isVisited(t, existing.has(t.name), explicit, ctx.dialect.flavor)).map((table) => ({
         table,
         from: current.get(table.name)!,
         reached: () => reached.get(table.name) ?? current.get(table.name)!,
@@ -55,6 +57,7 @@ function* downTable(
   const dryRun = options.dryRun ?? false;
   const plan = ctx.graph.planDown(from, target, options.force ?? false);
   const base = { tableType: table.info.type, tableName: table.name, from };
+  if (ctx.graph.isNewer(from)) return { ...base, to: from, outcome: 'newer', steps: [], reason: newerReason(ctx, table, from) };
   if (plan.steps.length === 0) return { ...base, to: from, outcome: 'up-to-date', steps: [] };
 
   if (!exists) {

@@ -8,6 +8,7 @@ import { runStep } from './step-executor.js';
 import { runStatus, visitTables } from './table-loop.js';
 import { ensureVersionsTable, readVersionRows } from './versions-store.js';
 import { withLock } from './with-lock.js';
+import { isVisited, newerReason } from './table-scope.js';
 
 export interface UpOptions {
   /** Defaults to the latest version; a version between two known ones means the highest below it. */
@@ -29,12 +30,13 @@ export function* runUp(ctx: RunContext, tables: readonly TableRef[], options: Up
     const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
     const versions = { exists: rows.exists };
     // One query tells which of the tables with work to do exist, whatever their number.
-    const withWork = tables.filter((t) => ctx.graph.planUp(current.get(t.name)!, target, options.force ?? false).steps.length > 0);
+    const withWork = tables.filter((t) => ctx.graph.planUp(current.get(t.name)!, target, options.force ?? false, t.info.type).steps.length > 0);
     const existing = withWork.length > 0 ? yield* ctx.dialect.existingTables(withWork.map((t) => t.name)) : new Set<string>();
     const reached = new Map<string, string>();
+    const explicit = options.tableType !== undefined;
     const results = yield* visitTables(
       ctx,
-      tables.map((table) => ({
+      tables.filter((t) => isVisited(t, existing.has(t.name), explicit, ctx.dialect.flavor)).map((table) => ({
         table,
         from: current.get(table.name)!,
         reached: () => reached.get(table.name) ?? current.get(table.name)!,
@@ -58,9 +60,15 @@ function* upTable(
   reached: Map<string, string>,
 ): Db<TableResult> {
   const dryRun = options.dryRun ?? false;
-  const plan = ctx.graph.planUp(from, target, options.force ?? false);
+  const plan = ctx.graph.planUp(from, target, options.force ?? false, table.info.type);
   const base = { tableType: table.info.type, tableName: table.name, from };
-  if (plan.steps.length === 0) return { ...base, to: from, outcome: 'up-to-date', steps: [] };
+  if (ctx.graph.isNewer(from)) return { ...base, to: from, outcome: 'newer', steps: [], reason: newerReason(ctx, table, from) };
+  const held = plan.held ? { held: plan.held } : {};
+  if (plan.steps.length === 0) {
+    return plan.held
+      ? { ...base, to: from, outcome: 'held', steps: [], reason: plan.held.reason, ...held }
+      : { ...base, to: from, outcome: 'up-to-date', steps: [] };
+  }
 
   if (!exists) {
     if (options.createMissing) return yield* createTable(ctx, table, versions, dryRun);
@@ -82,5 +90,5 @@ function* upTable(
     recorded = stampVersion;
     reached.set(table.name, recorded);
   }
-  return { ...base, to: recorded, outcome: 'migrated', steps };
+  return { ...base, to: recorded, outcome: 'migrated', steps, ...held };
 }

@@ -39,7 +39,7 @@ export function* verifyTables(
   const out: TableVerification[] = [];
   for (const table of tables) {
     const exists = present.has(table.name);
-    if (!isShown(table, exists, explicit)) continue;
+    if (!isShown(table, exists, explicit, ctx.dialect.flavor)) continue;
     const state = exists ? yield* ctx.dialect.introspect(table.name) : null;
     out.push(
       verifyTable({

@@ -9,6 +9,7 @@ import { checkPrecondition } from './preconditions.js';
 import type { BlockedDetails, OperationRecord, StepResult } from './results.js';
 import type { RunContext, TableRef } from './run-context.js';
 import { stamp } from './versions-store.js';
+import { runTask } from './run-task.js';
 
 export interface StepOutcome {
   readonly result: StepResult;
@@ -20,6 +21,7 @@ export function operationsOf(ctx: RunContext, table: TableRef, step: Step, direc
   if (!tableStep) return [];
   const stepCtx: StepContext = {
     table: table.name,
+    names: ctx.names,
     latest: table.info.define(ctx.dialect.flavor),
     now: Math.floor(ctx.now.getTime() / 1000),
   };
@@ -60,6 +62,16 @@ export function* runStep(
       const description = spec.describe(op);
       if (!spec.isNeeded(op, state, opCtx)) {
         records.push({ description, needed: false, statements: [] });
+        continue;
+      }
+      if (op.kind === 'task') {
+        const done = yield* runTask(ctx, op, state, opCtx, dryRun);
+        records.push({ description, needed: true, statements: done.statements, ...(done.outcome.report ? { report: done.outcome.report } : {}) });
+        if (done.outcome.blocked) {
+          if (transaction) yield* executeAll(ctx, table.name, transaction.rollback);
+          return outcome(done.outcome.blocked);
+        }
+        state = spec.apply(op, state);
         continue;
       }
       const statements = ctx.dialect.renderOperation(op, state, opCtx);

@@ -1,7 +1,7 @@
 import { availableOn, resolveTableType, TABLE_TYPES } from '../catalog/registry.js';
 import type { Flavor } from '../catalog/types.js';
 import { ConfigurationError } from '../errors.js';
-import type { TableRef } from './run-context.js';
+import type { RunContext, TableRef } from './run-context.js';
 
 /**
  * `up` and `down` visit the tables Agno migrates; the other types have no step to run, so naming
@@ -23,8 +23,23 @@ export function selectMigratedTables(names: Readonly<Record<string, string>>, ta
  * Which tables status and verify show: the migrated ones always (an absent one is worth saying),
  * the others when they exist or were asked for (Agno creates them on first use).
  */
-export function isShown(table: TableRef, exists: boolean, explicit: boolean): boolean {
-  return table.info.migrated || exists || explicit;
+export function isShown(table: TableRef, exists: boolean, explicit: boolean, flavor: Flavor): boolean {
+  const expected = table.info.migrated && table.info.retired === undefined && availableOn(table.info, flavor);
+  return expected || exists || explicit;
+}
+
+/**
+ * Which tables up and down report: every migrated type, but a retired one (culture) only when it
+ * exists and has work, or was asked for — Agno 3.0 users have no such table to hear about.
+ */
+export function isVisited(table: TableRef, existsWithWork: boolean, explicit: boolean, flavor: Flavor): boolean {
+  if (existsWithWork || explicit) return true;
+  return table.info.retired === undefined && availableOn(table.info, flavor);
+}
+
+/** Said for a table stamped by a newer Agno (or agno-migrate): it is left exactly as it is. */
+export function newerReason(ctx: RunContext, table: TableRef, recorded: string): string {
+  return `${table.name} is stamped ${recorded}, newer than this tool knows (${ctx.graph.latest}): left untouched; upgrade agno-migrate to migrate it`;
 }
 
 /** `init --table-type` on a dialect where Agno never creates that table is a mistake, said before any work. */

@@ -74,7 +74,7 @@ export function checkIdentifierLengths(
 }
 
 function namesCreatedBySteps(graph: VersionGraph, table: TableRef, dialect: Dialect): string[] {
-  const ctx = { table: table.name, latest: table.info.define(dialect.flavor), now: 0 };
+  const ctx = { table: table.name, names: {}, latest: table.info.define(dialect.flavor), now: 0 };
   const names: string[] = [];
   for (const step of graph.steps) {
     const tableStep = step.tables[table.info.type];

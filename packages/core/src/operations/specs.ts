@@ -8,6 +8,7 @@ import { jsonToJsonbSpec } from './json-to-jsonb.js';
 import { requireNoNullsSpec, requireUniqueSpec } from './preconditions.js';
 import { addPrimaryKeySpec, dropPrimaryKeySpec } from './primary-key.js';
 import { setNotNullSpec } from './set-not-null.js';
+import { taskSpec } from './task.js';
 import type { Operation, OperationSpec } from './types.js';
 import { addUniqueSpec, dropUniqueSpec } from './unique.js';
 
@@ -26,6 +27,7 @@ const SPECS: { [K in Operation['kind']]: OperationSpec<Extract<Operation, { kind
   requireNoNulls: requireNoNullsSpec,
   requireUnique: requireUniqueSpec,
   custom: customSpec,
+  task: taskSpec,
 };
 
 export function specOf<O extends Operation>(op: O): OperationSpec<O> {

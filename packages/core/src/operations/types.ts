@@ -3,6 +3,9 @@ import type { DialectCapabilities } from '../dialect/capabilities.js';
 import type { TableState } from '../dialect/table-state.js';
 import type { Expression } from '../sql/expression.js';
 import type { Statement } from '../sql/statement.js';
+import type { Db, QueryResult } from '../dialect/db.js';
+import type { Dialect } from '../dialect/dialect.js';
+import type { BlockedDetails } from '../manager/results.js';
 
 /**
  * The migration interface: a step is a list of these declarative operations. Each one is
@@ -23,7 +26,8 @@ export type Operation =
   | Backfill
   | RequireNoNulls
   | RequireUnique
-  | Custom;
+  | Custom
+  | Task;
 
 export interface AddColumn { readonly kind: 'addColumn'; readonly column: ColumnDef }
 export interface DropColumn { readonly kind: 'dropColumn'; readonly column: string }
@@ -51,6 +55,44 @@ export interface Custom {
   readonly kind: 'custom';
   readonly description: string;
   readonly plan: (state: TableState, ctx: OperationContext) => readonly Statement[];
+}
+
+/**
+ * Data work that reads as it goes (a batched copy, a re-key): it runs its own statements through
+ * the context, which records them and skips the writes in a dry run. Check-before-act still holds:
+ * `isNeeded` looks at the live table, and `run` finds on a re-run only what is left to do.
+ */
+export interface Task {
+  readonly kind: 'task';
+  readonly description: string;
+  readonly isNeeded?: (state: TableState, ctx: OperationContext) => boolean;
+  /** The table as it will be afterwards, when the task changes its shape. */
+  readonly apply?: (state: TableState) => TableState;
+  readonly run: (ctx: TaskContext) => Db<TaskOutcome>;
+}
+
+export interface TaskContext extends OperationContext {
+  readonly dialect: Dialect;
+  /** The live table as the step found it (after the step's earlier operations, in a dry run). */
+  readonly state: TableState;
+  /** Every table type's configured name. */
+  readonly names: Readonly<Record<string, string>>;
+  readonly dryRun: boolean;
+  /** Epoch seconds at the start of the run. */
+  readonly now: number;
+  /** A statement that changes something: recorded, and run unless this is a dry run. */
+  write(statement: Statement): Db<QueryResult | undefined>;
+  /** A read-only query: run in a dry run too. */
+  read(statement: Statement): Db<QueryResult>;
+  /** Progress for a person watching (rows done, of how many). */
+  progress(done: number, total: number | null, unit: string): void;
+}
+
+export interface TaskOutcome {
+  /** Counts and ids for the result and `--json` (per bucket, per skip reason). */
+  readonly report?: Readonly<Record<string, unknown>>;
+  /** The data stops the step: the table is not stamped. */
+  readonly blocked?: BlockedDetails;
 }
 
 export interface OperationContext {

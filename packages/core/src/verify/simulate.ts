@@ -19,8 +19,15 @@ function dialectCan(dialect: Dialect, op: Operation, state: TableState, ctx: Ope
  * The table as it would be after running `steps` up, decided exactly as a real run decides (each
  * operation checks the state first), without touching the database.
  */
-export function simulateSteps(dialect: Dialect, info: TableTypeInfo, table: string, state: TableState, steps: readonly Step[]): TableState {
-  const stepCtx: StepContext = { table, latest: info.define(dialect.flavor), now: 0 };
+export function simulateSteps(
+  dialect: Dialect,
+  info: TableTypeInfo,
+  table: string,
+  state: TableState,
+  steps: readonly Step[],
+  names: Readonly<Record<string, string>> = {},
+): TableState {
+  const stepCtx: StepContext = { table, names, latest: info.define(dialect.flavor), now: 0 };
   const opCtx: OperationContext = { table, capabilities: dialect.capabilities };
   let current = state;
   for (const step of steps) {

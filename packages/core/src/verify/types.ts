@@ -34,8 +34,11 @@ export interface Finding {
   readonly message: string;
 }
 
-/** ok: the table is what Agno expects at its recorded version; drift: it differs; absent: it does not exist. */
-export type TableHealth = 'ok' | 'drift' | 'absent';
+/**
+ * ok: the table is what Agno expects at its recorded version; drift: it differs; absent: it does
+ * not exist; newer: it is stamped with a version newer than this tool knows, so it is not judged.
+ */
+export type TableHealth = 'ok' | 'drift' | 'absent' | 'newer';
 
 export interface TableVerification {
   readonly tableType: string;

@@ -1,7 +1,8 @@
 import type { TableTypeInfo } from '../catalog/registry.js';
 import type { Dialect } from '../dialect/dialect.js';
 import type { TableState } from '../dialect/table-state.js';
-import type { VersionGraph } from '../graph/version-graph.js';
+import type { Hold, VersionGraph } from '../graph/version-graph.js';
+import type { TableDef } from '../catalog/types.js';
 import { compareVersions } from '../versions.js';
 import { compareTable, differenceKey } from './compare.js';
 import { toFinding } from './fixes.js';
@@ -31,7 +32,8 @@ export interface VerifyTableInput {
  */
 export function verifyTable(input: VerifyTableInput): TableVerification {
   const { dialect, graph, info, table, state, current } = input;
-  const pending = graph.planUp(current, graph.latest).steps;
+  const plan = graph.planUp(current, graph.latest, false, info.type);
+  const pending = plan.steps;
   const base = {
     tableType: info.type,
     tableName: table,
@@ -40,14 +42,23 @@ export function verifyTable(input: VerifyTableInput): TableVerification {
     pending: pending.map((s) => s.to),
   };
   if (!state) return { ...base, exists: false, health: 'absent', missingSteps: [], findings: [] };
+  if (graph.isNewer(current)) return { ...base, exists: true, health: 'newer', missingSteps: [], findings: [] };
 
-  const def = info.define(dialect.flavor);
-  const differences = compareTable(def, table, simulateSteps(dialect, info, table, state, pending), dialect.flavor, input.names);
+  const def = expectedShape(input, plan.held);
+  const differences = compareTable(def, table, simulateSteps(dialect, info, table, state, pending, input.names), dialect.flavor, input.names);
   const repairedBy = differences.length > 0 ? stepsRepairing(input, differences.map(differenceKey)) : new Map<string, string>();
   const ctx = { dialect, tableType: info.type, table, state, recorded: current };
   const findings = differences.map((d) => toFinding(ctx, d, repairedBy.get(differenceKey(d))));
   const missingSteps = [...new Set(findings.flatMap((f) => (f.fix.kind === 'force-up' ? [f.fix.step] : [])))];
   return { ...base, exists: true, health: findings.length > 0 ? 'drift' : 'ok', missingSteps, findings };
+}
+
+/**
+ * The shape to compare with: the catalog's latest, or, for a table held below a step, the shape
+ * at its ceiling (the table type's definition at that version, when the catalog keeps one).
+ */
+function expectedShape(input: VerifyTableInput, held: Hold | undefined): TableDef {
+  return input.info.define(input.dialect.flavor, held?.at);
 }
 
 /** For each difference, the first step at or below the recorded version whose forced re-run repairs it. */
@@ -57,9 +68,10 @@ function stepsRepairing(input: VerifyTableInput, keys: readonly string[]): Map<s
   let simulated = state!;
   for (const step of graph.planUp(graph.baseline, current, true).steps) {
     if (compareVersions(step.to, current) > 0 || !step.tables[info.type]) continue;
-    simulated = simulateSteps(dialect, info, table, simulated, [step]);
-    const after = simulateSteps(dialect, info, table, simulated, graph.planUp(current, graph.latest).steps);
-    const remaining = new Set(compareTable(info.define(dialect.flavor), table, after, dialect.flavor, input.names).map(differenceKey));
+    simulated = simulateSteps(dialect, info, table, simulated, [step], input.names);
+    const plan = graph.planUp(current, graph.latest, false, info.type);
+    const after = simulateSteps(dialect, info, table, simulated, plan.steps, input.names);
+    const remaining = new Set(compareTable(expectedShape(input, plan.held), table, after, dialect.flavor, input.names).map(differenceKey));
     for (const key of keys) if (!repaired.has(key) && !remaining.has(key)) repaired.set(key, step.to);
   }
   return repaired;
