@@ -28,7 +28,7 @@ export async function prepareTargets(dialect: Dialect, options: MigrateV1Options
       const status = (await manager.status({ tableType })).tables[0]!;
       if (status.exists && status.pending.length > 0) {
         throw new ConfigurationError(
-          `the v2 ${tableType} table ${status.tableName} is at version ${status.current}, not ${status.latest}: ` +
+          `the v2 ${tableType} table ${status.tableName} is at version ${status.current}, not ${status.pending.at(-1)}: ` +
             'bring it up to date first (agno-migrate up), then run v1-to-v2 again',
           { table: status.tableName },
         );

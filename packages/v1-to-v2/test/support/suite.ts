@@ -1,6 +1,6 @@
 import { ConfigurationError, MigrationManager } from '@agno-migrate/core';
 import type { TestDatabase, TestTarget } from '@agno-migrate/test-infra';
-import { createV1Fixture, gate, V1_NAMES } from '@agno-migrate/test-infra';
+import { createV1Fixture, gate, V1_NAMES, AGNO_GRAPH, reachedVersion } from '@agno-migrate/test-infra';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MigrateV1Options, V1MigrationReport } from '../../src/index.js';
 import { migrateV1ToV2, V1MigrationError } from '../../src/index.js';
@@ -88,7 +88,7 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(byKind(second!)['workflowSessions']).toMatchObject({ read: 2, inserted: 2, runsDropped: 1 });
 
       const versions = await db.rows(`SELECT table_name, version FROM ${db.qualify('agno_schema_versions')} ORDER BY table_name`);
-      expect(versions).toEqual([{ table_name: 'agno_memories', version: '2.5.6' }, { table_name: 'agno_sessions', version: '2.5.6' }]);
+      expect(versions).toEqual([{ table_name: 'agno_memories', version: reachedVersion('memories') }, { table_name: 'agno_sessions', version: AGNO_GRAPH.latest }]);
     });
 
     it('a second run duplicates nothing and leaves the same rows', async () => {
@@ -178,7 +178,7 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
 
     it('refuses a v2 table that is not at the latest version', async () => {
       await db.exec(`UPDATE ${db.qualify('agno_schema_versions')} SET version = '2.0.0' WHERE table_name = 'agno_sessions'`);
-      await expect(migrateV1ToV2(db.dialect(), firstRun())).rejects.toThrow(/agno_sessions is at version 2\.0\.0, not 2\.5\.6/);
+      await expect(migrateV1ToV2(db.dialect(), firstRun())).rejects.toThrow(`agno_sessions is at version 2.0.0, not ${reachedVersion('sessions')}`);
     });
 
     // SQLite has no schemas: the v1 tables are always in the database file itself.
