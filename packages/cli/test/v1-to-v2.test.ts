@@ -1,5 +1,5 @@
 import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
-import { createV1Fixture, sqliteTarget, V1_NAMES } from '@agno-migrate/test-infra';
+import { createV1Fixture, sqliteTarget, V1_NAMES, AGNO_GRAPH } from '@agno-migrate/test-infra';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
@@ -37,8 +37,8 @@ describe('agno-migrate v1-to-v2 on SQLite', { timeout: 60_000 }, () => {
     expect(run.stdout).toContain('agent_memories: 1 skipped, memory is empty (v2 requires it) (e.g. "m3")');
     expect(run.stdout).toContain('created my_memories at the latest version');
     expect(await db.rows('SELECT table_name, version FROM my_versions ORDER BY table_name')).toEqual([
-      { table_name: 'agno_sessions', version: '2.5.6' },
-      { table_name: 'my_memories', version: '2.5.6' },
+      { table_name: 'agno_sessions', version: AGNO_GRAPH.latest },
+      { table_name: 'my_memories', version: AGNO_GRAPH.latest },
     ]);
   });
 
