@@ -48,9 +48,9 @@ const DB_NAMES: Record<Flavor, Record<LogicalType['kind'], string>> = {
   singlestore: { string: 'varchar', text: 'text', json: 'json', bigint: 'bigint', integer: 'integer', boolean: 'boolean', date: 'date' },
 };
 
-/** The table a fresh CREATE gives, as an introspector would read it back. */
-function freshState(type: string, table: string, flavor: Flavor): TableState {
-  const def = resolveTableType(type).define(flavor);
+/** The table a fresh CREATE gives, as an introspector would read it back: by Agno 2.x unless a version is given. */
+function freshState(type: string, table: string, flavor: Flavor, version = '2.5.6'): TableState {
+  const def = resolveTableType(type).define(flavor, version);
   return {
     name: table,
     columns: def.columns.map((c): ColumnState => ({
