@@ -7,15 +7,22 @@ import { ConfigurationError } from '../errors.js';
 import type { Operation } from '../operations/types.js';
 import type { TableRef } from './run-context.js';
 
-/** Table names by type: Agno's defaults, with the user's renames applied and checked. */
+/**
+ * Table names by type: Agno's defaults, with the user's renames applied and checked. The runs
+ * table follows a renamed sessions table as Agno names it (`<sessions>_runs`), unless it is
+ * renamed itself.
+ */
 export function resolveTableNames(renames: Readonly<Record<string, string | undefined>> = {}): Record<string, string> {
   const names: Record<string, string> = {};
   for (const info of TABLE_TYPES) names[info.type] = info.defaultName;
+  const renamed = new Set<string>();
   for (const [type, name] of Object.entries(renames)) {
     if (name === undefined) continue;
     const info = resolveTableType(type);
     names[info.type] = checkName(name, `table name for ${info.type}`);
+    renamed.add(info.type);
   }
+  if (!renamed.has('runs')) names.runs = defaultRunsName(names.sessions!);
   const seen = new Map<string, string>();
   for (const [type, name] of Object.entries(names)) {
     const other = seen.get(name);
@@ -23,6 +30,11 @@ export function resolveTableNames(renames: Readonly<Record<string, string | unde
     seen.set(name, type);
   }
   return names;
+}
+
+/** Agno's `runs_table_name` when none is given: `agno_runs`, or `<sessions>_runs` beside a renamed sessions table. */
+export function defaultRunsName(sessionsName: string): string {
+  return sessionsName === 'agno_sessions' ? 'agno_runs' : `${sessionsName}_runs`;
 }
 
 export function checkName(name: unknown, what: string): string {
