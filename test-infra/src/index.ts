@@ -23,3 +23,5 @@ export { SEED, seedAgno22 } from './fixtures/seed-rows.js';
 export { DEFAULT_NAMES } from './fixtures/table-names.js';
 export type { Agno22Names } from './fixtures/table-names.js';
 export * from './fixtures/v1/index.js';
+export { planStatements } from './plan-sql.js';
+export type { PlanOptions } from './plan-sql.js';
