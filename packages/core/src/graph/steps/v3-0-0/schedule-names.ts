@@ -22,6 +22,9 @@ export function checkScheduleNames(uniqueIndexes: readonly string[]): Task {
       const q = (n: string) => ctx.dialect.quoteIdent(n);
       const t = ctx.dialect.qualify(ctx.table);
       const bucket = owned ? `${q('user_id')}, ${q('name')}` : q('name');
+      // The fix is run on the table as the blocked step leaves it: as it found it (the step rolls back).
+      const before = ctx.stepStart ?? live;
+      const fixBucket = findColumn(before, 'user_id') !== undefined ? `${q('user_id')}, ${q('name')}` : q('name');
       const result = yield* ctx.read(
         sql(`SELECT ${bucket}, COUNT(*) AS ${q('n')} FROM ${t} GROUP BY ${bucket} HAVING COUNT(*) > 1 ORDER BY ${bucket}`),
       );
@@ -37,7 +40,7 @@ export function checkScheduleNames(uniqueIndexes: readonly string[]): Task {
           fixSql:
             `-- review first: keeps the oldest schedule of each name per owner and renames the others to "<name> (<id>)"\n` +
             `UPDATE ${t} SET ${q('name')} = ${q('name')} || ' (' || ${q('id')} || ')' WHERE ${q('id')} IN (` +
-            `SELECT ${q('id')} FROM (SELECT ${q('id')}, ROW_NUMBER() OVER (PARTITION BY ${bucket} ORDER BY ${q('created_at')}, ${q('id')}) AS ${q('rn')} FROM ${t}) AS ${q('d')} WHERE ${q('rn')} > 1);`,
+            `SELECT ${q('id')} FROM (SELECT ${q('id')}, ROW_NUMBER() OVER (PARTITION BY ${fixBucket} ORDER BY ${q('created_at')}, ${q('id')}) AS ${q('rn')} FROM ${t}) AS ${q('d')} WHERE ${q('rn')} > 1);`,
           message: `${result.rows.length} schedule name(s) occur more than once for one owner in ${ctx.table}, which Agno 3.0's unique indexes forbid: ${listed.join(', ')}`,
         },
       };
