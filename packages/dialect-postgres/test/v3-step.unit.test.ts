@@ -65,13 +65,14 @@ describe('PostgreSQL plan of the 3.0.0 step', () => {
       'CREATE INDEX "idx_agno_metrics_user_id" ON "ai"."agno_metrics" ("user_id")',
     ]));
 
-  it('metrics, half done by a run that stopped after the key: only the default and the index are left', () => {
+  it('metrics, half done by a run that stopped after the key: the owed delete, the default and the index are left', () => {
     const half: TableState = {
       ...metrics,
       columns: [...metrics.columns, { ...col('user_id', 'varchar', false), defaultValue: "''::character varying" }],
       uniqueConstraints: [{ name: 'agno_metrics_uq_metrics_user_date_period', columns: ['user_id', 'date', 'aggregation_period'] }],
     };
     expect(planStatements(dialect, 'metrics', half)).toEqual([
+      '-- task: delete the unfinished newest day of unowned metrics, which Agno re-aggregates',
       `ALTER TABLE ${M} ALTER COLUMN "user_id" DROP DEFAULT`,
       'CREATE INDEX "idx_agno_metrics_user_id" ON "ai"."agno_metrics" ("user_id")',
     ]);

@@ -8,9 +8,15 @@ import { sql } from '../../../sql/statement.js';
 export const LEGACY_KEY_COLUMNS = ['date', 'aggregation_period'] as const;
 export const OWNER_KEY_COLUMNS = ['user_id', 'date', 'aggregation_period'] as const;
 
-/** Whether this step changes the table's owner column or its key: the only case Agno clears the unfinished day. */
+/**
+ * Whether this step changes the table's owner column or its key — the only case Agno clears the
+ * unfinished day — or a run stopped before finishing it: the transitional default on user_id is
+ * dropped only after the delete, so while it is there the delete is still owed (DDL that commits on
+ * its own could otherwise have done the column and the key, and skipped the day).
+ */
 export function changesOwnership(state: TableState, ownerKey: string | null): boolean {
-  if (!findColumn(state, 'user_id')) return true;
+  const owner = findColumn(state, 'user_id');
+  if (!owner || owner.defaultValue != null) return true;
   if (ownerKey === null) return false;
   return !findUnique(state, ownerKey) || uniqueKeysOver(state, LEGACY_KEY_COLUMNS).length > 0;
 }
