@@ -1,4 +1,4 @@
-import { createAgno22Database, sqliteTarget } from '@agno-migrate/test-infra';
+import { createAgno22Database, sqliteTarget, reachedVersion } from '@agno-migrate/test-infra';
 import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -24,9 +24,10 @@ describe('agno-migrate on SQLite', () => {
     expect(up.code).toBe(0);
     const result = JSON.parse(up.stdout);
     expect(result.status).toBe('ok');
-    expect(result.tables.map((t: { tableName: string; to: string }) => `${t.tableName}@${t.to}`)).toContain('mem@2.5.6');
+    expect(result.tables.map((t: { tableName: string; to: string }) => `${t.tableName}@${t.to}`)).toContain(`mem@${reachedVersion('memories')}`);
     const rows = await db.rows('SELECT table_name, version FROM vers ORDER BY table_name');
-    expect(rows).toEqual(['cu', 'ev', 'kn', 'mem', 'met', 'sess'].map((t) => ({ table_name: t, version: '2.5.6' })));
+    const types: Record<string, string> = { cu: 'culture', ev: 'evals', kn: 'knowledge', mem: 'memories', met: 'metrics', sess: 'sessions' };
+    expect(rows).toEqual(Object.entries(types).map(([t, type]) => ({ table_name: t, version: reachedVersion(type) })));
 
     const status = runCli(['status', ...db.cliArgs(), ...renames, '--versions-table', 'vers', '--json']);
     expect(status.code).toBe(0);
@@ -49,7 +50,7 @@ describe('agno-migrate on SQLite', () => {
     expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
     const down = runCli(['down', '--target', '2.0.0', '--table-type', 'memory', ...db.cliArgs(), ...renames, '--json']);
     expect(down.code).toBe(0);
-    expect(JSON.parse(down.stdout).tables[0]).toMatchObject({ tableName: 'mem', from: '2.5.6', to: '2.0.0', outcome: 'migrated' });
+    expect(JSON.parse(down.stdout).tables[0]).toMatchObject({ tableName: 'mem', from: reachedVersion('memories'), to: '2.0.0', outcome: 'migrated' });
     expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
   });
 
@@ -60,7 +61,7 @@ describe('agno-migrate on SQLite', () => {
     const human = runCli(['down', '--target', '2.0.0', '--table-type', 'memories', ...db.cliArgs(), ...renames]);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain(`down · sqlite:${db.cliArgs()[1]!.slice('sqlite:'.length)}`);
-    expect(human.stdout).toMatch(/mem\s+memories\s+2\.5\.6\s+2\.3\.0\s+failed/);
+    expect(human.stdout).toMatch(new RegExp(`mem\\s+memories\\s+${reachedVersion('memories').replaceAll('.', '\\.')}\\s+2\\.3\\.0\\s+failed`));
     expect(human.stderr.trim().split('\n')).toHaveLength(1);
     const json = runCli(['down', '--target', '2.0.0', '--table-type', 'memories', '--json', ...db.cliArgs(), ...renames]);
     expect(json.code).toBe(1);

@@ -70,6 +70,12 @@ describe("the runs table's default name (spec 2, db/base.py)", () => {
     expect(resolveTableNames({ run: 'turns' }).runs).toBe('turns');
   });
 
+  it('refuses to rename tool_results, which Agno always names agno_tool_results', () => {
+    expect(() => resolveTableNames({ tool_results: 'results' })).toThrow('Agno always names the tool_results table agno_tool_results: it cannot be renamed');
+    expect(resolveTableNames({ tool_result: 'agno_tool_results' }).tool_results).toBe('agno_tool_results');
+    expect(resolveTableNames({ jobs: 'queue' }).jobs).toBe('queue');
+  });
+
   it('still refuses two tables of one name', () => {
     expect(() => resolveTableNames({ sessions: 'chat', memories: 'chat_runs' })).toThrow(/both named "chat_runs"/);
   });

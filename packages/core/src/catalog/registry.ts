@@ -45,6 +45,8 @@ export interface TableTypeInfo {
   readonly define: (flavor: Flavor, version?: string) => TableDef;
   /** Set for a type Agno no longer has: an existing table is kept and shown, never created. */
   readonly retired?: string;
+  /** False where Agno takes no name for the table (always its default): a rename would create a table Agno never reads. */
+  readonly renamable?: false;
 }
 
 const PG_SQLITE: readonly Flavor[] = ['postgres', 'sqlite'];
@@ -79,7 +81,7 @@ export const TABLE_TYPES: readonly TableTypeInfo[] = [
   { type: 'mcp_oauth_codes', defaultName: 'agno_mcp_oauth_codes', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthCodesTable },
   { type: 'mcp_oauth_refresh_tokens', defaultName: 'agno_mcp_oauth_refresh_tokens', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthRefreshTokensTable },
   { type: 'mcp_oauth_keys', defaultName: 'agno_mcp_oauth_keys', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthKeysTable },
-  { type: 'tool_results', defaultName: 'agno_tool_results', migrated: false, aliases: ['tool_result'], flavors: PG_SQLITE, define: toolResultsTable },
+  { type: 'tool_results', defaultName: 'agno_tool_results', migrated: false, aliases: ['tool_result'], flavors: PG_SQLITE, define: toolResultsTable, renamable: false },
   { type: 'jobs', defaultName: 'agno_jobs', migrated: false, aliases: ['job'], flavors: PG_ONLY, define: jobsTable },
 ];
 

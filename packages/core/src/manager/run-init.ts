@@ -10,11 +10,17 @@ import { withLock } from './with-lock.js';
 export interface CreateOptions {
   readonly tableType?: string;
   readonly dryRun?: boolean;
+  /**
+   * Create the tables in their shape at this version (a known one), stamped with it, instead of the
+   * latest: for a writer that needs an older shape (v1-to-v2 writes Agno 2.x sessions).
+   */
+  readonly version?: string;
 }
 
 /** `init`: create the missing tables at the latest schema and stamp them; existing ones are left alone. */
 export function* runInit(ctx: RunContext, tables: readonly TableRef[], options: CreateOptions): Db<RunResult> {
   const dryRun = options.dryRun ?? false;
+  const version = options.version === undefined ? ctx.graph.latest : ctx.graph.resolveTarget(options.version);
   return yield* withLock(ctx, !dryRun, function* () {
     const rows = yield* readVersionRows(ctx);
     const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
@@ -31,11 +37,11 @@ export function* runInit(ctx: RunContext, tables: readonly TableRef[], options: 
           if (existing.has(table.name)) {
             return { tableType: table.info.type, tableName: table.name, from, to: from, outcome: 'exists' as const, steps: [] };
           }
-          return yield* createTable(ctx, table, versions, dryRun);
+          return yield* createTable(ctx, table, versions, dryRun, version);
         },
       })),
     );
-    const result: RunResult = { command: 'create', dryRun, targetVersion: ctx.graph.latest, status: runStatus(results), tables: results };
+    const result: RunResult = { command: 'create', dryRun, targetVersion: version, status: runStatus(results), tables: results };
     ctx.emit({ type: 'run-done', result });
     return result;
   });

@@ -20,6 +20,9 @@ export function resolveTableNames(renames: Readonly<Record<string, string | unde
     if (name === undefined) continue;
     const info = resolveTableType(type);
     names[info.type] = checkName(name, `table name for ${info.type}`);
+    if (info.renamable === false && name !== info.defaultName) {
+      throw new ConfigurationError(`Agno always names the ${info.type} table ${info.defaultName}: it cannot be renamed`, { value: name });
+    }
     renamed.add(info.type);
   }
   if (!renamed.has('runs')) names.runs = defaultRunsName(names.sessions!);
