@@ -94,3 +94,51 @@ describe('SQLite plan of the 3.0.0 step', () => {
     ]);
   });
 });
+
+describe('SQLite metrics rebuild, as a dry run lists it', () => {
+  it('renames, drops the old indexes, creates the 3.0 table, copies with COALESCE, drops the old one, then clears the unfinished day', async () => {
+    const { createAgno29Database, sqliteTarget } = await import('@agno-migrate/test-infra');
+    const { MigrationManager } = await import('@agno-migrate/core');
+    const db = await sqliteTarget((path) => sqliteDialect({ path })).create();
+    try {
+      await createAgno29Database(db);
+      await db.exec('CREATE INDEX "my_period_index" ON "agno_metrics" (aggregation_period, date)');
+      const manager = new MigrationManager(db.dialect());
+      const plan = await manager.up({ tableType: 'metrics', dryRun: true });
+      manager.closeSync();
+      const statements = plan.tables[0]!.steps.flatMap((s) => s.operations.flatMap((o) => o.statements)).map((s) => [s.sql, s.params]);
+      expect(statements).toEqual([
+        ['ALTER TABLE "agno_metrics" RENAME TO "agno_metrics_pre_v3_0_0"', []],
+        // In the order SQLite lists them (newest first).
+        ['DROP INDEX IF EXISTS "my_period_index"', []],
+        ['DROP INDEX IF EXISTS "idx_agno_metrics_aggregation_period"', []],
+        ['DROP INDEX IF EXISTS "idx_agno_metrics_date"', []],
+        [
+          'CREATE TABLE "agno_metrics" (\n\t"id" VARCHAR NOT NULL,\n\t"agent_runs_count" BIGINT NOT NULL,\n\t"team_runs_count" BIGINT NOT NULL,\n\t' +
+            '"workflow_runs_count" BIGINT NOT NULL,\n\t"agent_sessions_count" BIGINT NOT NULL,\n\t"team_sessions_count" BIGINT NOT NULL,\n\t' +
+            '"workflow_sessions_count" BIGINT NOT NULL,\n\t"users_count" BIGINT NOT NULL,\n\t"token_metrics" JSON NOT NULL,\n\t' +
+            '"model_metrics" JSON NOT NULL,\n\t"date" DATE NOT NULL,\n\t"aggregation_period" VARCHAR NOT NULL,\n\t"user_id" VARCHAR NOT NULL,\n\t' +
+            '"created_at" BIGINT NOT NULL,\n\t"updated_at" BIGINT,\n\t"completed" BOOLEAN NOT NULL,\n\tPRIMARY KEY ("id"),\n\t' +
+            'CONSTRAINT "agno_metrics_uq_metrics_user_date_period" UNIQUE ("user_id", "date", "aggregation_period")\n)',
+          [],
+        ],
+        ['CREATE INDEX "idx_agno_metrics_date" ON "agno_metrics" ("date")', []],
+        ['CREATE INDEX "idx_agno_metrics_aggregation_period" ON "agno_metrics" ("aggregation_period")', []],
+        ['CREATE INDEX "idx_agno_metrics_user_id" ON "agno_metrics" ("user_id")', []],
+        ['CREATE INDEX "my_period_index" ON "agno_metrics" ("aggregation_period", "date")', []],
+        [
+          'INSERT INTO "agno_metrics" ("id", "agent_runs_count", "team_runs_count", "workflow_runs_count", "agent_sessions_count", ' +
+            '"team_sessions_count", "workflow_sessions_count", "users_count", "token_metrics", "model_metrics", "date", "aggregation_period", ' +
+            '"created_at", "updated_at", "completed", "user_id") SELECT "id", "agent_runs_count", "team_runs_count", "workflow_runs_count", ' +
+            '"agent_sessions_count", "team_sessions_count", "workflow_sessions_count", "users_count", "token_metrics", "model_metrics", "date", ' +
+            '"aggregation_period", "created_at", "updated_at", "completed", ? FROM "agno_metrics_pre_v3_0_0"',
+          [''],
+        ],
+        ['DROP TABLE "agno_metrics_pre_v3_0_0"', []],
+        ['DELETE FROM "agno_metrics" WHERE NOT "completed" AND ("user_id" = ? OR "user_id" IS NULL) AND "date" = ?', ['', '2026-08-22']],
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+});
