@@ -68,8 +68,10 @@ export function createMigrationHandler(options: MigrationHandlerOptions): Migrat
     if (route.kind === 'pending-all') return pendingAllRoute(databases, redact);
     const target = await readTargetVersion(request, url, graph);
     if (!target.ok) return target.response;
-    if (route.kind === 'migrate-all') return migrateAllRoute(databases, target.version, redact);
-    return migrateDatabaseRoute(databases, route.id, target.version, redact);
+    // A revert that would drop data refuses (as blocked) unless the caller says `?force=true`.
+    const force = url.searchParams.get('force') === 'true';
+    if (route.kind === 'migrate-all') return migrateAllRoute(databases, target.version, redact, force);
+    return migrateDatabaseRoute(databases, route.id, target.version, redact, force);
   };
 
   const handler = async (request: Request): Promise<Response> => {

@@ -13,12 +13,12 @@ function versionText(target: string | undefined): string {
   return target !== undefined ? `version ${target}` : 'latest version';
 }
 
-async function migrateOne(databases: DatabaseSet, id: string, target: string | undefined): Promise<DatabaseOutcome | 'bad-target'> {
+async function migrateOne(databases: DatabaseSet, id: string, target: string | undefined, force: boolean): Promise<DatabaseOutcome | 'bad-target'> {
   try {
     return await databases.use(id, async (manager: MigrationManager) => {
       // A manager with its own version graph may not know the target even though Agno's graph does.
       if (target !== undefined && !knowsTarget(manager, target)) return 'bad-target' as const;
-      return fromResult(await migrateDatabase(manager, target));
+      return fromResult(await migrateDatabase(manager, target, force));
     });
   } catch (error) {
     return fromError(error);
@@ -35,9 +35,9 @@ function knowsTarget(manager: MigrationManager, target: string): boolean {
 }
 
 /** POST /databases/{db_id}/migrate */
-export async function migrateDatabaseRoute(databases: DatabaseSet, id: string, target: string | undefined, redact: Redact): Promise<Response> {
+export async function migrateDatabaseRoute(databases: DatabaseSet, id: string, target: string | undefined, redact: Redact, force = false): Promise<Response> {
   if (!databases.has(id)) return detail(404, `No database found with id '${id}'`);
-  const outcome = await migrateOne(databases, id, target);
+  const outcome = await migrateOne(databases, id, target, force);
   if (outcome === 'bad-target') {
     return validationError('query', 'target_version', `version ${target} is not known to database ${id}`, target);
   }
@@ -54,13 +54,13 @@ export async function migrateDatabaseRoute(databases: DatabaseSet, id: string, t
 }
 
 /** POST /databases/all/migrate: one database after another, as AgentOS does; a failure does not stop the others. */
-export async function migrateAllRoute(databases: DatabaseSet, target: string | undefined, redact: Redact): Promise<Response> {
+export async function migrateAllRoute(databases: DatabaseSet, target: string | undefined, redact: Redact, force = false): Promise<Response> {
   const ids = databases.ids();
   const failed: Record<string, string> = {};
   const blocked: Record<string, unknown> = {};
   const tables: Record<string, unknown> = {};
   for (const id of ids) {
-    const outcome = await migrateOne(databases, id, target);
+    const outcome = await migrateOne(databases, id, target, force);
     if (outcome === 'bad-target') {
       failed[id] = `version ${target} is not known to this database`;
       continue;

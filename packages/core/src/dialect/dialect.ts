@@ -42,6 +42,10 @@ export interface Dialect {
   /** The table's name, quoted and qualified with the namespace. */
   qualify(table: string): string;
   placeholder(index: number): string;
+  /** A string as an SQL literal, for SQL shown to people or DDL that takes no parameter. */
+  stringLiteral(value: string): string;
+  /** A DATE expression as 'YYYY-MM-DD' text. */
+  dateAsText(expression: string): string;
 
   introspect(table: string): Db<TableState | null>;
   /** Which of `tables` exist, in one query. */

@@ -82,7 +82,7 @@ function* upTable(
   for (const step of plan.steps) {
     // An `up` never lowers a stamp: a forced re-run of an old step keeps the newer version.
     const stampVersion = compareVersions(step.to, recorded) > 0 ? step.to : recorded;
-    const outcome = yield* runStep(ctx, table, step, 'up', stampVersion, dryRun);
+    const outcome = yield* runStep(ctx, table, step, 'up', stampVersion, dryRun, options.force ?? false);
     steps.push(outcome.result);
     if (outcome.blocked) {
       return { ...base, to: recorded, outcome: 'blocked', steps, blocked: outcome.blocked, reason: outcome.blocked.message };
