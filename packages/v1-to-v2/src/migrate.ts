@@ -6,7 +6,7 @@ import { checkOptions } from './options.js';
 import type { TableReport, V1MigrationReport } from './report.js';
 import { familyOf } from './sql/families.js';
 import type { RunState } from './run/migrate-table.js';
-import { migrateTable, TableFailure } from './run/migrate-table.js';
+import { finishedEarlier, migrateTable, TableFailure } from './run/migrate-table.js';
 import { probeSource } from './run/probe-source.js';
 import { DEFAULT_PROGRESS_TABLE, ProgressStore } from './run/progress-store.js';
 import { tableJob } from './run/table-job.js';
@@ -15,11 +15,17 @@ import { prepareTargets } from './run/targets.js';
 const DEFAULT_LOCK_TIMEOUT_MS = 5 * 60_000;
 
 function notRun(kind: TableReport['kind'], source: string, target: string): TableReport {
-  return { kind, source, target, read: 0, written: 0, inserted: 0, updated: 0, skipped: 0, skippedReasons: {}, runsDropped: 0, resumed: null, status: 'not-run', seconds: 0, rowsPerSecond: 0 };
+  return {
+    kind, source, target, read: 0, written: 0, inserted: 0, updated: 0, skipped: 0, skippedReasons: {}, kept: 0, keptReasons: {},
+    runsDropped: 0, resumed: null, alreadyDone: false, status: 'not-run', seconds: 0, rowsPerSecond: 0,
+  };
 }
 
 function totals(tables: readonly TableReport[]): V1MigrationReport['totals'] {
-  return tables.reduce((t, r) => ({ read: t.read + r.read, written: t.written + r.written, skipped: t.skipped + r.skipped }), { read: 0, written: 0, skipped: 0 });
+  return tables.reduce(
+    (t, r) => ({ read: t.read + r.read, written: t.written + r.written, skipped: t.skipped + r.skipped, kept: t.kept + r.kept }),
+    { read: 0, written: 0, skipped: 0, kept: 0 },
+  );
 }
 
 /**
@@ -90,9 +96,21 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
       const target = p.kind === 'memories' ? targets.names.memories : targets.names.sessions;
       return tableJob(dialect, p.kind, p.source, target, exists.has(target));
     });
+    // A run that finds one of its copies stopped part-way resumes that run: copies it finished are
+    // not made again. When every copy is finished (or none saved), this is a fresh run and all start over.
+    const saved = [];
+    for (const job of jobs) saved.push(dryRun || run.restart ? null : await store.load(conn, job.source.display, job.target));
+    const resuming = saved.some((s) => s?.status === 'running');
     for (const [i, job] of jobs.entries()) {
+      const point = saved[i] ?? null;
+      if (point?.status === 'done' && resuming) {
+        const report = finishedEarlier(job, point);
+        tables.push(report);
+        run.emit({ type: 'table-done', table: report });
+        continue;
+      }
       try {
-        tables.push(await migrateTable(run, job));
+        tables.push(await migrateTable(run, job, point?.status === 'running' ? point : null));
       } catch (error) {
         if (!(error instanceof TableFailure)) throw error;
         tables.push(error.report, ...jobs.slice(i + 1).map((j) => notRun(j.kind, j.source.display, j.target)));
