@@ -9,10 +9,13 @@ import type { RunState } from './run/migrate-table.js';
 import { finishedEarlier, migrateTable, TableFailure } from './run/migrate-table.js';
 import { probeSource } from './run/probe-source.js';
 import { DEFAULT_PROGRESS_TABLE, ProgressStore } from './run/progress-store.js';
+import { SqliteRunLock } from './run/sqlite-run-lock.js';
 import { tableJob } from './run/table-job.js';
 import { prepareTargets } from './run/targets.js';
 
 const DEFAULT_LOCK_TIMEOUT_MS = 5 * 60_000;
+/** The SQLite run lock's lease row lives here, next to the v2 tables. */
+const SQLITE_LOCK_TABLE = 'agno_v1_to_v2_lock';
 
 function notRun(kind: TableReport['kind'], source: string, target: string): TableReport {
   return {
@@ -57,6 +60,8 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
   let reader: Connection | undefined;
   const lock = { name: `agno-migrate:v1-to-v2:${dialect.namespace ?? ''}`, timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS };
   let locked = false;
+  // SQLite's write lock cannot span a run that commits batch by batch: a lease row does.
+  const lease = family.name === 'sqlite' && !dryRun ? new SqliteRunLock(dialect, SQLITE_LOCK_TABLE, lock.name) : undefined;
   const tables: TableReport[] = [];
   let base: Omit<V1MigrationReport, 'status' | 'tables' | 'totals'>;
   // An error thrown by the caller's onProgress is theirs: it passes through unchanged.
@@ -77,6 +82,7 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
     const run: RunState = {
       conn, reader: reader ?? conn, overlap: !synchronous, dialect, family, store, batchSize, dryRun, nowSeconds, describe,
       limits: await family.limits(conn),
+      afterBatch: lease ? () => lease.renew(conn) : async () => {},
       restart: options.restart ?? false,
       emit: (event) => {
         try {
@@ -91,6 +97,7 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
       await runAsync(dialect.acquireLock(lock), conn);
       locked = true;
     }
+    await lease?.acquire(conn, lock.timeoutMs);
     if (!dryRun) await store.ensure(conn);
     const jobs = probed.map((p) => {
       const target = p.kind === 'memories' ? targets.names.memories : targets.names.sessions;
@@ -135,6 +142,9 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
     if (error instanceof AgnoMigrateError || (typeof error === 'object' && error !== null && callerErrors.has(error))) throw error;
     throw dialect.translateError(error);
   } finally {
+    await lease?.release(conn).catch(() => {
+      // a lease left behind is taken over by the next run: this process is gone by then
+    });
     if (locked) {
       try {
         await runAsync(dialect.releaseLock(lock), conn);

@@ -32,6 +32,8 @@ export interface RunState {
   readonly nowSeconds: number;
   readonly emit: (event: V1MigrationEvent) => void;
   readonly describe: (error: unknown) => string;
+  /** After each committed batch: the SQLite run lock renews its lease. */
+  readonly afterBatch: () => Promise<void>;
 }
 
 /** A page holds at most about this many bytes of source rows, so huge rows shrink the next page. */
@@ -169,6 +171,7 @@ export async function migrateTable(run: RunState, job: TableJob, saved: SavedPro
         throw new TableFailure(report('failed'), failure.key ?? null, failure.reason ?? run.describe(error), error);
       }
     }
+    if (!dryRun) await run.afterBatch();
     tally.add(counts);
     meter.add(page.read);
     cursor = page.lastKey;
