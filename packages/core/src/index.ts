@@ -44,6 +44,8 @@ export type { TableState, ColumnState, IndexState, ConstraintState, ForeignKeySt
 export { findColumn, findIndex, findUnique } from './dialect/table-state.js';
 export type { Connection, Db, DbRequest, QueryResult, Row } from './dialect/db.js';
 export { query, sleep, runAsync, runSync } from './dialect/db.js';
+export { checkNotStopped, stopRunningStatements, trackCancellable } from './dialect/cancel-registry.js';
+export type { Cancellable } from './dialect/cancel-registry.js';
 export type { Statement } from './sql/statement.js';
 export { sql } from './sql/statement.js';
 export type { Expression } from './sql/expression.js';

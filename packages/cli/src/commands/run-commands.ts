@@ -6,6 +6,7 @@ import type { CommandContext } from '../context.js';
 import { formatDryRunSql, formatRun, formatStatus } from '../output/human.js';
 import { printJson } from '../output/json.js';
 import { EXIT } from '../exit-codes.js';
+import { interruptible } from '../interrupt.js';
 
 export interface UpCommandOptions extends CommonOptions {
   target?: string;
@@ -20,7 +21,7 @@ export type DownCommandOptions = Omit<UpCommandOptions, 'createMissing'>;
 async function withContext(options: CommonOptions, mustExist: boolean, body: (ctx: CommandContext) => Promise<number>): Promise<number> {
   const ctx = await openContext(options, mustExist);
   try {
-    return await body(ctx);
+    return await interruptible(ctx.target.kind, ctx.json, () => body(ctx));
   } catch (error) {
     // A failed run still has a result: show how far it got; the error line follows from main.
     if (error instanceof MigrationStepError && error.result) report(ctx, error.result);
