@@ -36,7 +36,7 @@ export { VersionGraph, AGNO_STEPS } from './graph/version-graph.js';
 export type { Plan, Direction } from './graph/version-graph.js';
 export type { Step, TableStep, StepContext } from './graph/types.js';
 
-export type { Dialect, LockRequest, StepTransaction, VersionRow } from './dialect/dialect.js';
+export type { Dialect, LockRequest, SessionSetting, StepTransaction, VersionRow } from './dialect/dialect.js';
 export { BaseDialect } from './dialect/base-dialect.js';
 export type { DialectCapabilities } from './dialect/capabilities.js';
 export { DEFAULT_CAPABILITIES } from './dialect/capabilities.js';

@@ -1,4 +1,4 @@
-import type { Connection, QueryResult, Row } from '@agno-migrate/core';
+import type { Connection, QueryResult, Row, SessionSetting } from '@agno-migrate/core';
 import { checkNotStopped, DatabaseError, trackCancellable } from '@agno-migrate/core';
 import type { MysqlClient, MysqlDriverModule, MysqlPool, MysqlQueryable } from './mysql-driver-types.js';
 import { interpolate } from './mysql-format.js';
@@ -67,6 +67,13 @@ async function connectUrl(url: MysqlUrl, connectTimeoutMs: number): Promise<Conn
  * then ends the session and releases GET_LOCK with it.
  */
 export const SESSION_SETTINGS_SQL = ['SET SESSION max_execution_time = 0', 'SET SESSION max_statement_time = 0'] as const;
+
+export const SESSION_SETTINGS: readonly SessionSetting[] = [
+  {
+    sql: 'SET SESSION max_execution_time = 0 (MySQL) / max_statement_time = 0 (MariaDB)',
+    why: "a user's statement time limit would stop a long step, or the lock wait, every time",
+  },
+];
 
 function sessionSettings(connection: MysqlQueryable): void {
   for (const statement of SESSION_SETTINGS_SQL) connection.query(statement).catch(() => {});

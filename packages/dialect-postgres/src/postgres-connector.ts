@@ -1,4 +1,4 @@
-import type { Connection } from '@agno-migrate/core';
+import type { Connection, SessionSetting } from '@agno-migrate/core';
 import { checkNotStopped, DatabaseError, trackCancellable } from '@agno-migrate/core';
 import { cancelRequest } from './postgres-cancel.js';
 import type { PostgresClient, PostgresOwnedClient, PostgresPool } from './postgres-config.js';
@@ -93,6 +93,13 @@ export const SESSION_SETTINGS_SQL =
   "SELECT set_config('statement_timeout', '0', false), set_config('tcp_keepalives_idle', '30', false), " +
   "set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '3', false), " +
   "CASE WHEN current_setting('server_version_num')::int >= 140000 THEN set_config('client_connection_check_interval', '1000', false) END";
+
+/** SESSION_SETTINGS_SQL as a person reads it, for dry runs. */
+export const SESSION_SETTINGS: readonly SessionSetting[] = [
+  { sql: 'SET statement_timeout = 0', why: "a role's statement_timeout would stop a long step every time; each step is one transaction, rolled back whole if stopped" },
+  { sql: 'SET client_connection_check_interval = 1000', why: 'PostgreSQL 14+: if this process is killed, the server aborts its statement within a second and frees the run lock' },
+  { sql: 'SET tcp_keepalives_idle = 30, tcp_keepalives_interval = 10, tcp_keepalives_count = 3', why: 'a client host that vanished is noticed' },
+];
 
 function sessionSettings(client: PostgresClient): void {
   client.query(SESSION_SETTINGS_SQL).catch(() => {

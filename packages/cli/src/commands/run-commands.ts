@@ -31,10 +31,17 @@ async function withContext(options: CommonOptions, mustExist: boolean, body: (ct
   }
 }
 
+/** A dry run also says what each session of the real run sets for itself (not part of any step). */
+function sessionSettingsText(ctx: CommandContext): string {
+  const settings = ctx.manager.dialect.sessionSettings ?? [];
+  return settings.map((s) => `-- each session of the run first sets: ${s.sql} (${s.why})\n`).join('');
+}
+
 function report(ctx: CommandContext, result: RunResult): number {
-  if (ctx.json) printJson(result);
+  const settings = ctx.manager.dialect.sessionSettings ?? [];
+  if (ctx.json) printJson(result.dryRun && settings.length > 0 ? { ...result, sessionSettings: settings } : result);
   else {
-    if (result.dryRun) process.stdout.write(`${formatDryRunSql(result)}\n\n`);
+    if (result.dryRun) process.stdout.write(`${sessionSettingsText(ctx)}${formatDryRunSql(result)}\n\n`);
     process.stdout.write(`${formatRun(result, ctx.target.display)}\n`);
   }
   if (result.status === 'failed') return EXIT.failed;

@@ -5,12 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_BIN, runCli } from './support/cli-process.js';
 import type { ProcessRun } from './support/cli-process.js';
 import { openSubject, skipKind } from './support/databases.js';
+import { slowBackfill } from './support/slow-backfill.js';
 import type { Subject } from './support/databases.js';
 import { VERSIONS_TABLE } from './support/snapshot.js';
 
 const TIMEOUT_MS = 180_000;
 /** Memories the 2.3.0 backfill updates; with the slow trigger each takes half a second (30 s in all). */
 const ROWS = 60;
+const postgresSlow = (subject: Subject) => slowBackfill(subject, ROWS);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The CLI as its own process, with its handle: these tests signal it (and only it). */
@@ -38,51 +40,6 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
     await sleep(100);
   }
   throw new Error(`gave up waiting: ${what}`);
-}
-
-interface Slow {
-  /** The session running the backfill's UPDATE on agno_memories, other than `except`. */
-  backfill(except?: number): Promise<number | undefined>;
-  /** Whether session `id` still runs a statement. */
-  busy(id: number): Promise<boolean>;
-}
-
-async function withMemories(subject: Subject): Promise<void> {
-  const db = subject.db;
-  await createAgno22Database(db, DEFAULT_NAMES);
-  const q = (n: string) => db.quoteIdent(n);
-  for (let i = 0; i < ROWS; i++) {
-    await db.exec(`INSERT INTO ${db.qualify('agno_memories')} (${q('memory_id')}, ${q('memory')}, ${q('user_id')}, ${q('updated_at')}) VALUES (?, ?, ?, ?)`, [
-      `slow-${i}`, '{"memory": "x"}', 'u', 1_700_000_000 + i,
-    ]);
-  }
-  await db.exec(`CREATE TABLE ${db.qualify('slow_flag')} (${q('on')} INTEGER)`);
-  await db.exec(`INSERT INTO ${db.qualify('slow_flag')} VALUES (1)`);
-}
-
-/** Every updated memory row sleeps half a second while slow_flag holds a row. */
-async function postgresSlow(subject: Subject): Promise<Slow> {
-  const db = subject.db;
-  await withMemories(subject);
-  const fn = `${db.quoteIdent(subject.schema!)}.${db.quoteIdent('slow_row')}`;
-  await db.exec(
-    `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ` +
-      `IF EXISTS (SELECT 1 FROM ${db.qualify('slow_flag')}) THEN PERFORM pg_sleep(0.5); END IF; RETURN NEW; END $$`,
-  );
-  await db.exec(`CREATE TRIGGER slow_row BEFORE UPDATE ON ${db.qualify('agno_memories')} FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
-  return {
-    async backfill(except) {
-      const rows = await db.rows(
-        "SELECT pid FROM pg_stat_activity WHERE application_name = 'agno-migrate' AND state = 'active' AND query LIKE 'UPDATE %' AND query LIKE ? AND pid <> ?",
-        [`%"${subject.schema}"."agno_memories"%`, except ?? 0],
-      );
-      return rows[0] ? Number(rows[0]['pid']) : undefined;
-    },
-    async busy(pid) {
-      const rows = await db.rows("SELECT 1 AS found FROM pg_stat_activity WHERE pid = ? AND state = 'active'", [pid]);
-      return rows.length > 0;
-    },
-  };
 }
 
 async function memoriesVersion(subject: Subject): Promise<string | undefined> {
