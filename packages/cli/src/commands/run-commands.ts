@@ -21,11 +21,15 @@ export type DownCommandOptions = Omit<UpCommandOptions, 'createMissing'>;
 async function withContext(options: CommonOptions, mustExist: boolean, body: (ctx: CommandContext) => Promise<number>): Promise<number> {
   const ctx = await openContext(options, mustExist);
   try {
-    return await interruptible(ctx.target.kind, ctx.json, () => body(ctx));
-  } catch (error) {
-    // A failed run still has a result: show how far it got; the error line follows from main.
-    if (error instanceof MigrationStepError && error.result) report(ctx, error.result);
-    throw error;
+    return await interruptible(ctx.target.kind, ctx.json, async () => {
+      try {
+        return await body(ctx);
+      } catch (error) {
+        // A failed (or interrupted) run still has a result: show how far it got; the error line follows.
+        if (error instanceof MigrationStepError && error.result) report(ctx, error.result);
+        throw error;
+      }
+    });
   } finally {
     await ctx.manager.close();
   }
