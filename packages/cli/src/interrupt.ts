@@ -14,7 +14,7 @@ const exitCodeFor = (signal: HandledSignal) => (signal === 'SIGINT' ? 130 : 143)
 function notice(kind: DialectKind, signal: HandledSignal): string {
   const what =
     kind === 'postgres'
-      ? 'the statement in flight is cancelled and its step rolled back (finished steps stay); the lock is released'
+      ? 'the statement in flight is cancelled and its transaction rolled back (finished steps and batches stay); the lock is released'
       : 'the statement in flight is cancelled (DDL already run stays: MySQL commits each statement; running the command again finishes the step); the lock is released';
   return `agno-migrate: ${signal} received, stopping: ${what}\n`;
 }

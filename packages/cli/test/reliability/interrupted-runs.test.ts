@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mysqlLockName } from '@agno-migrate/dialect-mysql';
-import { createAgno22Database, DEFAULT_NAMES } from '@agno-migrate/test-infra';
+import { createAgno22Database, createV1Fixture, DEFAULT_NAMES, V1_NAMES } from '@agno-migrate/test-infra';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_BIN, runCli } from './support/cli-process.js';
 import type { ProcessRun } from './support/cli-process.js';
@@ -91,7 +91,7 @@ describe.skipIf(await skipKind('mysql'))('mysql: an interrupted up leaves nothin
   }, TIMEOUT_MS);
 });
 
-for (const [kind, slowDown, notice] of [['postgres', postgresSlow, /SIGTERM received, stopping: the statement in flight is cancelled and its step rolled back/]] as const) {
+for (const [kind, slowDown, notice] of [['postgres', postgresSlow, /SIGTERM received, stopping: the statement in flight is cancelled and its transaction rolled back/]] as const) {
   const skip = await skipKind(kind);
 
   describe.skipIf(skip)(`${kind}: an interrupted up leaves nothing running`, () => {
@@ -144,3 +144,48 @@ for (const [kind, slowDown, notice] of [['postgres', postgresSlow, /SIGTERM rece
     }, TIMEOUT_MS);
   });
 }
+
+describe.skipIf(await skipKind('postgres'))('postgres: an interrupted v1-to-v2', () => {
+  const open: Subject[] = [];
+  afterEach(async () => {
+    for (const s of open.splice(0)) await s.close();
+  });
+
+  it('SIGTERM during a batch write: cancelled, no row blamed, exit 143; the next run completes the copy', async () => {
+    const subject = await openSubject('postgres');
+    open.push(subject);
+    const db = subject.db;
+    await createV1Fixture(db, V1_NAMES);
+    const init = await runCli(['init', '--table-type', 'sessions', ...subject.args()]);
+    expect(init.code, init.stderr).toBe(0);
+    await db.exec(`CREATE TABLE ${db.qualify('slow_flag')} (${db.quoteIdent('on')} INTEGER)`);
+    await db.exec(`INSERT INTO ${db.qualify('slow_flag')} VALUES (1)`);
+    const fn = `${db.quoteIdent(subject.schema!)}.${db.quoteIdent('slow_insert')}`;
+    await db.exec(
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ` +
+        `IF EXISTS (SELECT 1 FROM ${db.qualify('slow_flag')}) THEN PERFORM pg_sleep(2); END IF; RETURN NEW; END $$`,
+    );
+    await db.exec(`CREATE TRIGGER slow_insert BEFORE INSERT ON ${db.qualify('agno_sessions')} FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    const sources = ['--agent-sessions', V1_NAMES.agentSessions, '--team-sessions', V1_NAMES.teamSessions];
+    const run = start(['v1-to-v2', ...subject.args(), ...sources]);
+    await until(async () => {
+      const rows = await db.rows(
+        "SELECT pid FROM pg_stat_activity WHERE application_name = 'agno-migrate' AND state = 'active' AND query LIKE 'INSERT INTO %' AND query LIKE ?",
+        [`%"${subject.schema}"."agno_sessions"%`],
+      );
+      return rows[0] ? true : undefined;
+    }, 'the first batch write');
+    run.child.kill('SIGTERM');
+    const stopped = await run.done;
+    expect(stopped.code, stopped.stderr).toBe(143);
+    expect(stopped.stderr).toMatch(/SIGTERM received, stopping/);
+    expect(stopped.stderr).not.toMatch(/at v1 row/);
+    const rows = await db.rows(`SELECT COUNT(*) AS n FROM ${db.qualify('agno_sessions')}`);
+    expect(Number(rows[0]?.['n'])).toBe(0);
+
+    await db.exec(`DELETE FROM ${db.qualify('slow_flag')}`);
+    const again = await runCli(['v1-to-v2', '--json', ...subject.args(), ...sources]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).totals).toMatchObject({ read: 7, skipped: 0 });
+  }, TIMEOUT_MS);
+});
