@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mysqlLockName } from '@agno-migrate/dialect-mysql';
+import { postgresDialect } from '@agno-migrate/dialect-postgres';
 import mysql from 'mysql2/promise';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli-process.js';
 import { openSubject, skipKind } from './support/databases.js';
@@ -76,20 +76,19 @@ describe.skipIf(await skipKind('postgres'))('postgres: errors that say what happ
   it('a role without CREATE on the schema gets one sentence naming the role and what to grant', async () => {
     const db = await subject('postgres');
     const url = new URL(db.url);
-    const admin = new pg.Client({ connectionString: db.url });
-    await admin.connect();
+    const admin = await postgresDialect({ url: db.url }).connect();
     const role = `agno_rel_ro_${randomBytes(3).toString('hex')}`;
     try {
-      await admin.query(`CREATE ROLE "${role}" LOGIN`);
-      await admin.query(`GRANT USAGE ON SCHEMA "${db.schema}" TO "${role}"`);
+      await admin.query(`CREATE ROLE "${role}" LOGIN`, []);
+      await admin.query(`GRANT USAGE ON SCHEMA "${db.schema}" TO "${role}"`, []);
       url.username = role;
       const run = await runCli(['up', '--create-missing', '--db', url.toString(), '--schema', db.schema!]);
       expectOneErrorLine(run, 1, new RegExp(`permission denied for schema ${db.schema}: grant user "${role}" USAGE and CREATE on schema "${db.schema}" and SELECT, INSERT, UPDATE and DELETE on its tables`));
       expect(run.stderr).not.toContain('the user for user');
     } finally {
-      await admin.query(`REVOKE ALL ON SCHEMA "${db.schema}" FROM "${role}"`).catch(() => {});
-      await admin.query(`DROP ROLE IF EXISTS "${role}"`);
-      await admin.end();
+      await admin.query(`REVOKE ALL ON SCHEMA "${db.schema}" FROM "${role}"`, []).catch(() => {});
+      await admin.query(`DROP ROLE IF EXISTS "${role}"`, []);
+      await admin.close();
     }
   }, TIMEOUT_MS);
 });

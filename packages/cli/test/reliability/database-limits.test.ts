@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mysqlLockName } from '@agno-migrate/dialect-mysql';
+import { postgresDialect } from '@agno-migrate/dialect-postgres';
 import { createAgno22Database, DEFAULT_NAMES } from '@agno-migrate/test-infra';
 import mysql from 'mysql2/promise';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { runCli, runNode, CLI_BIN } from './support/cli-process.js';
 import { openSubject, skipKind } from './support/databases.js';
@@ -24,25 +24,24 @@ async function version(subject: Subject, table: string): Promise<string | undefi
  * (1 s each), owning the subject's schema and tables so it can migrate them. Dropped afterwards.
  */
 async function withLimitedRole(subject: Subject, body: (url: string) => Promise<void>): Promise<void> {
-  const admin = new pg.Client({ connectionString: subject.url });
-  await admin.connect();
+  const admin = await postgresDialect({ url: subject.url }).connect();
   const role = `agno_rel_lim_${randomBytes(3).toString('hex')}`;
   const schema = `"${subject.schema}"`;
   try {
-    await admin.query(`CREATE ROLE "${role}" LOGIN`);
-    await admin.query(`ALTER ROLE "${role}" SET statement_timeout = '1s'`);
-    await admin.query(`ALTER ROLE "${role}" SET lock_timeout = '1s'`);
-    await admin.query(`GRANT USAGE, CREATE ON SCHEMA ${schema} TO "${role}"`);
+    await admin.query(`CREATE ROLE "${role}" LOGIN`, []);
+    await admin.query(`ALTER ROLE "${role}" SET statement_timeout = '1s'`, []);
+    await admin.query(`ALTER ROLE "${role}" SET lock_timeout = '1s'`, []);
+    await admin.query(`GRANT USAGE, CREATE ON SCHEMA ${schema} TO "${role}"`, []);
     const tables = await admin.query("SELECT tablename FROM pg_tables WHERE schemaname = $1", [subject.schema]);
-    for (const t of tables.rows) await admin.query(`ALTER TABLE ${schema}."${t['tablename']}" OWNER TO "${role}"`);
+    for (const t of tables.rows) await admin.query(`ALTER TABLE ${schema}."${t['tablename']}" OWNER TO "${role}"`, []);
     const url = new URL(subject.url);
     url.username = role;
     await body(url.toString());
   } finally {
     // The schema goes first (with everything the role owns in it), then the role.
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.query(`DROP ROLE IF EXISTS "${role}"`);
-    await admin.end();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`, []);
+    await admin.query(`DROP ROLE IF EXISTS "${role}"`, []);
+    await admin.close();
     await subject.close();
   }
 }
@@ -66,16 +65,15 @@ describe.skipIf(await skipKind('postgres'))('postgres: the limits a role sets', 
     const subject = await openSubject('postgres');
     await createAgno22Database(subject.db, DEFAULT_NAMES);
     await withLimitedRole(subject, async (url) => {
-      const holder = new pg.Client({ connectionString: subject.url });
-      await holder.connect();
+      const holder = await postgresDialect({ url: subject.url }).connect();
       try {
-        await holder.query('BEGIN');
-        await holder.query(`LOCK TABLE "${subject.schema}"."agno_memories" IN ACCESS SHARE MODE`);
+        await holder.query('BEGIN', []);
+        await holder.query(`LOCK TABLE "${subject.schema}"."agno_memories" IN ACCESS SHARE MODE`, []);
         const run = await runNode(CLI_BIN, ['up', '--db', url, '--schema', subject.schema!], { killAfterMs: 60_000 });
         expectOneErrorLine(run, 1, /another session holds a lock on the table/);
       } finally {
-        await holder.query('ROLLBACK').catch(() => {});
-        await holder.end();
+        await holder.query('ROLLBACK', []).catch(() => {});
+        await holder.close();
       }
     });
   }, TIMEOUT_MS);
