@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import type { Command as CommandType } from 'commander';
 import { addCommonOptions, parsePort, parseSeconds } from './common-options.js';
 import { EXIT } from './exit-codes.js';
+import { loadOptional } from './optional-package.js';
 import { knownSecrets } from './secrets.js';
+import { VERSION } from './version.js';
 
 // commander is CommonJS: requiring it skips the ESM loader's scan of its exports, which costs a
 // whole-process no-op about 30 ms.
@@ -11,12 +13,14 @@ const { Command, CommanderError, Option } = createRequire(import.meta.url)('comm
 // A command's module (and the packages it needs) loads only when that command runs: `up` must not pay
 // for the HTTP server or the v1 importer. New commands follow the same pattern.
 const runCommands = () => import('./commands/run-commands.js');
-const serve = () => import('./commands/serve.js');
+// http and v1-to-v2 are optional packages: only these commands need them.
+const serve = () => loadOptional(() => import('./commands/serve.js'), '@agno-migrate/http', 'serve');
+const v1ToV2 = () => loadOptional(() => import('./commands/v1-to-v2.js'), '@agno-migrate/v1-to-v2', 'v1-to-v2');
 
 function buildProgram(setExit: (code: number) => void): CommandType {
   const program = new Command('agno-migrate')
     .description("Version and migrate Agno's database tables (PostgreSQL, SQLite, MySQL/MariaDB, SingleStore)")
-    .version('0.1.0')
+    .version(VERSION)
     .showHelpAfterError('(run agno-migrate --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: () => {} });
@@ -26,6 +30,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
   addCommonOptions(program.command('status').description('each table: exists, recorded version, latest, pending steps'))
     .option('--target <version>', 'report pending steps up to this version')
     .addOption(tableType)
+    .option('--check', 'exit 1 when a table has pending steps or differs from the expected shape')
     .action(async (options) => setExit(await (await runCommands()).statusCommand(options)));
 
   addCommonOptions(program.command('up').description('migrate tables up to the latest version (or --target)'))
@@ -61,7 +66,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--batch-size <rows>', 'rows read per batch (default 1000)')
     .option('--dry-run', 'read and transform everything, report what would be written; write nothing')
     .option('--restart', 'ignore the saved resume point and start every table from its first row')
-    .action(async (options) => setExit(await (await import('./commands/v1-to-v2.js')).v1ToV2Command(options)));
+    .action(async (options) => setExit(await (await v1ToV2()).v1ToV2Command(options)));
 
   program
     .command('serve')

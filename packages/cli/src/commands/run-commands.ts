@@ -41,7 +41,7 @@ function report(ctx: CommandContext, result: RunResult): number {
   return EXIT.ok;
 }
 
-export function statusCommand(options: CommonOptions & { target?: string; tableType?: string }): Promise<number> {
+export function statusCommand(options: CommonOptions & { target?: string; tableType?: string; check?: boolean }): Promise<number> {
   return withContext(options, true, async (ctx) => {
     const status = await ctx.manager.status({
       ...(options.target !== undefined ? { targetVersion: options.target } : {}),
@@ -49,12 +49,14 @@ export function statusCommand(options: CommonOptions & { target?: string; tableT
     });
     if (ctx.json) printJson(status);
     else process.stdout.write(`${formatStatus(status, ctx.target.display)}\n`);
-    return EXIT.ok;
+    // For pipelines: "is there anything to do or to look at?" as an exit code.
+    const needsWork = status.tables.some((t) => (t.exists && t.pending.length > 0) || t.health === 'drift');
+    return options.check === true && needsWork ? EXIT.failed : EXIT.ok;
   });
 }
 
 export function upCommand(options: UpCommandOptions): Promise<number> {
-  return withContext(options, options.dryRun === true, async (ctx) => {
+  return withContext(options, options.createMissing !== true || options.dryRun === true, async (ctx) => {
     const result = await ctx.manager.up({
       ...(options.target !== undefined ? { targetVersion: options.target } : {}),
       ...(options.tableType !== undefined ? { tableType: options.tableType } : {}),
