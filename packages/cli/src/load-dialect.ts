@@ -40,7 +40,7 @@ export async function loadDialect(request: DialectRequest): Promise<Dialect> {
     // A mistyped path must not become a new empty database that then reads as "nothing to do".
     if (request.mustExist && !isMemory(request.target.location) && !existsSync(request.target.location)) {
       throw new ConfigurationError(
-        `no such database file ${request.target.location}: check the path, or create it with agno-migrate init or up --create-missing`,
+        `no such database file ${request.target.location}: check --db (else AGNO_DB_URL, else DATABASE_URL, else ./agno.db), or create it with agno-migrate init or up --create-missing`,
         { file: request.target.location },
       );
     }

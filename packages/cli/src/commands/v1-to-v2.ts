@@ -6,7 +6,7 @@ import { resolveDatabaseOptions } from '../config/database-options.js';
 import { reportError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { loadDialect } from '../load-dialect.js';
-import { printJson } from '../output/json.js';
+import { printJson, setJsonTarget } from '../output/json.js';
 import { v1ProgressReporter } from '../output/v1-to-v2-progress.js';
 import { formatV1Report } from '../output/v1-to-v2-report.js';
 import { knownSecrets } from '../secrets.js';
@@ -44,6 +44,8 @@ export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<numb
   const batchSize = parseBatchSize(options.batchSize);
   const dialect = await loadDialect({ target: database.target, ...(database.schema !== undefined ? { schema: database.schema } : {}), mustExist: true });
   const json = options.json ?? false;
+  const target = { display: database.target.display, schema: dialect.namespace, flavor: dialect.flavor };
+  setJsonTarget(target.display, target.schema);
   const progress = v1ProgressReporter(process.stderr);
   const migrateOptions: MigrateV1Options = {
     ...(options.v1Schema !== undefined ? { v1Schema: options.v1Schema } : {}),
@@ -59,16 +61,35 @@ export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<numb
     restart: options.restart ?? false,
     ...(progress ? { onProgress: progress } : {}),
   };
+  const stopResumeHint = resumeHintOnInterrupt(options.restart === true);
   try {
     const report = await migrateV1ToV2(dialect, migrateOptions);
     if (json) printJson(report);
-    else process.stdout.write(`${formatV1Report(report, database.target.display)}\n`);
+    else process.stdout.write(`${formatV1Report(report, target)}\n`);
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof V1MigrationError)) throw error;
     // The report of a failed run is its one JSON document; the error line goes to stderr.
     if (json) printJson(error.report);
-    else process.stdout.write(`${formatV1Report(error.report, database.target.display)}\n`);
+    else process.stdout.write(`${formatV1Report(error.report, target)}\n`);
     return reportError(error, false, knownSecrets(process.argv.slice(2)));
+  } finally {
+    stopResumeHint();
   }
+}
+
+/**
+ * Ctrl-C part-way: every batch written so far is committed with its resume point, so the same
+ * command continues where this one stopped. Say so before the process ends.
+ */
+function resumeHintOnInterrupt(restart: boolean): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    const again = restart ? 'the same command without --restart' : 'the same command';
+    process.stderr.write(`\ninterrupted: the rows copied so far are kept; run ${again} to resume from the last saved batch (--restart starts over)\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  };
 }

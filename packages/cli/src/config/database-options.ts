@@ -20,7 +20,7 @@ export function resolveDatabaseOptions(options: CommonOptions): DatabaseOptions 
   if (options.config === undefined) {
     if (options.dbId !== undefined) throw new ConfigurationError('--db-id needs --config <file>: it names a database of that file');
     return {
-      target: parseDatabaseUrl(options.db ?? (process.env['AGNO_DB_URL'] || DEFAULT_DB)),
+      target: parseDatabaseUrl(options.db ?? (process.env['AGNO_DB_URL'] || process.env['DATABASE_URL'] || DEFAULT_DB)),
       ...(options.schema !== undefined ? { schema: options.schema } : {}),
       tables: parseTableRenames(options.table ?? []),
       ...(options.versionsTable !== undefined ? { versionsTable: options.versionsTable } : {}),

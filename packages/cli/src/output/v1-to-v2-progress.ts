@@ -1,5 +1,5 @@
 import type { V1MigrationEvent } from '@agno-migrate/v1-to-v2';
-import pc from 'picocolors';
+import { colorsFor } from './colors.js';
 
 const number = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -13,6 +13,7 @@ function eta(seconds: number | null): string {
 /** One line per table on stderr, rewritten in place (rows, rows/s, ETA); only for a person at a terminal. */
 export function v1ProgressReporter(stream: NodeJS.WriteStream): ((event: V1MigrationEvent) => void) | undefined {
   if (!stream.isTTY) return undefined;
+  const pc = colorsFor(stream);
   let last = 0;
   return (event) => {
     if (event.type === 'table-start') {
