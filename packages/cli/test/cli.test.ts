@@ -111,7 +111,7 @@ describe('bad input: one line on stderr, exit 2, no stack trace, database unchan
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({
       format: 1,
-      database: null,
+      database: db.cliArgs()[1],
       schema: null,
       error: { code: 'version', message: 'invalid version "abc": expected X.Y.Z, for example 2.5.6', exitCode: 2 },
     });

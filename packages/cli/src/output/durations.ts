@@ -37,7 +37,10 @@ export class RunTimer {
 
   times(tableName: string): TableTimes | undefined {
     const table = this.tables.get(tableName);
-    return table?.ms === undefined ? undefined : { ms: table.ms, stepMs: table.stepMs };
+    if (!table) return undefined;
+    // A table a failed statement stopped has no table-done: its time runs to now, its open step too.
+    if (table.ms === undefined) this.closeStep(table, performance.now());
+    return { ms: table.ms ?? performance.now() - table.start, stepMs: table.stepMs };
   }
 }
 
