@@ -1,14 +1,15 @@
-# A small image that runs agno-migrate: every dialect and driver, nothing else.
+# A small image that runs agno-migrate: every dialect and driver, serve and v1-to-v2, nothing else.
 #   docker build -t agno-migrate .
 #   docker run --rm -e DATABASE_URL=postgres://app@db/agno agno-migrate            # up
 #   docker run --rm -e DATABASE_URL=… agno-migrate status --check
 # Built from the packed workspace packages, so the image holds exactly what npm would install.
 FROM node:20-alpine AS pack
-RUN npm i -g pnpm@10
+# The workspace install builds better-sqlite3 for its own tests; this stage is thrown away.
+RUN apk add --no-cache python3 make g++ && npm i -g pnpm@10
 WORKDIR /src
 COPY . .
 RUN pnpm install --frozen-lockfile && mkdir /tarballs \
- && for p in core dialect-sqlite dialect-postgres dialect-mysql dialect-singlestore cli; do \
+ && for p in core dialect-sqlite dialect-postgres dialect-mysql dialect-singlestore http v1-to-v2 cli; do \
       (cd packages/$p && pnpm pack --pack-destination /tarballs >/dev/null); done
 
 FROM node:20-alpine
