@@ -46,7 +46,10 @@ export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<numb
   const json = options.json ?? false;
   const target = { display: database.target.display, schema: dialect.namespace, flavor: dialect.flavor };
   setJsonTarget(target.display, target.schema);
-  const progress = v1ProgressReporter(process.stderr);
+  // The redraw library loads only for a person at a terminal.
+  const progress = process.stderr.isTTY
+    ? v1ProgressReporter(process.stderr, (await import('log-update')).createLogUpdate(process.stderr, { showCursor: true }))
+    : undefined;
   const migrateOptions: MigrateV1Options = {
     ...(options.v1Schema !== undefined ? { v1Schema: options.v1Schema } : {}),
     ...(options.agentSessions !== undefined ? { agentSessions: options.agentSessions } : {}),
