@@ -31,8 +31,9 @@ function bash(spec: Spec): string {
   return `# agno-migrate completion for bash: source it, e.g. agno-migrate completion bash >> ~/.bashrc
 _agno_migrate() {
   local cur=\${COMP_WORDS[COMP_CWORD]} command="" opts word
+  # The command is the first word that names one: option values (--db x.db) are skipped.
   for word in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
-    case "$word" in -*) ;; *) command=$word; break ;; esac
+    case " ${spec.commands.map((c) => c.name).join(' ')} " in *" $word "*) command=$word; break ;; esac
   done
   case "$command" in
 ${cases}
