@@ -131,3 +131,20 @@ describe('progress on a terminal', () => {
     expect(live.kept[0]!.length).toBe(39);
   });
 });
+
+describe('a terminal that reports no size', () => {
+  it('reads as 80×24 for the redraw, and writes through', async () => {
+    const { sizedTerminal } = await import('../src/output/progress.js');
+    const written: string[] = [];
+    const raw = { isTTY: true, columns: 0, rows: 0, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const sized = sizedTerminal(raw);
+    expect([sized.columns, sized.rows]).toEqual([80, 24]);
+    const { createLogUpdate } = await import('log-update');
+    const live = createLogUpdate(sized, { showCursor: true });
+    live('  agno_memories: up 2.0.0 → 2.3.0');
+    live.done();
+    expect(written.join('')).toContain('  agno_memories: up 2.0.0 → 2.3.0\n');
+    const sizedOnly = sizedTerminal({ ...raw, columns: 132, rows: 50 } as NodeJS.WriteStream);
+    expect([sizedOnly.columns, sizedOnly.rows]).toEqual([132, 50]);
+  });
+});

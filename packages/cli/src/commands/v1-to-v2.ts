@@ -7,6 +7,7 @@ import { reportError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { loadDialect } from '../load-dialect.js';
 import { printJson, setJsonTarget } from '../output/json.js';
+import { sizedTerminal } from '../output/progress.js';
 import { v1ProgressReporter } from '../output/v1-to-v2-progress.js';
 import { formatV1Report } from '../output/v1-to-v2-report.js';
 import { knownSecrets } from '../secrets.js';
@@ -48,7 +49,7 @@ export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<numb
   setJsonTarget(target.display, target.schema);
   // The redraw library loads only for a person at a terminal.
   const progress = process.stderr.isTTY
-    ? v1ProgressReporter(process.stderr, (await import('log-update')).createLogUpdate(process.stderr, { showCursor: true }))
+    ? v1ProgressReporter(process.stderr, (await import('log-update')).createLogUpdate(sizedTerminal(process.stderr), { showCursor: true }))
     : undefined;
   const migrateOptions: MigrateV1Options = {
     ...(options.v1Schema !== undefined ? { v1Schema: options.v1Schema } : {}),

@@ -10,6 +10,23 @@ export interface LiveLine {
   done(): void;
 }
 
+/**
+ * The stream as log-update sees it: a terminal that reports no size (a pseudo-terminal nobody sized,
+ * `docker run -t` on some hosts) reads as 80×24, or log-update would cut every line away.
+ */
+export function sizedTerminal(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  return {
+    get columns() {
+      return stream.columns || 80;
+    },
+    get rows() {
+      return stream.rows || 24;
+    },
+    isTTY: stream.isTTY,
+    write: (chunk: string) => stream.write(chunk),
+  } as unknown as NodeJS.WriteStream;
+}
+
 export interface ProgressOptions {
   readonly now?: () => number;
   /** Redraws while something waits; tests call `render()` themselves. */
@@ -43,7 +60,7 @@ export function progressReporter(stream: NodeJS.WriteStream, live: LiveLine, opt
   let timer: NodeJS.Timeout | undefined;
 
   const fit = (text: string) => {
-    const columns = Math.max(20, (stream.columns ?? 80) - 1);
+    const columns = Math.max(20, (stream.columns || 80) - 1);
     return text.length <= columns ? text : `${text.slice(0, columns - 1)}…`;
   };
   const clear = () => {

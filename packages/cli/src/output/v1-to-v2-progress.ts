@@ -19,7 +19,7 @@ export function v1ProgressReporter(stream: NodeJS.WriteStream, live: LiveLine): 
   if (!stream.isTTY) return undefined;
   const pc = colorsFor(stream);
   const fit = (text: string) => {
-    const columns = Math.max(20, (stream.columns ?? 80) - 1);
+    const columns = Math.max(20, (stream.columns || 80) - 1);
     return text.length <= columns ? text : `${text.slice(0, columns - 1)}…`;
   };
   let last = 0;
