@@ -74,6 +74,10 @@ describe('where the database comes from', () => {
     expect(existsSync(join(dir, 'typo.db'))).toBe(false);
   });
 
+  it('an empty --db names the other places a database can come from', () => {
+    oneErrorLine(runCli(['status', '--db', '']), 2, /--db is empty: .*AGNO_DB_URL, else DATABASE_URL, else \.\/agno\.db/);
+  });
+
   it('a dry run never creates the file, init and up --create-missing do', () => {
     expect(runCli(['up', '--create-missing', '--dry-run', '--db', 'sqlite:./x.db'], {}, dir).code).toBe(2);
     expect(existsSync(join(dir, 'x.db'))).toBe(false);
