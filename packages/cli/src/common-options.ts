@@ -15,7 +15,7 @@ export interface CommonOptions {
 
 export function addCommonOptions(command: Command): Command {
   return command
-    .option('--db <url>', 'database URL (default $AGNO_DB_URL, else sqlite:./agno.db)')
+    .option('--db <url>', 'database URL (default $AGNO_DB_URL, else $DATABASE_URL, else sqlite:./agno.db)')
     .option('--schema <name>', 'PostgreSQL schema / MySQL database of the tables')
     .option('--table <type=name>', 'rename a table, e.g. memories=my_memories (repeatable)', collect, [])
     .option('--versions-table <name>', 'name of the versions table (default agno_schema_versions)')

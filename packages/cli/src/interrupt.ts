@@ -28,13 +28,13 @@ function notice(kind: DialectKind, signal: HandledSignal): string {
  * than 15 s, exits at once. SQLite is left to the default: its driver blocks the process while a
  * statement runs, and a killed process loses nothing (the journal rolls the transaction back).
  */
-export async function interruptible(kind: DialectKind, json: boolean, body: () => Promise<number>): Promise<number> {
-  if (kind === 'sqlite') return body();
+export async function interruptible(kind: DialectKind, json: boolean, body: () => Promise<number>, hint?: string): Promise<number> {
+  if (kind === 'sqlite') return hint === undefined ? body() : withHintOnly(hint, body);
   let received: HandledSignal | null = null;
   const onSignal = (signal: HandledSignal) => {
     if (received) process.exit(exitCodeFor(received));
     received = signal;
-    process.stderr.write(notice(kind, signal));
+    process.stderr.write(notice(kind, signal) + (hint === undefined ? '' : `${hint}\n`));
     setTimeout(() => process.exit(exitCodeFor(signal)), UNWIND_MS).unref();
     void stopRunningStatements();
   };
@@ -46,6 +46,20 @@ export async function interruptible(kind: DialectKind, json: boolean, body: () =
     if (!received) throw error;
     reportError(error, json, knownSecrets(process.argv.slice(2)));
     return exitCodeFor(received);
+  } finally {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+  }
+}
+
+/** SQLite: nothing to cancel on a server; a signal only says what the command leaves behind, then exits. */
+async function withHintOnly(hint: string, body: () => Promise<number>): Promise<number> {
+  const onSignal = (signal: HandledSignal) => {
+    process.stderr.write(`\n${hint}\n`);
+    process.exit(exitCodeFor(signal));
+  };
+  for (const signal of SIGNALS) process.once(signal, onSignal);
+  try {
+    return await body();
   } finally {
     for (const signal of SIGNALS) process.off(signal, onSignal);
   }

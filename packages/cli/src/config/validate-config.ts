@@ -2,7 +2,8 @@ import { ConfigurationError, resolveTableType } from '@agno-migrate/core';
 import { parseDatabaseUrl } from '../database-url.js';
 import type { AgnoMigrateConfig, DatabaseConfig } from './config-types.js';
 
-const TOP_KEYS = ['securityKey', 'databases'];
+// `$schema` lets editors check the file against schema/agno-migrate.schema.json.
+const TOP_KEYS = ['$schema', 'securityKey', 'databases'];
 const DATABASE_KEYS = ['url', 'schema', 'versionsTable', 'tables'];
 
 /**

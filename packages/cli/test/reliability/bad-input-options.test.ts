@@ -20,7 +20,7 @@ function optionCases(kind: Kind): Case[] {
     ['invalid version', ['up', '--target', 'abc'], 2, /invalid version "abc"/],
     ['empty version', ['up', '--target', ''], 2, /invalid version ""/],
     ['version above the latest', ['up', '--target', '9.0.0'], 2, /outside the known range/],
-    ['down without a target', ['down'], 2, /down needs a target version/],
+    ['down without a target', ['down'], 2, /down needs --target <version>/],
     ['down to a version above the latest', ['down', '--target', '9.1'], 2, /outside the known range/],
     ['an over-long table name', ['up', '--table', `memories=${tooLong}`], 2, new RegExp(`is ${tooLong.length} bytes; \\w+ allows ${IDENTIFIER_LIMIT[kind]}`)],
     ['an over-long versions table name', ['up', '--versions-table', tooLong], 2, new RegExp(`is ${tooLong.length} bytes`)],
