@@ -1,7 +1,7 @@
 import type { MigrationManager } from '@agno-migrate/core';
 import type { DatabaseSet } from './databases.js';
 import { migrateDatabase } from './migrate-database.js';
-import type { DatabaseOutcome } from './outcome.js';
+import type { DatabaseOutcome, TableSummary } from './outcome.js';
 import { blockedTables, fromError, fromResult, summarize } from './outcome.js';
 import { detail, json, validationError } from './responses.js';
 import { runnerFor } from './run-manager.js';
@@ -42,7 +42,12 @@ export async function migrateDatabaseRoute(databases: DatabaseSet, id: string, t
     return validationError('query', 'target_version', `version ${target} is not known to database ${id}`, target);
   }
   if (outcome.kind === 'ok') {
-    return json(200, { message: `Database migrated successfully to ${versionText(target)}`, tables: summarize(outcome.result) });
+    const tables = summarize(outcome.result);
+    // Nothing there to migrate is not a successful migration: the answer says what was done.
+    if (tables.every((t) => t.outcome === 'absent')) {
+      return json(200, { message: `Nothing migrated: database ${id} has no Agno tables`, tables });
+    }
+    return json(200, { message: `Database migrated successfully to ${versionText(target)}`, tables });
   }
   const message = redact(`Failed to migrate database: ${outcome.message}`);
   if (outcome.kind === 'blocked') {
@@ -70,6 +75,10 @@ export async function migrateAllRoute(databases: DatabaseSet, target: string | u
     if (outcome.kind !== 'failed' || outcome.result) tables[id] = summarize(outcome.result);
   }
   const failures = Object.keys(failed).length;
+  const empty = Object.values(tables).every((list) => (list as TableSummary[]).every((t) => t.outcome === 'absent'));
+  if (failures === 0 && empty) {
+    return json(200, { message: ids.length === 0 ? 'Nothing migrated: no databases are configured' : 'Nothing migrated: no database has Agno tables', databases: tables });
+  }
   if (failures === 0) {
     return json(200, { message: `All databases migrated successfully to ${versionText(target)}`, databases: tables });
   }
