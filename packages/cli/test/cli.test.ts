@@ -44,7 +44,7 @@ describe('agno-migrate on SQLite', () => {
     expect(status.stdout).toMatch(/mem\s+memories\s+yes\s+3\.1\.0\s+newer than this tool/);
     const up = runCli(['up', ...db.cliArgs(), ...renames]);
     expect(up.code).toBe(0);
-    expect(up.stdout).toMatch(/mem\s+memories\s+3\.1\.0\s+3\.1\.0\s+newer/);
+    expect(up.stdout).toMatch(/mem\s+memories\s+3\.1\.0\s+3\.1\.0\s+(\S+ ms\s+)?newer/);
     expect(up.stdout).toContain('mem is stamped 3.1.0, newer than this tool knows');
     expect(runCli(['down', '--target', '2.0.0', '--table-type', 'memories', ...db.cliArgs(), ...renames]).code).toBe(0);
     const unknown = runCli(['up', '--target', '3.1.0', ...db.cliArgs(), ...renames]);

@@ -33,6 +33,12 @@ describe.skipIf(skipMysql)('MySQL: Agno 2.2 tables → latest and back', () => {
         evals: 'migrated',
         knowledge: 'migrated',
         culture: 'migrated',
+        // Agno stores these only on PostgreSQL and SQLite: said so, nothing done.
+        approvals: 'not-on-dialect',
+        components: 'not-on-dialect',
+        schedules: 'not-on-dialect',
+        schedule_runs: 'not-on-dialect',
+        learnings: 'not-on-dialect',
       });
       for (const type of OLD_TYPES) {
         expect(await liveShape(db, NAMES[type]!), type).toEqual(expectedShape(definition(type), NAMES[type]!));

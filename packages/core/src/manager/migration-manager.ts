@@ -170,7 +170,7 @@ export class MigrationManager {
     checkCreatable(tableType, flavor, this.dialect.name);
     // A retired type (culture) is never created: Agno 3.0 has no such table.
     const selected = selectTables(this.names, tableType).filter(
-      (t) => t.info.retired === undefined && (tableType !== undefined || availableOn(t.info, flavor)),
+      (t) => t.info.retired === undefined && (tableType !== undefined || t.info.migrated || availableOn(t.info, flavor)),
     );
     const tables = creationOrder(selected, this.names, flavor);
     checkIdentifierLengths(this.dialect, this.graph, tables, this.versionsTable, false);

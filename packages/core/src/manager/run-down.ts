@@ -7,7 +7,7 @@ import { runStep } from './step-executor.js';
 import { runStatus, visitTables } from './table-loop.js';
 import { ensureVersionsTable, readVersionRows } from './versions-store.js';
 import { withLock } from './with-lock.js';
-import { isVisited, newerReason } from './table-scope.js';
+import { isVisited, newerReason, notOnDialectReason } from './table-scope.js';
 
 export interface DownOptions {
   readonly targetVersion: string;
@@ -66,6 +66,8 @@ function* downTable(
   }
 
   if (!exists) {
+    const elsewhere = notOnDialectReason(ctx, table);
+    if (elsewhere) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: elsewhere };
     return { ...base, to: from, outcome: 'absent', steps: [], reason: `table ${table.name} does not exist: nothing to revert` };
   }
   ctx.emit({ type: 'table-start', tableType: table.info.type, tableName: table.name, from, to: target });

@@ -9,7 +9,7 @@ import { runStatus, visitTables } from './table-loop.js';
 import { checkBeforeUp } from './table-shape-checks.js';
 import { ensureVersionsTable, readVersionRows } from './versions-store.js';
 import { withLock } from './with-lock.js';
-import { isVisited, newerReason } from './table-scope.js';
+import { isVisited, newerReason, notOnDialectReason } from './table-scope.js';
 
 export interface UpOptions {
   /** Defaults to the latest version; a version between two known ones means the highest below it. */
@@ -80,6 +80,8 @@ function* upTable(
   }
 
   if (!exists) {
+    const elsewhere = notOnDialectReason(ctx, table);
+    if (elsewhere) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: elsewhere };
     if (options.createMissing) return yield* createTable(ctx, table, versions, dryRun);
     return { ...base, to: from, outcome: 'absent', steps: [], reason: `table ${table.name} does not exist: not migrated and not stamped` };
   }

@@ -34,14 +34,13 @@ export async function prepareTargets(dialect: Dialect, options: MigrateV1Options
   try {
     for (const tableType of needed) {
       const version = tableType === 'sessions' ? SESSIONS_SHAPE : manager.graph.latest;
+      // create() takes the migration lock and leaves an existing table alone, so once it returns no
+      // concurrent run is half-way through creating and stamping this table (MySQL DDL commits alone).
+      const created = dryRun ? false : (await manager.create({ tableType, version })).tables.some((t) => t.outcome === 'created');
       const status = (await manager.status({ tableType, targetVersion: version })).tables[0]!;
-      if (status.exists) checkTarget(tableType, status, version);
-      if (status.exists) reports.push({ tableType, table: names[tableType], outcome: 'exists', version });
-      else if (dryRun) reports.push({ tableType, table: names[tableType], outcome: 'missing', version });
-      else {
-        await manager.create({ tableType, version });
-        reports.push({ tableType, table: names[tableType], outcome: 'created', version });
-      }
+      if (status.exists && !created) checkTarget(tableType, status, version);
+      const outcome = created ? 'created' : status.exists ? 'exists' : 'missing';
+      reports.push({ tableType, table: names[tableType], outcome, version });
     }
   } finally {
     await manager.close();
