@@ -74,3 +74,7 @@ export type {
   TableStatus,
 } from './manager/results.js';
 export { agnoTimestamp } from './manager/run-context.js';
+export type { RunsSql, RunsTables, SessionBatch, RunRow } from './dialect/runs-sql.js';
+export { RUN_COLUMNS, COUNT_COLUMNS } from './dialect/runs-sql.js';
+export { StandardRunsSql } from './dialect/standard-runs-sql.js';
+export type { SqlQuoting } from './dialect/standard-runs-sql.js';
