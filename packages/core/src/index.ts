@@ -11,12 +11,13 @@ export {
 } from './errors.js';
 export type { DatabaseErrorKind } from './errors.js';
 
-export type { Flavor, LogicalType, ColumnDef, TableDef, IndexDef, ForeignKeyDef } from './catalog/types.js';
+export type { Flavor, LogicalType, ColumnDef, TableDef, IndexDef, ForeignKeyDef, NamedColumnsDef } from './catalog/types.js';
 export { FLAVORS } from './catalog/types.js';
 export { TABLE_TYPES, VERSIONS_TABLE, resolveTableType, tableTypeNames } from './catalog/registry.js';
 export { migratedTableTypeNames, availableOn } from './catalog/registry.js';
 export type { TableTypeInfo } from './catalog/registry.js';
 export { indexesFor } from './catalog/indexes.js';
+export { SCHEDULE_PROVENANCE_COLUMNS } from './catalog/tables/schedules.js';
 
 export type { Operation, OperationContext, OperationSpec, Task, TaskContext, TaskOutcome } from './operations/types.js';
 export { addColumn } from './operations/add-column.js';

@@ -10,7 +10,7 @@ describe('the full catalog (spec 4.3, 4.4)', () => {
     expect(migratedTableTypeNames()).toEqual(['memories', 'sessions', 'metrics', 'evals', 'knowledge', 'approvals', 'components', 'schedules', 'schedule_runs', 'learnings', 'culture']);
   });
 
-  it('has every table Agno 2.9 creates, each on the dialects Agno creates it on', () => {
+  it('has every table Agno 3.0 creates, and the retired culture, each on the dialects Agno creates it on', () => {
     const where = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, FLAVORS.filter((f) => availableOn(t, f)).join(',')]));
     const everywhere = 'postgres,sqlite,mysql,singlestore';
     expect(where).toEqual({
@@ -21,6 +21,7 @@ describe('the full catalog (spec 4.3, 4.4)', () => {
       auth_tokens: 'postgres,sqlite', service_accounts: 'postgres,sqlite',
       mcp_oauth_clients: 'postgres,sqlite', mcp_oauth_transactions: 'postgres,sqlite', mcp_oauth_codes: 'postgres,sqlite',
       mcp_oauth_refresh_tokens: 'postgres,sqlite', mcp_oauth_keys: 'postgres,sqlite',
+      runs: everywhere, tool_results: 'postgres,sqlite', jobs: 'postgres',
     });
   });
 
@@ -60,6 +61,11 @@ describe('the full catalog (spec 4.3, 4.4)', () => {
 
   it('names indexes, partial unique indexes and constraints as Agno does', () => {
     expect(indexesFor(def('schedules', 'postgres'), 'agno_schedules').map((i) => i.name)).toEqual([
+      'idx_agno_schedules_name', 'idx_agno_schedules_next_run_at', 'idx_agno_schedules_user_id', 'idx_agno_schedules_managed_by',
+      'idx_agno_schedules_target_id', 'idx_agno_schedules_created_at', 'idx_agno_schedules_enabled_next_run_at',
+      'idx_agno_schedules_user_id_enabled_next_run_at', 'agno_schedules_uq_user_name', 'agno_schedules_uq_unowned_name',
+    ]);
+    expect(indexesFor(resolveTableType('schedules').define('postgres', '2.5.6'), 'agno_schedules').map((i) => i.name)).toEqual([
       'idx_agno_schedules_name', 'idx_agno_schedules_next_run_at', 'idx_agno_schedules_created_at', 'idx_agno_schedules_enabled_next_run_at',
     ]);
     expect(indexesFor(def('service_accounts', 'sqlite'), 'sa').find((i) => i.unique)).toEqual({

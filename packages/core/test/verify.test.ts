@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnState, Connection, Db, DialectCapabilities, Flavor, LogicalType, Operation, OperationContext, Statement, TableState } from '../src/index.js';
-import { AGNO_STEPS, BaseDialect, DEFAULT_CAPABILITIES, indexesFor, resolveTableType, VersionGraph } from '../src/index.js';
+import { AGNO_STEPS, BaseDialect, DEFAULT_CAPABILITIES, indexesFor, resolveTableType, SCHEDULE_PROVENANCE_COLUMNS, TABLE_TYPES, VersionGraph } from '../src/index.js';
 import { compareTable } from '../src/verify/compare.js';
 import { verifyTable } from '../src/verify/verify-table.js';
 
@@ -48,9 +48,9 @@ const DB_NAMES: Record<Flavor, Record<LogicalType['kind'], string>> = {
   singlestore: { string: 'varchar', text: 'text', json: 'json', bigint: 'bigint', integer: 'integer', boolean: 'boolean', date: 'date' },
 };
 
-/** The table a fresh CREATE gives, as an introspector would read it back. */
-function freshState(type: string, table: string, flavor: Flavor): TableState {
-  const def = resolveTableType(type).define(flavor);
+/** The table a fresh CREATE gives, as an introspector would read it back: by Agno 2.x unless a version is given. */
+function freshState(type: string, table: string, flavor: Flavor, version = '2.5.6'): TableState {
+  const def = resolveTableType(type).define(flavor, version);
   return {
     name: table,
     columns: def.columns.map((c): ColumnState => ({
@@ -265,5 +265,55 @@ describe('verify: a repair the dialect cannot run is not offered', () => {
     expect(kinds(result)).toEqual(['missing-primary-key session_id']);
     expect(result.missingSteps).toEqual([]);
     expect(result.findings[0]?.message).toContain('sqlite cannot change the primary key of an existing table: rebuild it');
+  });
+});
+
+describe('verify at Agno 3.0: fresh and migrated shapes', () => {
+  const ALL: readonly Flavor[] = ['postgres', 'sqlite', 'mysql', 'singlestore'];
+  const v3 = (type: string, flavor: Flavor, table = `agno_${type}`) => freshState(type, table, flavor, '3.0.0');
+
+  it('a fresh 3.0 table of every type verifies clean, stamped 3.0.0, on every flavour Agno creates it on', () => {
+    for (const info of TABLE_TYPES.filter((t) => t.retired === undefined)) {
+      for (const flavor of ALL.filter((f) => info.flavors.includes(f))) {
+        const result = verify(info.type, flavor, v3(info.type, flavor), '3.0.0');
+        expect(kinds(result), `${flavor} ${info.type}`).toEqual([]);
+        expect(result.pending).toEqual([]);
+      }
+    }
+  });
+
+  it('a migrated sessions table keeps its legacy runs column: not drift', () => {
+    for (const flavor of ALL) {
+      const fresh = v3('sessions', flavor);
+      const runs: ColumnState = { name: 'runs', dataType: flavor === 'postgres' ? 'jsonb' : 'json', length: null, nullable: true };
+      expect(kinds(verify('sessions', flavor, { ...fresh, columns: [...fresh.columns, runs] }, '3.0.0')), flavor).toEqual([]);
+    }
+  });
+
+  it('any other extra column still is', () => {
+    const fresh = v3('sessions', 'postgres');
+    const extra: ColumnState = { name: 'notes', dataType: 'text', length: null, nullable: true };
+    expect(kinds(verify('sessions', 'postgres', { ...fresh, columns: [...fresh.columns, extra] }, '3.0.0'))).toEqual(['extra-column notes']);
+  });
+
+  it("SQLite schedules' provenance columns as TEXT, as Agno's migration adds them", () => {
+    let migrated = v3('schedules', 'sqlite');
+    for (const name of SCHEDULE_PROVENANCE_COLUMNS) migrated = mapColumn(migrated, name, (c) => ({ ...c, dataType: 'text' }));
+    expect(kinds(verify('schedules', 'sqlite', migrated, '3.0.0'))).toEqual([]);
+  });
+
+  it('a table stamped 3.0.0 without its owner column is drift', () => {
+    const s = mapColumn(v3('evals', 'mysql'), 'user_id', () => null);
+    expect(kinds(verify('evals', 'mysql', s, '3.0.0'))).toEqual(['missing-column user_id', 'missing-index user_id']);
+    const m = mapColumn(v3('metrics', 'postgres'), 'user_id', (c) => ({ ...c, nullable: true }));
+    expect(kinds(verify('metrics', 'postgres', m, '3.0.0'))).toEqual(['wrong-nullability user_id']);
+  });
+
+  it('a 2.x table still at 2.5.6 verifies against its 2.x shape', () => {
+    for (const flavor of ALL) {
+      for (const type of ['sessions', 'evals', 'knowledge', 'metrics']) {
+        expect(kinds(verify(type, flavor, freshState(type, `agno_${type}`, flavor, '2.5.6'), '2.5.6')), `${flavor} ${type}`).toEqual([]);
+      }
+    }
   });
 });

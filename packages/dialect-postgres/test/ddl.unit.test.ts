@@ -26,7 +26,7 @@ describe('PostgreSQL DDL as Agno creates it', () => {
     });
   });
 
-  it('sessions at the latest schema', () => {
+  it('sessions at the latest schema (Agno 3.0: runs live in their own table)', () => {
     const def = resolveTableType('sessions').define('postgres');
     expect(texts(dialect.createTable(def, 'agno_sessions', {}))).toEqual([
       'CREATE TABLE "ai"."agno_sessions" (\n' +
@@ -41,7 +41,6 @@ describe('PostgreSQL DDL as Agno creates it', () => {
         '\t"team_data" JSONB,\n' +
         '\t"workflow_data" JSONB,\n' +
         '\t"metadata" JSONB,\n' +
-        '\t"runs" JSONB,\n' +
         '\t"summary" JSONB,\n' +
         '\t"created_at" BIGINT NOT NULL,\n' +
         '\t"updated_at" BIGINT,\n' +
@@ -74,13 +73,15 @@ describe('PostgreSQL DDL as Agno creates it', () => {
     ]);
   });
 
-  it('metrics keeps its named unique constraint', () => {
+  it('metrics keeps a named unique constraint, per user since Agno 3.0', () => {
     const def = resolveTableType('metrics').define('postgres');
     const [create] = texts(dialect.createTable(def, 'agno_metrics', {}));
     expect(create).toContain('\t"token_metrics" JSONB NOT NULL,\n');
     expect(create).toContain('\t"date" DATE NOT NULL,\n');
     expect(create).toContain('\t"completed" BOOLEAN NOT NULL,\n');
-    expect(create).toContain('\tCONSTRAINT "agno_metrics_uq_metrics_date_period" UNIQUE ("date", "aggregation_period")\n');
+    expect(create).toContain('\tCONSTRAINT "agno_metrics_uq_metrics_user_date_period" UNIQUE ("user_id", "date", "aggregation_period")\n');
+    const [legacy] = texts(dialect.createTable(resolveTableType('metrics').define('postgres', '2.5.6'), 'agno_metrics', {}));
+    expect(legacy).toContain('\tCONSTRAINT "agno_metrics_uq_metrics_date_period" UNIQUE ("date", "aggregation_period")\n');
   });
 
   it('the versions table matches Agno (spec 2.7): unbounded VARCHAR, PK table_name, created_at index', () => {

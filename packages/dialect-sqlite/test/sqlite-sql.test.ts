@@ -57,8 +57,8 @@ describe('SQLite CREATE TABLE as Agno', () => {
       'CREATE INDEX "idx_agno_memories_created_at" ON "agno_memories" ("created_at")',
       'CREATE INDEX "idx_agno_memories_updated_at" ON "agno_memories" ("updated_at")',
     ]));
-  it('metrics keeps its named unique constraint', () =>
-    expect(create('metrics', 'agno_metrics')[0]).toContain('CONSTRAINT "agno_metrics_uq_metrics_date_period" UNIQUE ("date", "aggregation_period")'));
+  it('metrics keeps a named unique constraint, per user since Agno 3.0', () =>
+    expect(create('metrics', 'agno_metrics')[0]).toContain('CONSTRAINT "agno_metrics_uq_metrics_user_date_period" UNIQUE ("user_id", "date", "aggregation_period")'));
   it('versions table as Agno writes it', () =>
     expect(dialect.createTable(VERSIONS_TABLE.define('sqlite'), 'agno_schema_versions', {}).map((s) => s.sql)).toEqual([
       'CREATE TABLE "agno_schema_versions" (\n\t"table_name" VARCHAR NOT NULL,\n\t"version" VARCHAR NOT NULL,\n\t"created_at" VARCHAR NOT NULL,\n\t"updated_at" VARCHAR,\n\tPRIMARY KEY ("table_name")\n)',

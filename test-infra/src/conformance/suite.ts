@@ -7,6 +7,7 @@ import { DEFAULT_NAMES } from '../fixtures/table-names.js';
 import type { Agno22Names } from '../fixtures/table-names.js';
 import type { TestDatabase, TestTarget } from '../target.js';
 import { shapeOf } from './shape.js';
+import { runV3CatalogSuite } from './v3-catalog-suite.js';
 import { runVerifySuite } from './verify-suite.js';
 
 const NOW = new Date('2026-01-02T03:04:05Z');
@@ -32,6 +33,7 @@ export interface SuiteOptions {
  */
 export function runConformanceSuite(target: TestTarget, options: SuiteOptions): void {
   runVerifySuite(target, options);
+  runV3CatalogSuite(target, options);
   describe.skipIf(options.skip)(`${target.name}: conformance`, () => {
     let db: TestDatabase;
     const managers: MigrationManager[] = [];

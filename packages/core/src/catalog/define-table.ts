@@ -13,6 +13,7 @@ export function defineTable(
     columns,
     primaryKey,
     compositeIndexes: extras.compositeIndexes ?? [],
+    ...(extras.namedIndexes && extras.namedIndexes.length > 0 ? { namedIndexes: extras.namedIndexes } : {}),
     uniqueConstraints: extras.uniqueConstraints ?? [],
     partialUniqueIndexes: extras.partialUniqueIndexes ?? [],
     foreignKeys: extras.foreignKeys ?? [],

@@ -10,13 +10,14 @@ export function indexesFor(def: TableDef, table: string): IndexDef[] {
     columns,
     unique: false,
   }));
+  const named = (def.namedIndexes ?? []).map((n) => ({ name: `${table}_${n.suffix}`, columns: n.columns, unique: false }));
   const partial = def.partialUniqueIndexes.map((p) => ({
     name: `${table}_${p.suffix}`,
     columns: p.columns,
     unique: true,
     where: p.where,
   }));
-  return [...single, ...composite, ...partial];
+  return [...single, ...composite, ...named, ...partial];
 }
 
 /** Every identifier the catalog would create for this table: checked against length limits up front. */

@@ -6,6 +6,7 @@ import { componentLinksTable } from './tables/component-links.js';
 import { componentsTable } from './tables/components.js';
 import { cultureTable } from './tables/culture.js';
 import { evalsTable } from './tables/evals.js';
+import { jobsTable } from './tables/jobs.js';
 import { knowledgeTable } from './tables/knowledge.js';
 import { learningsTable } from './tables/learnings.js';
 import {
@@ -17,11 +18,13 @@ import {
 } from './tables/mcp-oauth.js';
 import { memoriesTable } from './tables/memories.js';
 import { metricsTable } from './tables/metrics.js';
+import { runsTable } from './tables/runs.js';
 import { scheduleRunsTable } from './tables/schedule-runs.js';
 import { schedulesTable } from './tables/schedules.js';
 import { serviceAccountsTable } from './tables/service-accounts.js';
 import { sessionsTable } from './tables/sessions.js';
 import { spansTable } from './tables/spans.js';
+import { toolResultsTable } from './tables/tool-results.js';
 import { tracesTable } from './tables/traces.js';
 import { versionsTable } from './tables/versions.js';
 import type { Flavor, TableDef } from './types.js';
@@ -42,9 +45,12 @@ export interface TableTypeInfo {
   readonly define: (flavor: Flavor, version?: string) => TableDef;
   /** Set for a type Agno no longer has: an existing table is kept and shown, never created. */
   readonly retired?: string;
+  /** False where Agno takes no name for the table (always its default): a rename would create a table Agno never reads. */
+  readonly renamable?: false;
 }
 
 const PG_SQLITE: readonly Flavor[] = ['postgres', 'sqlite'];
+const PG_ONLY: readonly Flavor[] = ['postgres'];
 
 /**
  * Agno 3.0's migration registry first, in its order (the manager visits migrated tables in this
@@ -63,6 +69,7 @@ export const TABLE_TYPES: readonly TableTypeInfo[] = [
   { type: 'schedule_runs', defaultName: 'agno_schedule_runs', migrated: true, aliases: ['schedule_run'], flavors: PG_SQLITE, define: scheduleRunsTable },
   { type: 'learnings', defaultName: 'agno_learnings', migrated: true, aliases: ['learning'], flavors: PG_SQLITE, define: learningsTable },
   { type: 'culture', defaultName: 'agno_culture', migrated: true, aliases: ['cultural_knowledge'], flavors: FLAVORS, define: cultureTable, retired: 'Agno 3.0 removed culture' },
+  { type: 'runs', defaultName: 'agno_runs', migrated: false, aliases: ['run'], flavors: FLAVORS, define: runsTable },
   { type: 'traces', defaultName: 'agno_traces', migrated: false, aliases: ['trace'], flavors: FLAVORS, define: tracesTable },
   { type: 'spans', defaultName: 'agno_spans', migrated: false, aliases: ['span'], flavors: FLAVORS, define: spansTable },
   { type: 'component_configs', defaultName: 'agno_component_configs', migrated: false, aliases: ['component_config'], flavors: PG_SQLITE, define: componentConfigsTable },
@@ -74,6 +81,8 @@ export const TABLE_TYPES: readonly TableTypeInfo[] = [
   { type: 'mcp_oauth_codes', defaultName: 'agno_mcp_oauth_codes', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthCodesTable },
   { type: 'mcp_oauth_refresh_tokens', defaultName: 'agno_mcp_oauth_refresh_tokens', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthRefreshTokensTable },
   { type: 'mcp_oauth_keys', defaultName: 'agno_mcp_oauth_keys', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthKeysTable },
+  { type: 'tool_results', defaultName: 'agno_tool_results', migrated: false, aliases: ['tool_result'], flavors: PG_SQLITE, define: toolResultsTable, renamable: false },
+  { type: 'jobs', defaultName: 'agno_jobs', migrated: false, aliases: ['job'], flavors: PG_ONLY, define: jobsTable },
 ];
 
 export const VERSIONS_TABLE: TableTypeInfo = {

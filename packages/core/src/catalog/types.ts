@@ -51,6 +51,11 @@ export interface TableDef {
   readonly primaryKey: readonly string[];
   /** Composite indexes, named `idx_<table>_<col1>_<col2>…`. */
   readonly compositeIndexes: readonly (readonly string[])[];
+  /**
+   * Composite indexes named `<table>_<declared name>`: Agno 3.x's MySQL and SingleStore schemas
+   * (`_composite_indexes`) use the declared name, where PostgreSQL and SQLite derive it from the columns.
+   */
+  readonly namedIndexes?: readonly NamedColumnsDef[];
   readonly uniqueConstraints: readonly NamedColumnsDef[];
   readonly partialUniqueIndexes: readonly PartialUniqueIndexDef[];
   readonly foreignKeys: readonly ForeignKeyDef[];

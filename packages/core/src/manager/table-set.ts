@@ -6,15 +6,25 @@ import type { VersionGraph } from '../graph/version-graph.js';
 import { ConfigurationError } from '../errors.js';
 import type { TableRef } from './run-context.js';
 
-/** Table names by type: Agno's defaults, with the user's renames applied and checked. */
+/**
+ * Table names by type: Agno's defaults, with the user's renames applied and checked. The runs
+ * table follows a renamed sessions table as Agno names it (`<sessions>_runs`), unless it is
+ * renamed itself.
+ */
 export function resolveTableNames(renames: Readonly<Record<string, string | undefined>> = {}): Record<string, string> {
   const names: Record<string, string> = {};
   for (const info of TABLE_TYPES) names[info.type] = info.defaultName;
+  const renamed = new Set<string>();
   for (const [type, name] of Object.entries(renames)) {
     if (name === undefined) continue;
     const info = resolveTableType(type);
     names[info.type] = checkName(name, `table name for ${info.type}`);
+    if (info.renamable === false && name !== info.defaultName) {
+      throw new ConfigurationError(`Agno always names the ${info.type} table ${info.defaultName}: it cannot be renamed`, { value: name });
+    }
+    renamed.add(info.type);
   }
+  if (!renamed.has('runs')) names.runs = defaultRunsName(names.sessions!);
   const seen = new Map<string, string>();
   for (const [type, name] of Object.entries(names)) {
     const other = seen.get(name);
@@ -22,6 +32,11 @@ export function resolveTableNames(renames: Readonly<Record<string, string | unde
     seen.set(name, type);
   }
   return names;
+}
+
+/** Agno's `runs_table_name` when none is given: `agno_runs`, or `<sessions>_runs` beside a renamed sessions table. */
+export function defaultRunsName(sessionsName: string): string {
+  return sessionsName === 'agno_sessions' ? 'agno_runs' : `${sessionsName}_runs`;
 }
 
 export function checkName(name: unknown, what: string): string {

@@ -65,7 +65,9 @@ export function compareTable(
     if (live.nullable !== nullable && !(live.nullable && known?.alsoNullable)) out.push({ kind: 'wrong-nullability', column });
   }
   for (const live of state.columns) {
-    if (!def.columns.some((c) => c.name === live.name)) out.push({ kind: 'extra-column', column: { name: live.name } });
+    if (def.columns.some((c) => c.name === live.name)) continue;
+    if (knownDifference(def.tableType, live.name, flavor)?.allowedExtra) continue;
+    out.push({ kind: 'extra-column', column: { name: live.name } });
   }
 
   const livePk = state.primaryKey?.columns ?? [];

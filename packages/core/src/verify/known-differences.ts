@@ -1,3 +1,4 @@
+import { SCHEDULE_PROVENANCE_COLUMNS } from '../catalog/tables/schedules.js';
 import type { Flavor, LogicalType } from '../catalog/types.js';
 
 /**
@@ -15,6 +16,8 @@ export interface KnownDifference {
   readonly alsoType?: LogicalType['kind'] | 'json-plain';
   /** NULL accepted although the catalog says NOT NULL. */
   readonly alsoNullable?: boolean;
+  /** A column the catalog does not have, accepted when present (a migrated table keeps it). */
+  readonly allowedExtra?: boolean;
   readonly why: string;
 }
 
@@ -39,6 +42,21 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     alsoNullable: true,
     why: "Agno's SingleStore 2.3.0 migration never sets created_at NOT NULL",
   },
+  {
+    tableType: 'sessions',
+    column: 'runs',
+    allowedExtra: true,
+    why: "Agno's 3.0.0 migration copies sessions.runs into the runs table and keeps the column (dropping it is a separate, manual cleanup); a fresh 3.0 table has none",
+  },
+  ...SCHEDULE_PROVENANCE_COLUMNS.map(
+    (column): KnownDifference => ({
+      tableType: 'schedules',
+      column,
+      flavors: ['sqlite'],
+      alsoType: 'text',
+      why: "Agno's SQLite 3.0.0 migration adds the provenance columns as TEXT; a fresh table declares VARCHAR",
+    }),
+  ),
 ];
 
 export function knownDifference(tableType: string, column: string, flavor: Flavor): KnownDifference | undefined {

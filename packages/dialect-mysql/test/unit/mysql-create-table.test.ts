@@ -11,7 +11,7 @@ function define(type: string) {
 }
 
 describe('MySQL CREATE TABLE, as Agno creates it', () => {
-  it('sessions', () => {
+  it('sessions (Agno 3.0: runs live in their own table)', () => {
     expect(dialect.createTable(define('sessions'), 'agno_sessions', {})).toEqual([
       {
         sql: [
@@ -27,7 +27,6 @@ describe('MySQL CREATE TABLE, as Agno creates it', () => {
           '\t`team_data` JSON,',
           '\t`workflow_data` JSON,',
           '\t`metadata` JSON,',
-          '\t`runs` JSON,',
           '\t`summary` JSON,',
           '\t`created_at` BIGINT NOT NULL,',
           '\t`updated_at` BIGINT,',
@@ -71,7 +70,7 @@ describe('MySQL CREATE TABLE, as Agno creates it', () => {
     const [create] = dialect.createTable(define('metrics'), 'agno_metrics', {});
     expect(create!.sql).toContain('\t`completed` BOOL NOT NULL,\n');
     expect(create!.sql).toContain('\t`date` DATE NOT NULL,\n');
-    expect(create!.sql).toContain('\tCONSTRAINT `agno_metrics_uq_metrics_date_period` UNIQUE (`date`, `aggregation_period`)\n)');
+    expect(create!.sql).toContain('\tCONSTRAINT `agno_metrics_uq_metrics_user_date_period` UNIQUE (`user_id`, `date`, `aggregation_period`)\n)');
   });
 
   it('the versions table, as Agno writes it on MySQL', () => {

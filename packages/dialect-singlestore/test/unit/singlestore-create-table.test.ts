@@ -39,7 +39,7 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
     ]);
   });
 
-  it('sessions', () => {
+  it('sessions (Agno 3.0: runs live in their own table)', () => {
     expect(create('sessions')).toEqual([
       [
         'CREATE TABLE `app`.`agno_sessions` (',
@@ -54,7 +54,6 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
         '\t`team_data` JSON,',
         '\t`workflow_data` JSON,',
         '\t`metadata` JSON,',
-        '\t`runs` JSON,',
         '\t`summary` JSON,',
         '\t`created_at` BIGINT NOT NULL,',
         '\t`updated_at` BIGINT,',
@@ -67,7 +66,7 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
     ]);
   });
 
-  it('metrics', () => {
+  it('metrics: per-user rows, still no unique key', () => {
     expect(create('metrics')).toEqual([
       [
         'CREATE TABLE `app`.`agno_metrics` (',
@@ -83,6 +82,7 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
         '\t`model_metrics` JSON NOT NULL,',
         '\t`date` DATE NOT NULL,',
         '\t`aggregation_period` VARCHAR(20) NOT NULL,',
+        '\t`user_id` VARCHAR(128) NOT NULL,',
         '\t`created_at` BIGINT NOT NULL,',
         '\t`updated_at` BIGINT,',
         '\t`completed` BOOL NOT NULL,',
@@ -91,10 +91,11 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
       ].join('\n'),
       'CREATE INDEX `idx_agno_metrics_date` ON `app`.`agno_metrics` (`date`)',
       'CREATE INDEX `idx_agno_metrics_aggregation_period` ON `app`.`agno_metrics` (`aggregation_period`)',
+      'CREATE INDEX `idx_agno_metrics_user_id` ON `app`.`agno_metrics` (`user_id`)',
     ]);
   });
 
-  it('evals', () => {
+  it('evals: user_id last', () => {
     expect(create('evals')).toEqual([
       [
         'CREATE TABLE `app`.`agno_eval_runs` (',
@@ -111,14 +112,16 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
         '\t`evaluated_component_name` VARCHAR(255),',
         '\t`created_at` BIGINT NOT NULL,',
         '\t`updated_at` BIGINT,',
+        '\t`user_id` VARCHAR(128),',
         '\tPRIMARY KEY (`run_id`)',
         ')',
       ].join('\n'),
       'CREATE INDEX `idx_agno_eval_runs_created_at` ON `app`.`agno_eval_runs` (`created_at`)',
+      'CREATE INDEX `idx_agno_eval_runs_user_id` ON `app`.`agno_eval_runs` (`user_id`)',
     ]);
   });
 
-  it('knowledge', () => {
+  it('knowledge: user_id last, no composite', () => {
     expect(create('knowledge')).toEqual([
       [
         'CREATE TABLE `app`.`agno_knowledge` (',
@@ -135,10 +138,51 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
         '\t`created_at` BIGINT,',
         '\t`updated_at` BIGINT,',
         '\t`external_id` VARCHAR(128),',
+        '\t`user_id` VARCHAR(128),',
         '\tPRIMARY KEY (`id`)',
         ')',
       ].join('\n'),
+      'CREATE INDEX `idx_agno_knowledge_user_id` ON `app`.`agno_knowledge` (`user_id`)',
     ]);
+  });
+
+  it('runs: keyed by (run_id, session_id), sharded by session_id, no foreign key, the composite under its declared name', () => {
+    expect(create('runs')).toEqual([
+      [
+        'CREATE TABLE `app`.`agno_runs` (',
+        '\t`run_id` VARCHAR(128) NOT NULL,',
+        '\t`session_id` VARCHAR(128) NOT NULL,',
+        '\t`run_type` VARCHAR(20) NOT NULL,',
+        '\t`agent_id` VARCHAR(128),',
+        '\t`team_id` VARCHAR(128),',
+        '\t`workflow_id` VARCHAR(128),',
+        '\t`user_id` VARCHAR(128),',
+        '\t`parent_run_id` VARCHAR(128),',
+        '\t`status` VARCHAR(50),',
+        '\t`run_index` BIGINT,',
+        '\t`run_data` JSON NOT NULL,',
+        '\t`created_at` BIGINT NOT NULL,',
+        '\t`updated_at` BIGINT,',
+        '\tPRIMARY KEY (`run_id`, `session_id`),',
+        '\tSHARD KEY (`session_id`)',
+        ')',
+      ].join('\n'),
+      'CREATE INDEX `idx_agno_runs_session_id` ON `app`.`agno_runs` (`session_id`)',
+      'CREATE INDEX `idx_agno_runs_run_type` ON `app`.`agno_runs` (`run_type`)',
+      'CREATE INDEX `idx_agno_runs_agent_id` ON `app`.`agno_runs` (`agent_id`)',
+      'CREATE INDEX `idx_agno_runs_team_id` ON `app`.`agno_runs` (`team_id`)',
+      'CREATE INDEX `idx_agno_runs_workflow_id` ON `app`.`agno_runs` (`workflow_id`)',
+      'CREATE INDEX `idx_agno_runs_user_id` ON `app`.`agno_runs` (`user_id`)',
+      'CREATE INDEX `idx_agno_runs_status` ON `app`.`agno_runs` (`status`)',
+      'CREATE INDEX `idx_agno_runs_created_at` ON `app`.`agno_runs` (`created_at`)',
+      'CREATE INDEX `agno_runs_runs_session_id_run_index` ON `app`.`agno_runs` (`session_id`, `run_index`)',
+    ]);
+  });
+
+  it('below 3.0.0: the 2.x sessions, metrics, evals and knowledge', () => {
+    const at = (type: string) => dialect.createTable(TABLE_TYPES.find((t) => t.type === type)!.define('singlestore', '2.5.6'), type, names)[0]!.sql;
+    expect(at('sessions')).toContain('\t`runs` JSON,\n');
+    for (const type of ['metrics', 'evals', 'knowledge']) expect(at(type), type).not.toContain('user_id');
   });
 
   it('culture', () => {
@@ -237,7 +281,7 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
 
   it('creates only the tables Agno creates on SingleStore', () => {
     expect(TABLE_TYPES.filter((t) => t.flavors.includes('singlestore')).map((t) => t.type)).toEqual([
-      'memories', 'sessions', 'metrics', 'evals', 'knowledge', 'culture', 'traces', 'spans',
+      'memories', 'sessions', 'metrics', 'evals', 'knowledge', 'culture', 'runs', 'traces', 'spans',
     ]);
   });
 });

@@ -1,9 +1,15 @@
 import { columnBuilders, NOT_NULL, NOT_NULL_INDEXED } from '../columns.js';
 import { defineTable } from '../define-table.js';
+import { AGNO_3, hasShapeOf } from '../shape-version.js';
 import type { Flavor, TableDef } from '../types.js';
 
-export function sessionsTable(flavor: Flavor): TableDef {
+/**
+ * Agno 3.0 keeps runs in their own table: a fresh sessions table has no `runs` column (a migrated
+ * one keeps it, see verify's known differences). Below 3.0.0 the runs were a JSON blob here.
+ */
+export function sessionsTable(flavor: Flavor, version?: string): TableDef {
   const c = columnBuilders(flavor);
+  const legacyRuns = hasShapeOf(version, AGNO_3) ? [] : [c.json('runs')];
   return defineTable(
     'sessions',
     ['session_id'],
@@ -19,7 +25,7 @@ export function sessionsTable(flavor: Flavor): TableDef {
       c.json('team_data'),
       c.json('workflow_data'),
       c.json('metadata'),
-      c.json('runs'),
+      ...legacyRuns,
       c.json('summary'),
       c.bigint('created_at', NOT_NULL_INDEXED),
       c.bigint('updated_at'),
