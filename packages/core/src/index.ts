@@ -79,3 +79,6 @@ export type { RunsSql, RunsTables, SessionBatch, RunRow } from './dialect/runs-s
 export { RUN_COLUMNS, COUNT_COLUMNS } from './dialect/runs-sql.js';
 export { StandardRunsSql } from './dialect/standard-runs-sql.js';
 export type { SqlQuoting } from './dialect/standard-runs-sql.js';
+export type { CleanupRunsOptions, CleanupRunsResult } from './manager/run-cleanup-runs.js';
+export { buildRunRows } from './graph/steps/v3-0-0/run-rows.js';
+export type { BuiltRuns, SkipReason } from './graph/steps/v3-0-0/run-rows.js';

@@ -98,6 +98,11 @@ export class SqliteRunsSql extends StandardRunsSql {
     );
   }
 
+  /** Agno's fallback when SQLite cannot drop the column (before 3.35). */
+  clearLegacy(t: RunsTables): Statement {
+    return sql(`UPDATE ${this.q.qualify(t.sessions)} SET ${this.id('runs')} = NULL WHERE ${this.id('runs')} IS NOT NULL`);
+  }
+
   /** Bytes, text that is not JSON, and JSON text inside JSON are decoded by the client, as Agno does. */
   protected needsClient(column: string): string {
     return `(typeof(${column}) <> 'text' OR NOT json_valid(${column}) OR json_type(${column}) = 'text')`;

@@ -63,11 +63,8 @@ export interface RunsSql {
   batchEnd(t: RunsTables, after: string | null, size: number): Statement;
   /** One row of COUNT_COLUMNS for the batch, read inside the database (`existing` 0 unless asked). */
   countBatch(t: RunsTables, batch: SessionBatch, withExisting: boolean): Statement;
-  /**
-   * INSERT … SELECT of the batch's runs, the existing row winning; null when the dialect cannot
-   * expand JSON arrays (every session then goes through the fallback).
-   */
-  copyBatch(t: RunsTables, batch: SessionBatch, now: number): Statement | null;
+  /** INSERT … SELECT of the batch's runs (the blobs the database can expand), the existing row winning. */
+  copyBatch(t: RunsTables, batch: SessionBatch, now: number): Statement;
   /**
    * How the copy tells what it did: `counts` — it returns the count row plus `copied`; `inserted`
    * — its affected rows are the rows inserted; `none` — neither (core counts `existing` first).
@@ -91,6 +88,6 @@ export interface RunsSql {
   unmigratedSessions(t: RunsTables, batch: SessionBatch): Statement;
   /** Cleanup: one row `sessions, bytes`: the sessions holding a blob and the bytes the blobs take. */
   legacySize(t: RunsTables): Statement;
-  /** Cleanup where DROP COLUMN fails (SQLite before 3.35): empty the column instead. */
-  clearLegacy(t: RunsTables): Statement;
+  /** Cleanup where DROP COLUMN fails (SQLite before 3.35): empty the column instead. Absent: the failure stands. */
+  clearLegacy?(t: RunsTables): Statement;
 }

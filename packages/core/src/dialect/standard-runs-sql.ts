@@ -21,7 +21,7 @@ export abstract class StandardRunsSql implements RunsSql {
   constructor(protected readonly q: SqlQuoting) {}
 
   abstract countBatch(t: RunsTables, batch: SessionBatch, withExisting: boolean): Statement;
-  abstract copyBatch(t: RunsTables, batch: SessionBatch, now: number): Statement | null;
+  abstract copyBatch(t: RunsTables, batch: SessionBatch, now: number): Statement;
   abstract restoreBatch(t: RunsTables, batch: SessionBatch): Statement;
   abstract unmigratedSessions(t: RunsTables, batch: SessionBatch): Statement;
   abstract legacySize(t: RunsTables): Statement;
@@ -68,10 +68,6 @@ export abstract class StandardRunsSql implements RunsSql {
   presentRunIds(t: RunsTables, _sessionId: string, ids: readonly string[]): Statement {
     const marks = ids.map((_, i) => this.q.placeholder(i + 1)).join(', ');
     return sql(`SELECT ${this.id('run_id')} AS ${this.id('run_id')} FROM ${this.q.qualify(t.runs)} WHERE ${this.id('run_id')} IN (${marks})`, ids);
-  }
-
-  clearLegacy(t: RunsTables): Statement {
-    return sql(`UPDATE ${this.q.qualify(t.sessions)} SET ${this.id('runs')} = NULL WHERE ${this.id('runs')} IS NOT NULL`);
   }
 
   /** The placeholder for one column of the multi-row insert (PostgreSQL casts run_data to JSONB). */
