@@ -63,7 +63,7 @@ export class MysqlRunsSql extends StandardRunsSql {
     return sql(
       `INSERT INTO ${this.q.qualify(t.runs)} (${RUN_COLUMNS.map((c) => this.id(c)).join(', ')}) ` +
         `SELECT ${values.join(', ')} FROM ${this.elements(t, where)} AND ${this.kind()} = 'run' ${this.keepExisting()}`,
-      [...params, now, now],
+      [now, now, ...params],
     );
   }
 

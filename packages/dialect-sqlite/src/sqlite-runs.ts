@@ -61,7 +61,7 @@ export class SqliteRunsSql extends StandardRunsSql {
       `INSERT INTO ${this.q.qualify(t.runs)} (${RUN_COLUMNS.map((c) => this.id(c)).join(', ')}) ` +
         `SELECT ${values.join(', ')} FROM ${this.q.qualify(t.sessions)} s, json_each(${this.arrayOrEmpty(runs)}) e ` +
         `WHERE ${where} AND ${runs} IS NOT NULL AND ${elementKind('e')} = 'run' ORDER BY s.${this.id('session_id')}, e.key ${this.keepExisting()}`,
-      [...params, now],
+      [now, now, ...params],
     );
   }
 

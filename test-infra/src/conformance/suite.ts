@@ -9,6 +9,8 @@ import type { TestDatabase, TestTarget } from '../target.js';
 import { shapeOf } from './shape.js';
 import { runV3CatalogSuite } from './v3-catalog-suite.js';
 import { runVerifySuite } from './verify-suite.js';
+import { runRunsCopySuite } from './runs-copy-suite.js';
+import { runRunsRevertSuite } from './runs-revert-suite.js';
 
 const NOW = new Date('2026-01-02T03:04:05Z');
 const NOW_EPOCH = Math.floor(NOW.getTime() / 1000);
@@ -34,6 +36,8 @@ export interface SuiteOptions {
 export function runConformanceSuite(target: TestTarget, options: SuiteOptions): void {
   runVerifySuite(target, options);
   runV3CatalogSuite(target, options);
+  runRunsCopySuite(target, options);
+  runRunsRevertSuite(target, options);
   describe.skipIf(options.skip)(`${target.name}: conformance`, () => {
     let db: TestDatabase;
     const managers: MigrationManager[] = [];
