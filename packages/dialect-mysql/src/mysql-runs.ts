@@ -107,6 +107,10 @@ export class MysqlRunsSql extends StandardRunsSql {
     return `(CASE WHEN JSON_VALID(${column}) THEN JSON_TYPE(${column}) = 'STRING' ELSE TRUE END)`;
   }
 
+  protected override blobText(column: string): string {
+    return `CAST(${column} AS CHAR)`;
+  }
+
   protected keepExisting(): string {
     return `ON DUPLICATE KEY UPDATE ${this.id('run_id')} = VALUES(${this.id('run_id')})`;
   }

@@ -88,6 +88,10 @@ export class PostgresRunsSql extends StandardRunsSql {
     return `ON CONFLICT (${this.id('run_id')}) DO NOTHING`;
   }
 
+  protected override blobText(column: string): string {
+    return `${column}::text`;
+  }
+
   protected override valueMark(column: string, index: number): string {
     return column === 'run_data' ? `$${index}::jsonb` : `$${index}`;
   }

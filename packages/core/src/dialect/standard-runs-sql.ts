@@ -44,7 +44,7 @@ export abstract class StandardRunsSql implements RunsSql {
     const [where, params] = this.range('s', batch);
     return sql(
       `SELECT s.${this.id('session_id')} AS ${this.id('session_id')}, s.${this.id('user_id')} AS ${this.id('user_id')}, ` +
-        `s.${this.id('runs')} AS ${this.id('runs')} FROM ${this.q.qualify(t.sessions)} s ` +
+        `${this.blobText(`s.${this.id('runs')}`)} AS ${this.id('runs')} FROM ${this.q.qualify(t.sessions)} s ` +
         `WHERE ${where} AND s.${this.id('runs')} IS NOT NULL AND ${this.needsClient(`s.${this.id('runs')}`)} ORDER BY s.${this.id('session_id')}`,
       params,
     );
@@ -68,6 +68,11 @@ export abstract class StandardRunsSql implements RunsSql {
   presentRunIds(t: RunsTables, _sessionId: string, ids: readonly string[]): Statement {
     const marks = ids.map((_, i) => this.q.placeholder(i + 1)).join(', ');
     return sql(`SELECT ${this.id('run_id')} AS ${this.id('run_id')} FROM ${this.q.qualify(t.runs)} WHERE ${this.id('run_id')} IN (${marks})`, ids);
+  }
+
+  /** The blob as JSON text, so the client decodes it exactly as Agno does whatever the driver decodes itself. */
+  protected blobText(column: string): string {
+    return column;
   }
 
   /** The placeholder for one column of the multi-row insert (PostgreSQL casts run_data to JSONB). */
