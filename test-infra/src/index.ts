@@ -16,6 +16,7 @@ export type { MysqlAgno22TableType, MysqlAgno22Tables } from './fixtures/mysql-a
 export { singlestoreAgno22Schema } from './fixtures/singlestore-agno-2-2.js';
 export { runConformanceSuite } from './conformance/suite.js';
 export { runVerifySuite } from './conformance/verify-suite.js';
+export { AGNO_GRAPH, reachedVersion } from './conformance/reached.js';
 export { runV3CatalogSuite } from './conformance/v3-catalog-suite.js';
 export { readTable, normalizeShape, shapeOf } from './conformance/shape.js';
 export { createAgno22Database } from './fixtures/index.js';

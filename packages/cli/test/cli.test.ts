@@ -1,4 +1,4 @@
-import { createAgno22Database, sqliteTarget } from '@agno-migrate/test-infra';
+import { createAgno22Database, sqliteTarget, reachedVersion } from '@agno-migrate/test-infra';
 import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -24,14 +24,34 @@ describe('agno-migrate on SQLite', () => {
     expect(up.code).toBe(0);
     const result = JSON.parse(up.stdout);
     expect(result.status).toBe('ok');
-    expect(result.tables.map((t: { tableName: string; to: string }) => `${t.tableName}@${t.to}`)).toContain('mem@2.5.6');
+    expect(result.tables.map((t: { tableName: string; to: string }) => `${t.tableName}@${t.to}`)).toContain(`mem@${reachedVersion('memories')}`);
     const rows = await db.rows('SELECT table_name, version FROM vers ORDER BY table_name');
-    expect(rows).toEqual(['cu', 'ev', 'kn', 'mem', 'met', 'sess'].map((t) => ({ table_name: t, version: '2.5.6' })));
+    const types: Record<string, string> = { cu: 'culture', ev: 'evals', kn: 'knowledge', mem: 'memories', met: 'metrics', sess: 'sessions' };
+    expect(rows).toEqual(Object.entries(types).map(([t, type]) => ({ table_name: t, version: reachedVersion(type) })));
 
     const status = runCli(['status', ...db.cliArgs(), ...renames, '--versions-table', 'vers', '--json']);
     expect(status.code).toBe(0);
     const tables = JSON.parse(status.stdout).tables.filter((t: { exists: boolean }) => t.exists);
     expect(tables.every((t: { pending: string[] }) => t.pending.length === 0)).toBe(true);
+  });
+
+  it('a table a newer Agno stamped: status says so, up and down leave it and exit 0, an unknown --target is exit 2', async () => {
+    await createAgno22Database(db, NAMES);
+    expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
+    await db.exec("UPDATE agno_schema_versions SET version = '3.1.0' WHERE table_name = 'mem'");
+    const status = runCli(['status', ...db.cliArgs(), ...renames]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/mem\s+memories\s+yes\s+3\.1\.0\s+newer than this tool/);
+    const up = runCli(['up', ...db.cliArgs(), ...renames]);
+    expect(up.code).toBe(0);
+    expect(up.stdout).toMatch(/mem\s+memories\s+3\.1\.0\s+3\.1\.0\s+newer/);
+    expect(up.stdout).toContain('mem is stamped 3.1.0, newer than this tool knows');
+    expect(runCli(['down', '--target', '2.0.0', '--table-type', 'memories', ...db.cliArgs(), ...renames]).code).toBe(0);
+    const unknown = runCli(['up', '--target', '3.1.0', ...db.cliArgs(), ...renames]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('outside the known range');
+    const [row] = await db.rows("SELECT version FROM agno_schema_versions WHERE table_name = 'mem'");
+    expect(row?.['version']).toBe('3.1.0');
   });
 
   it('prints the SQL of a dry run and changes nothing', async () => {
@@ -49,7 +69,7 @@ describe('agno-migrate on SQLite', () => {
     expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
     const down = runCli(['down', '--target', '2.0.0', '--table-type', 'memory', ...db.cliArgs(), ...renames, '--json']);
     expect(down.code).toBe(0);
-    expect(JSON.parse(down.stdout).tables[0]).toMatchObject({ tableName: 'mem', from: '2.5.6', to: '2.0.0', outcome: 'migrated' });
+    expect(JSON.parse(down.stdout).tables[0]).toMatchObject({ tableName: 'mem', from: reachedVersion('memories'), to: '2.0.0', outcome: 'migrated' });
     expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
   });
 
@@ -60,7 +80,7 @@ describe('agno-migrate on SQLite', () => {
     const human = runCli(['down', '--target', '2.0.0', '--table-type', 'memories', ...db.cliArgs(), ...renames]);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain(`down · sqlite:${db.cliArgs()[1]!.slice('sqlite:'.length)}`);
-    expect(human.stdout).toMatch(/mem\s+memories\s+2\.5\.6\s+2\.3\.0\s+failed/);
+    expect(human.stdout).toMatch(new RegExp(`mem\\s+memories\\s+${reachedVersion('memories').replaceAll('.', '\\.')}\\s+2\\.3\\.0\\s+failed`));
     expect(human.stderr.trim().split('\n')).toHaveLength(1);
     const json = runCli(['down', '--target', '2.0.0', '--table-type', 'memories', '--json', ...db.cliArgs(), ...renames]);
     expect(json.code).toBe(1);

@@ -1,5 +1,5 @@
 import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
-import { createAgno22Database, sqliteTarget } from '@agno-migrate/test-infra';
+import { createAgno22Database, sqliteTarget, reachedVersion } from '@agno-migrate/test-infra';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +49,8 @@ describe('--config <file> --db-id <id> on the other commands', () => {
     expect(up.stderr).toBe('');
     expect(up.code).toBe(0);
     const rows = await db.rows('SELECT table_name, version FROM vers ORDER BY table_name');
-    expect(rows).toEqual(['cu', 'ev', 'kn', 'mem', 'met', 'sess'].map((t) => ({ table_name: t, version: '2.5.6' })));
+    const types: Record<string, string> = { cu: 'culture', ev: 'evals', kn: 'knowledge', mem: 'memories', met: 'metrics', sess: 'sessions' };
+    expect(rows).toEqual(Object.entries(types).map(([t, type]) => ({ table_name: t, version: reachedVersion(type) })));
     const status = runCli(['status', '--config', file, '--db-id', 'main', '--json']);
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout).versionsTable).toEqual({ name: 'vers', exists: true });

@@ -1,4 +1,5 @@
-import { sqliteTarget } from '@agno-migrate/test-infra';
+import { availableOn, TABLE_TYPES } from '@agno-migrate/core';
+import { sqliteTarget, AGNO_GRAPH } from '@agno-migrate/test-infra';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,12 +23,12 @@ describe('agno-migrate verify', { timeout: 60_000 }, () => {
     const human = runCli(['verify', ...db.cliArgs()]);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('every table matches the shape Agno expects');
-    expect(human.stdout).toMatch(/agno_mcp_oauth_keys\s+mcp_oauth_keys\s+2\.5\.6\s+ok\s+0/);
+    expect(human.stdout).toMatch(new RegExp(`agno_mcp_oauth_keys\\s+mcp_oauth_keys\\s+${AGNO_GRAPH.latest.replaceAll('.', '\\.')}\\s+ok\\s+0`));
     const json = runCli(['verify', ...db.cliArgs(), '--json']);
     expect(json.code).toBe(0);
     const result = JSON.parse(json.stdout);
     expect(result.status).toBe('ok');
-    expect(result.tables).toHaveLength(22);
+    expect(result.tables).toHaveLength(TABLE_TYPES.filter((t) => availableOn(t, 'sqlite') && t.retired === undefined).length);
     expect(result.tables.every((t: { health: string; findings: unknown[] }) => t.health === 'ok' && t.findings.length === 0)).toBe(true);
   });
 
@@ -64,7 +65,7 @@ describe('agno-migrate verify', { timeout: 60_000 }, () => {
     const before = runCli(['verify', ...db.cliArgs()]);
     expect(before.code).toBe(1);
     expect(before.stdout).toContain(
-      '✗ agno_memories: column feedback (VARCHAR) is missing, though the versions row says 2.5.6: step 2.3.0 is not applied here; run `agno-migrate up --force --table-type memories`',
+      `✗ agno_memories: column feedback (VARCHAR) is missing, though the versions row says ${AGNO_GRAPH.latest}: step 2.3.0 is not applied here; run \`agno-migrate up --force --table-type memories\``,
     );
     const json = JSON.parse(runCli(['verify', ...db.cliArgs(), '--json']).stdout);
     expect(json.tables.find((t: { tableType: string }) => t.tableType === 'memories').missingSteps).toEqual(['2.3.0']);
@@ -93,8 +94,8 @@ describe('agno-migrate verify', { timeout: 60_000 }, () => {
     expect(init.tables.map((t: { tableType: string; outcome: string }) => `${t.tableType}:${t.outcome}`)).toEqual(['schedules:created', 'schedule_runs:created']);
     const verify = JSON.parse(runCli(['verify', ...db.cliArgs(), '--json']).stdout);
     expect(verify.tables.map((t: { tableType: string; health: string }) => `${t.tableType}:${t.health}`)).toEqual([
-      'memories:absent', 'sessions:absent', 'metrics:absent', 'evals:absent', 'knowledge:absent', 'culture:absent', 'approvals:absent',
-      'schedules:ok', 'schedule_runs:ok',
+      'memories:absent', 'sessions:absent', 'metrics:absent', 'evals:absent', 'knowledge:absent', 'approvals:absent',
+      'components:absent', 'schedules:ok', 'schedule_runs:ok', 'learnings:absent',
     ]);
     expect(verify.status).toBe('ok');
   });

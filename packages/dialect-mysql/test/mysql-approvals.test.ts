@@ -1,3 +1,4 @@
+import { reachedVersion } from '@agno-migrate/test-infra';
 import { MigrationManager } from '@agno-migrate/core';
 import { describe, expect, it } from 'vitest';
 import { freshDatabases, requireMysql, skipMysql } from './support/mysql-env.js';
@@ -17,7 +18,7 @@ describe.skipIf(skipMysql)('MySQL: 2.5.6 approvals.run_status', () => {
     const manager = new MigrationManager(db.dialect());
     try {
       const result = await manager.up({ tableType: 'approvals' });
-      expect(result.tables.map((t) => [t.tableName, t.outcome, t.to])).toEqual([['agno_approvals', 'migrated', '2.5.6']]);
+      expect(result.tables.map((t) => [t.tableName, t.outcome, t.to])).toEqual([['agno_approvals', 'migrated', reachedVersion('approvals')]]);
       expect(await liveShape(db, 'agno_approvals')).toEqual({
         columns: {
           id: 'varchar(128) NOT NULL',
@@ -28,7 +29,7 @@ describe.skipIf(skipMysql)('MySQL: 2.5.6 approvals.run_status', () => {
         },
         indexes: { PRIMARY: 'UNIQUE (id)', ix_agno_approvals_run_status: '(run_status(255))' },
       });
-      expect(await versionRows(db)).toEqual({ agno_approvals: '2.5.6' });
+      expect(await versionRows(db)).toEqual({ agno_approvals: reachedVersion('approvals') });
       expect(await db.rows(`SELECT id, run_status FROM ${db.qualify('agno_approvals')}`)).toEqual([{ id: 'a-1', run_status: null }]);
 
       await manager.down({ targetVersion: '2.5.0', tableType: 'approvals' });

@@ -1,3 +1,4 @@
+import { reachedVersion } from '@agno-migrate/test-infra';
 import { DatabaseError, MigrationManager } from '@agno-migrate/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +64,7 @@ describe.skipIf(skipPostgres)('PostgreSQL: connecting', () => {
     } finally {
       await pool.end();
     }
-    expect(await versions(db)).toEqual({ agno_memories: '2.5.6' });
+    expect(await versions(db)).toEqual({ agno_memories: reachedVersion('memories') });
   });
 
   it('works on the caller\'s connected client and leaves it open', async () => {
@@ -72,7 +73,7 @@ describe.skipIf(skipPostgres)('PostgreSQL: connecting', () => {
     try {
       const m = new MigrationManager(postgresDialect({ client, schema: db.namespace! }));
       const status = await m.status();
-      expect(status.tables.find((t) => t.tableName === 'agno_memories')).toMatchObject({ exists: true, current: '2.5.6' });
+      expect(status.tables.find((t) => t.tableName === 'agno_memories')).toMatchObject({ exists: true, current: reachedVersion('memories') });
       await m.close();
       expect((await client.query('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
     } finally {

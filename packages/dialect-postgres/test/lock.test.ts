@@ -1,3 +1,4 @@
+import { reachedVersion } from '@agno-migrate/test-infra';
 import type { Connection, LockRequest } from '@agno-migrate/core';
 import { LockTimeoutError, runAsync } from '@agno-migrate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +78,7 @@ describe.skipIf(skipPostgres)('PostgreSQL: one run at a time per schema (advisor
     } finally {
       await m.close();
     }
-    expect(await versions(db)).toEqual({ agno_memories: '2.5.6' });
+    expect(await versions(db)).toEqual({ agno_memories: reachedVersion('memories') });
   });
 
   it('waits for a lock released within the timeout', async () => {
@@ -113,6 +114,6 @@ describe.skipIf(skipPostgres)('PostgreSQL: concurrent runs on one schema', () =>
     } finally {
       await Promise.all(managers.map((m) => m.close()));
     }
-    expect(await versions(db)).toEqual({ agno_memories: '2.5.6', agno_sessions: '2.5.6' });
+    expect(await versions(db)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions') });
   });
 });

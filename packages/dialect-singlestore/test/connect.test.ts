@@ -21,7 +21,7 @@ describe.skipIf(skipMariadb)('SingleStore dialect: connecting and reading tables
     try {
       await db.exec(`CREATE TABLE ${db.qualify('agno_memories')} (memory_id VARCHAR(128) NOT NULL PRIMARY KEY, memory JSON NOT NULL, updated_at BIGINT)`);
       const status = await manager.status({ tableType: 'memories' });
-      expect(status.tables[0]).toMatchObject({ exists: true, current: '2.0.0', pending: ['2.3.0', '2.5.0', '2.5.6'] });
+      expect(status.tables[0]).toMatchObject({ exists: true, current: '2.0.0', pending: ['2.3.0', '2.5.0', '2.5.6', '3.0.0'] });
     } finally {
       await manager.close();
     }

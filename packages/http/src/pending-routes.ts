@@ -14,12 +14,13 @@ interface PendingReport {
 
 /**
  * Newer AgentOS releases list what `migrate` would do, read-only, in snake_case. A table that does
- * not exist is left out: it would not be migrated.
+ * not exist is left out: it would not be migrated. The target is where the table will end up: the
+ * requested version, or below it where the table is held.
  */
 function pendingOf(id: string, status: StatusResult): PendingReport {
   const pending = status.tables
     .filter((t) => t.exists && t.pending.length > 0)
-    .map((t) => ({ table_type: t.tableType, table_name: t.tableName, current_version: t.current, target_version: status.target }));
+    .map((t) => ({ table_type: t.tableType, table_name: t.tableName, current_version: t.current, target_version: t.pending.at(-1)! }));
   return { db_id: id, remote: false, pending };
 }
 

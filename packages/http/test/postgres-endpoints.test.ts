@@ -1,7 +1,7 @@
 import { MigrationManager } from '@agno-migrate/core';
 import { postgresDialect } from '@agno-migrate/dialect-postgres';
 import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
-import { createAgno22Database, DEFAULT_NAMES, gate, postgresTarget, sqliteTarget } from '@agno-migrate/test-infra';
+import { createAgno22Database, DEFAULT_NAMES, gate, postgresTarget, sqliteTarget, AGNO_GRAPH, reachedVersion } from '@agno-migrate/test-infra';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMigrationHandler } from '../src/index.js';
@@ -47,7 +47,7 @@ describe.skipIf(skip)('AgentOS migration endpoints over HTTP with PostgreSQL and
     const http = await start();
     const one = await http.post('/databases/pg/migrate');
     expect(one).toMatchObject({ status: 200, body: { message: 'Database migrated successfully to latest version' } });
-    expect(await pgStamp('agno_memories')).toBe('2.5.6');
+    expect(await pgStamp('agno_memories')).toBe(reachedVersion('memories'));
     const types = await pgDb.rows(
       'SELECT data_type FROM information_schema.columns WHERE table_schema = ? AND table_name = ? AND column_name = ?',
       [pgDb.namespace, 'agno_sessions', 'session_data'],
@@ -55,8 +55,8 @@ describe.skipIf(skip)('AgentOS migration endpoints over HTTP with PostgreSQL and
     expect(types[0]?.['data_type']).toBe('jsonb');
     expect((await liteDb.rows("SELECT name FROM sqlite_master WHERE name = 'agno_schema_versions'")).length).toBe(0);
 
-    const all = await http.post('/databases/all/migrate?target_version=2.5.6');
-    expect(all).toMatchObject({ status: 200, body: { message: 'All databases migrated successfully to version 2.5.6' } });
+    const all = await http.post(`/databases/all/migrate?target_version=${AGNO_GRAPH.latest}`);
+    expect(all).toMatchObject({ status: 200, body: { message: `All databases migrated successfully to version ${AGNO_GRAPH.latest}` } });
     expect(all.body.databases.pg.every((t: { outcome: string }) => t.outcome !== 'migrated')).toBe(true);
     expect(all.body.databases.lite).toContainEqual(expect.objectContaining({ tableName: 'agno_memories', outcome: 'migrated' }));
   });
@@ -67,7 +67,7 @@ describe.skipIf(skip)('AgentOS migration endpoints over HTTP with PostgreSQL and
     expect([a.status, b.status]).toEqual([200, 200]);
     const memories = [a, b].map((r) => r.body.tables.find((t: { tableName: string }) => t.tableName === 'agno_memories').outcome).sort();
     expect(memories).toEqual(['migrated', 'up-to-date']);
-    expect(await pgStamp('agno_memories')).toBe('2.5.6');
+    expect(await pgStamp('agno_memories')).toBe(reachedVersion('memories'));
   });
 
   it('one server, one shared manager, two requests at once: they take turns on its connection', async () => {
@@ -89,7 +89,7 @@ describe.skipIf(skip)('AgentOS migration endpoints over HTTP with PostgreSQL and
     expect(one.body.detail).toMatch(/^Failed to migrate database: table agno_sessions \(sessions\) is blocked/);
     expect(one.body.blocked.agno_sessions).toMatchObject({ check: 'unique', column: 'session_id', count: 1, examples: ['s1'] });
     expect(await pgStamp('agno_sessions')).toBe('2.3.0');
-    expect(await pgStamp('agno_memories')).toBe('2.5.6');
+    expect(await pgStamp('agno_memories')).toBe(reachedVersion('memories'));
 
     const all = await http.post('/databases/all/migrate');
     expect(all.status).toBe(207);

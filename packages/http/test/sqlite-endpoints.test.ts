@@ -1,6 +1,6 @@
 import { MigrationManager } from '@agno-migrate/core';
 import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
-import { createAgno22Database, sqliteTarget } from '@agno-migrate/test-infra';
+import { createAgno22Database, sqliteTarget, reachedVersion } from '@agno-migrate/test-infra';
 import type { Agno22Names, TestDatabase } from '@agno-migrate/test-infra';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMigrationHandler } from '../src/index.js';
@@ -77,9 +77,9 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect(await columns('mem_1')).toEqual(expect.arrayContaining(['created_at', 'feedback']));
     expect(await columns('mem_2')).not.toContain('created_at');
     const stamped = await stamps();
-    for (const table of Object.values(IDS['db-1'])) expect(stamped[table]).toBe('2.5.6');
+    for (const [type, table] of Object.entries(IDS['db-1'])) expect(stamped[table]).toBe(reachedVersion(type));
     for (const table of [...Object.values(IDS['db-2']), ...Object.values(IDS['db-3'])]) expect(stamped[table]).toBeUndefined();
-    expect(response.body.tables).toContainEqual(expect.objectContaining({ tableName: 'mem_1', from: '2.0.0', to: '2.5.6', outcome: 'migrated' }));
+    expect(response.body.tables).toContainEqual(expect.objectContaining({ tableName: 'mem_1', from: '2.0.0', to: reachedVersion('memories'), outcome: 'migrated' }));
   });
 
   it('answers an unknown id with 404 and AgentOS detail', async () => {
@@ -112,7 +112,7 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     // The client's "no target" body means the latest.
     const latest = await http.post('/databases/db-1/migrate', { body: { target_version: null } });
     expect(latest.body.message).toBe('Database migrated successfully to latest version');
-    expect((await stamps())['sess_1']).toBe('2.5.6');
+    expect((await stamps())['sess_1']).toBe(reachedVersion('sessions'));
     // AgentOS ignores bodies; one that is not a JSON object is ignored here too.
     const text = await http.post('/databases/db-2/migrate', { body: 'target_version=2.3.0' });
     expect(text).toMatchObject({ status: 200, body: { message: 'Database migrated successfully to latest version' } });
@@ -125,7 +125,7 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect(response.body.message).toBe('All databases migrated successfully to latest version');
     const stamped = await stamps();
     for (const tables of Object.values(IDS)) {
-      for (const table of Object.values(tables)) expect(stamped[table]).toBe(table === 'mem_3' ? undefined : '2.5.6');
+      for (const [type, table] of Object.entries(tables)) expect(stamped[table]).toBe(table === 'mem_3' ? undefined : reachedVersion(type));
     }
     expect(response.body.databases['db-3']).toContainEqual(expect.objectContaining({ tableName: 'mem_3', outcome: 'absent' }));
   });
@@ -139,7 +139,7 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect(await snapshot()).toEqual(before);
     const one = await http.post('/databases/db-1/migrate');
     expect(one.status).toBe(200);
-    expect(one.body.tables.every((t: { outcome: string }) => t.outcome === 'up-to-date' || t.outcome === 'absent')).toBe(true);
+    expect(one.body.tables.every((t: { outcome: string }) => ['up-to-date', 'absent', 'held'].includes(t.outcome))).toBe(true);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -161,14 +161,14 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect([a.status, b.status]).toEqual([200, 200]);
     const outcomes = [a, b].map((r) => r.body.tables.find((t: { tableName: string }) => t.tableName === 'mem_1').outcome).sort();
     expect(outcomes).toEqual(['migrated', 'up-to-date']);
-    expect((await stamps())['mem_1']).toBe('2.5.6');
+    expect((await stamps())['mem_1']).toBe(reachedVersion('memories'));
   });
 
   it('requests for different databases in one file at once all succeed', async () => {
     const http = await start();
     const responses = await Promise.all(['db-1', 'db-2', 'db-3'].map((id) => http.post(`/databases/${id}/migrate`)));
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect((await stamps())['sess_3']).toBe('2.5.6');
+    expect((await stamps())['sess_3']).toBe(reachedVersion('sessions'));
   });
 
   it('reports every table of a database on GET /databases/{id}/migrations, and answers GET /health', async () => {
@@ -177,7 +177,7 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect(status.status).toBe(200);
     expect(status.body.versionsTable).toEqual({ name: VERSIONS, exists: false });
     expect(status.body.tables).toContainEqual(expect.objectContaining({ tableName: 'mem_3', exists: false, current: '2.0.0' }));
-    expect(status.body.tables).toContainEqual(expect.objectContaining({ tableName: 'sess_3', exists: true, pending: ['2.3.0', '2.5.0', '2.5.6'] }));
+    expect(status.body.tables).toContainEqual(expect.objectContaining({ tableName: 'sess_3', exists: true, pending: ['2.3.0', '2.5.0', '2.5.6', '3.0.0'].filter((v) => v <= reachedVersion('sessions')) }));
     expect(await http.get('/health')).toEqual({ status: 200, body: { status: 'ok' } });
     expect((await http.get('/databases/nope/migrations')).status).toBe(404);
   });
@@ -189,7 +189,7 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect(one.status).toBe(200);
     expect(one.body.db_id).toBe('db-3');
     expect(one.body.remote).toBe(false);
-    expect(one.body.pending).toContainEqual({ table_type: 'sessions', table_name: 'sess_3', current_version: '2.0.0', target_version: '2.5.6' });
+    expect(one.body.pending).toContainEqual({ table_type: 'sessions', table_name: 'sess_3', current_version: '2.0.0', target_version: reachedVersion('sessions') });
     expect(one.body.pending.map((p: { table_name: string }) => p.table_name)).not.toContain('mem_3');
     expect(await snapshot()).toEqual(before);
     expect((await http.post('/databases/db-1/migrate')).status).toBe(200);
@@ -224,7 +224,7 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect(all.body.message).toBe('Migrated 3/4 databases to latest version');
     expect(Object.keys(all.body.failed)).toEqual(['broken']);
     expect(all.body.failed.broken).toMatch(/cannot open SQLite database/);
-    expect((await stamps())['mem_2']).toBe('2.5.6');
+    expect((await stamps())['mem_2']).toBe(reachedVersion('memories'));
   });
 
   it('logs one line per request: method, path, status, duration', async () => {

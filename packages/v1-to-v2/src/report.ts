@@ -26,8 +26,10 @@ export interface TableReport {
 export interface TargetReport {
   readonly tableType: 'sessions' | 'memories';
   readonly table: string;
-  /** created: made at the latest version and stamped; exists: used as found; missing: a dry run would create it. */
+  /** created: made at `version` and stamped; exists: used as found; missing: a dry run would create it. */
   readonly outcome: 'created' | 'exists' | 'missing';
+  /** The version whose shape the rows are written in: 2.5.6 for sessions (runs in the row), the latest for memories. */
+  readonly version: string;
 }
 
 export interface V1MigrationReport {

@@ -21,8 +21,13 @@ function notes(report: V1MigrationReport): string[] {
     if (t.runsDropped > 0) out.push(pc.dim(`${t.source}: ${number(t.runsDropped)} run(s) left out, v2 cannot load them (not an object, or no agent_id/team_id)`));
   }
   for (const target of report.targets) {
-    if (target.outcome === 'created') out.push(pc.dim(`created ${target.table} at the latest version and stamped it`));
-    if (target.outcome === 'missing') out.push(pc.dim(`${target.table} does not exist: a real run creates it at the latest version`));
+    if (target.outcome === 'created') out.push(pc.dim(`created ${target.table} at version ${target.version} and stamped it`));
+    if (target.outcome === 'missing') out.push(pc.dim(`${target.table} does not exist: a real run creates it at version ${target.version}`));
+  }
+  // Sessions are written as Agno 2.x keeps them; `up` moves their runs into Agno 3.0's runs table.
+  const older = report.targets.filter((t) => t.tableType === 'sessions');
+  if (older.length > 0 && report.status === 'ok' && !report.dryRun) {
+    out.push(pc.dim(`next: agno-migrate up brings ${older.map((t) => t.table).join(', ')} from ${older[0]!.version} to the latest version`));
   }
   return out;
 }

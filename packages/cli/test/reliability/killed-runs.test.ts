@@ -1,4 +1,4 @@
-import { createAgno22Database, DEFAULT_NAMES } from '@agno-migrate/test-infra';
+import { AGNO_GRAPH, createAgno22Database, DEFAULT_NAMES } from '@agno-migrate/test-infra';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inBatches, runCli, runNode } from './support/cli-process.js';
@@ -10,8 +10,8 @@ import { epochNow, snapshot, VERSIONS_TABLE } from './support/snapshot.js';
 import type { Snapshot } from './support/snapshot.js';
 
 const KILLER = fileURLToPath(new URL('./support/kill-after-statement.mjs', import.meta.url));
-const VERSIONS = ['2.0.0', '2.3.0', '2.5.0', '2.5.6'] as const;
-const LATEST = '2.5.6';
+const VERSIONS = AGNO_GRAPH.nodes;
+const LATEST = AGNO_GRAPH.latest;
 const DATA_TABLES = Object.values(DEFAULT_NAMES);
 /** Kill points run side by side, each on its own database; more would only queue on two cores. */
 const PARALLEL = 4;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createAgno22Database } from '@agno-migrate/test-infra';
+import { createAgno22Database, reachedVersion } from '@agno-migrate/test-infra';
 import type { Agno22Names } from '@agno-migrate/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli-process.js';
@@ -51,7 +51,7 @@ for (const kind of KINDS) {
       expect(await tableNames(subject.db)).toEqual([...Object.values(NAMES), VERSIONS].sort());
       const stamped = await subject.db.rows(`SELECT table_name, version FROM ${subject.db.qualify(VERSIONS)}`);
       expect(Object.fromEntries(stamped.map((r) => [r['table_name'], r['version']]))).toEqual(
-        Object.fromEntries(Object.values(NAMES).map((n) => [n, '2.5.6'])),
+        Object.fromEntries(Object.entries(NAMES).map(([type, n]) => [n, reachedVersion(type)])),
       );
       const memories = await subject.db.rows(`SELECT ${subject.db.quoteIdent('created_at')} AS c FROM ${subject.db.qualify(NAMES.memories)}`);
       expect(memories.every((r) => r['c'] !== null)).toBe(true);

@@ -1,4 +1,4 @@
-import { createAgno22Database, DEFAULT_NAMES } from '@agno-migrate/test-infra';
+import { createAgno22Database, DEFAULT_NAMES, reachedVersion } from '@agno-migrate/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli-process.js';
 import type { ProcessRun } from './support/cli-process.js';
@@ -53,7 +53,7 @@ for (const kind of ['postgres', 'mysql'] as const) {
         }
         // The run went through: the URL reached the database, so the password was really used.
         const [row] = await subject.db.rows(`SELECT version FROM ${subject.db.qualify('agno_schema_versions')} WHERE table_name = ?`, ['agno_memories']);
-        expect(row?.['version']).toBe('2.5.6');
+        expect(row?.['version']).toBe(reachedVersion('memories'));
       }, TIMEOUT_MS);
 
       const changed = (change: (url: URL) => void) => () => {

@@ -4,21 +4,22 @@ import type { RunContext, TableRef } from './run-context.js';
 import { execute, executeAll, rollbackQuietly } from './execute.js';
 import { ensureVersionsTable, namespaceStatements, stamp } from './versions-store.js';
 
-/** Creates one missing table at the latest schema exactly as Agno would on this dialect, and stamps it. */
+/** Creates one missing table at the latest schema (or `version`'s) exactly as Agno would on this dialect, and stamps it. */
 export function* createTable(
   ctx: RunContext,
   table: TableRef,
   versions: { exists: boolean },
   dryRun: boolean,
+  version: string = ctx.graph.latest,
 ): Db<TableResult> {
-  const latest = ctx.graph.latest;
+  const latest = version;
   const base = { tableType: table.info.type, tableName: table.name, from: latest, to: latest, steps: [] };
   if (!table.info.flavors.includes(ctx.dialect.flavor)) {
     return { ...base, from: ctx.graph.baseline, to: ctx.graph.baseline, outcome: 'not-on-dialect', reason: `Agno does not create ${table.info.type} tables on ${ctx.dialect.name}` };
   }
   const statements = [
     ...(yield* namespaceStatements(ctx)),
-    ...ctx.dialect.createTable(table.info.define(ctx.dialect.flavor), table.name, ctx.names),
+    ...ctx.dialect.createTable(table.info.define(ctx.dialect.flavor, version), table.name, ctx.names),
   ];
   const operations = [{ description: `create table ${table.name}`, needed: true, statements }];
   if (dryRun) {

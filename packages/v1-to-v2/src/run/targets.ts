@@ -1,5 +1,6 @@
 import type { Dialect } from '@agno-migrate/core';
-import { ConfigurationError, MigrationManager } from '@agno-migrate/core';
+import type { TableStatus } from '@agno-migrate/core';
+import { compareVersions, ConfigurationError, MigrationManager } from '@agno-migrate/core';
 import type { MigrateV1Options } from '../options.js';
 import type { TargetReport } from '../report.js';
 
@@ -9,9 +10,16 @@ export interface Targets {
 }
 
 /**
- * The v2 tables, through core's manager: a missing one is created at the latest version and
+ * The version whose shape each target must have. v1 runs become a v2 session's `runs` blob, the
+ * shape of Agno 2.x: sessions are written at 2.5.6, the last version with that column, and `up`
+ * then carries them to 3.0's runs table like any 2.x database. Memories take the latest shape.
+ */
+const SESSIONS_SHAPE = '2.5.6';
+
+/**
+ * The v2 tables, through core's manager: a missing one is created at its shape's version and
  * stamped exactly as Agno creates it (not in a dry run, which writes nothing); an existing one
- * must be at the latest version, or the rows would not fit it.
+ * must be at that version, or the rows would not fit it.
  */
 export async function prepareTargets(dialect: Dialect, options: MigrateV1Options, needed: readonly ('sessions' | 'memories')[], dryRun: boolean): Promise<Targets> {
   const renames = options.targetTables ?? {};
@@ -25,23 +33,32 @@ export async function prepareTargets(dialect: Dialect, options: MigrateV1Options
   const reports: TargetReport[] = [];
   try {
     for (const tableType of needed) {
-      const status = (await manager.status({ tableType })).tables[0]!;
-      if (status.exists && status.pending.length > 0) {
-        throw new ConfigurationError(
-          `the v2 ${tableType} table ${status.tableName} is at version ${status.current}, not ${status.latest}: ` +
-            'bring it up to date first (agno-migrate up), then run v1-to-v2 again',
-          { table: status.tableName },
-        );
-      }
-      if (status.exists) reports.push({ tableType, table: names[tableType], outcome: 'exists' });
-      else if (dryRun) reports.push({ tableType, table: names[tableType], outcome: 'missing' });
+      const version = tableType === 'sessions' ? SESSIONS_SHAPE : manager.graph.latest;
+      const status = (await manager.status({ tableType, targetVersion: version })).tables[0]!;
+      if (status.exists) checkTarget(tableType, status, version);
+      if (status.exists) reports.push({ tableType, table: names[tableType], outcome: 'exists', version });
+      else if (dryRun) reports.push({ tableType, table: names[tableType], outcome: 'missing', version });
       else {
-        await manager.create({ tableType });
-        reports.push({ tableType, table: names[tableType], outcome: 'created' });
+        await manager.create({ tableType, version });
+        reports.push({ tableType, table: names[tableType], outcome: 'created', version });
       }
     }
   } finally {
     await manager.close();
   }
   return { names, reports };
+}
+
+/** An existing target must be exactly at the version whose rows v1-to-v2 writes. */
+function checkTarget(tableType: string, status: TableStatus, version: string): void {
+  if (status.current === version) return;
+  const newer = compareVersions(status.current, version) > 0;
+  throw new ConfigurationError(
+    newer
+      ? `the v2 ${tableType} table ${status.tableName} is at version ${status.current}: v1-to-v2 writes Agno 2.x sessions, ` +
+          `whose runs live in the session row (version ${version}); point it at a database without that table, or at a ${tableType} table at ${version}, then run agno-migrate up`
+      : `the v2 ${tableType} table ${status.tableName} is at version ${status.current}, not ${version}: ` +
+          `bring it up first (agno-migrate up${version === SESSIONS_SHAPE && tableType === 'sessions' ? ` --target ${version}` : ''}), then run v1-to-v2 again`,
+    { table: status.tableName },
+  );
 }

@@ -1,6 +1,6 @@
 import { ConfigurationError, MigrationManager } from '@agno-migrate/core';
 import type { TestDatabase, TestTarget } from '@agno-migrate/test-infra';
-import { createV1Fixture, gate, V1_NAMES } from '@agno-migrate/test-infra';
+import { createV1Fixture, gate, V1_NAMES, reachedVersion } from '@agno-migrate/test-infra';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MigrateV1Options, V1MigrationReport } from '../../src/index.js';
 import { migrateV1ToV2, V1MigrationError } from '../../src/index.js';
@@ -29,7 +29,8 @@ const firstRun = (extra: MigrateV1Options = {}): MigrateV1Options => ({
 async function seedOwnedRow(db: TestDatabase): Promise<void> {
   const manager = new MigrationManager(db.dialect());
   try {
-    await manager.create({ tableType: 'sessions' });
+    // An Agno 2.x sessions table: v1-to-v2 writes runs into the session row, as 2.x keeps them.
+    await manager.create({ tableType: 'sessions', version: '2.5.6' });
   } finally {
     await manager.close();
   }
@@ -88,7 +89,7 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(byKind(second!)['workflowSessions']).toMatchObject({ read: 2, inserted: 2, runsDropped: 1 });
 
       const versions = await db.rows(`SELECT table_name, version FROM ${db.qualify('agno_schema_versions')} ORDER BY table_name`);
-      expect(versions).toEqual([{ table_name: 'agno_memories', version: '2.5.6' }, { table_name: 'agno_sessions', version: '2.5.6' }]);
+      expect(versions).toEqual([{ table_name: 'agno_memories', version: reachedVersion('memories') }, { table_name: 'agno_sessions', version: '2.5.6' }]);
     });
 
     it('a second run duplicates nothing and leaves the same rows', async () => {
@@ -176,9 +177,11 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(await count(db, 'agno_sessions')).toBe(1);
     });
 
-    it('refuses a v2 table that is not at the latest version', async () => {
+    it('refuses a v2 sessions table below or above the 2.x shape it writes', async () => {
       await db.exec(`UPDATE ${db.qualify('agno_schema_versions')} SET version = '2.0.0' WHERE table_name = 'agno_sessions'`);
-      await expect(migrateV1ToV2(db.dialect(), firstRun())).rejects.toThrow(/agno_sessions is at version 2\.0\.0, not 2\.5\.6/);
+      await expect(migrateV1ToV2(db.dialect(), firstRun())).rejects.toThrow('agno_sessions is at version 2.0.0, not 2.5.6: bring it up first (agno-migrate up --target 2.5.6)');
+      await db.exec(`UPDATE ${db.qualify('agno_schema_versions')} SET version = '3.0.0' WHERE table_name = 'agno_sessions'`);
+      await expect(migrateV1ToV2(db.dialect(), firstRun())).rejects.toThrow('agno_sessions is at version 3.0.0: v1-to-v2 writes Agno 2.x sessions');
     });
 
     // SQLite has no schemas: the v1 tables are always in the database file itself.
