@@ -64,6 +64,11 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--restart', 'ignore the saved resume point and start every table from its first row')
     .action(async (options) => setExit(await (await import('./commands/v1-to-v2.js')).v1ToV2Command(options)));
 
+  addCommonOptions(program.command('cleanup-runs').description("drop sessions.runs once every run in it is proven to be in the runs table (Agno 3.0's legacy column)"))
+    .option('--force', "drop it even when runs in it are missing from the runs table (Agno's force)")
+    .option('--dry-run', 'check and measure; drop nothing')
+    .action(async (options) => setExit(await (await import('./commands/cleanup-runs.js')).cleanupRunsCommand(options)));
+
   program
     .command('serve')
     .description("AgentOS's migration endpoints over HTTP for the databases of a --config file")
