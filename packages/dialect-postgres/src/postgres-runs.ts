@@ -98,7 +98,9 @@ export class PostgresRunsSql extends StandardRunsSql {
 
   /**
    * One row per element of every array blob of the batch, and one row with no element for each
-   * session whose blob is empty or not an array, so sessions are counted from the same scan.
+   * session whose blob is empty or not an array, so sessions are counted from the same scan. The
+   * blob's type is taken once per session (OFFSET 0 keeps the planner from inlining it into every
+   * element's row, which would detoast the whole blob once per element).
    */
   private source(t: RunsTables, batch: SessionBatch): [string, unknown[]] {
     const [where, params] = this.range('s', batch);
@@ -109,7 +111,7 @@ export class PostgresRunsSql extends StandardRunsSql {
     return [
       `SELECT s.${this.id('session_id')} AS session_id, s.${this.id('user_id')} AS user_id, b.blob_type, e.run, e.pos, ` +
         `e.run ->> 'run_id' AS run_id, ${kind} AS kind ` +
-        `FROM ${this.q.qualify(t.sessions)} s CROSS JOIN LATERAL (SELECT jsonb_typeof(${runs}) AS blob_type) b ` +
+        `FROM ${this.q.qualify(t.sessions)} s CROSS JOIN LATERAL (SELECT jsonb_typeof(${runs}) AS blob_type OFFSET 0) b ` +
         `LEFT JOIN LATERAL jsonb_array_elements(CASE WHEN b.blob_type = 'array' THEN ${runs} ELSE '[]'::jsonb END) ` +
         `WITH ORDINALITY AS e(run, pos) ON TRUE WHERE ${where} AND ${runs} IS NOT NULL`,
       params,
