@@ -6,6 +6,7 @@ import type { Statement } from '../sql/statement.js';
 import { execute, executeAll } from './execute.js';
 import type { StepTransaction } from '../dialect/dialect.js';
 import { agnoTimestamp } from './run-context.js';
+import { readVersionRows } from './versions-store.js';
 import type { StatementRecord } from './results.js';
 import type { RunContext } from './run-context.js';
 
@@ -46,6 +47,8 @@ export function* runTask(
       yield* executeAll(ctx, opCtx.table, [...transaction.commit, ...transaction.begin]);
     },
     *stamp(table: string, version: string): Db<void> {
+      // A row already there (this tool's, or a newer Agno's) is left as it is.
+      if ((yield* readVersionRows(ctx)).rows.has(table)) return;
       const statement = ctx.dialect.upsertVersion(ctx.versionsTable, { tableName: table, version }, agnoTimestamp(ctx.now));
       statements.push({ sql: statement.sql, params: statement.params });
       yield* execute(ctx, table, statement, dryRun);

@@ -92,7 +92,10 @@ export interface TaskContext extends OperationContext {
    * run. A task that calls it must converge when killed after any batch.
    */
   commit(): Db<void>;
-  /** Stamps another table (one the task created) in the versions table: recorded, skipped in a dry run. */
+  /**
+   * Stamps another table (one the task creates) in the versions table unless it already has a row:
+   * recorded, skipped in a dry run.
+   */
   stamp(table: string, version: string): Db<void>;
 }
 

@@ -92,7 +92,8 @@ function* copyBatch(ctx: TaskContext, sql: RunsSql, tables: RunsTables, batch: S
     const copied = Number(result?.rows[0]?.['copied'] ?? 0);
     return { ...counted, copied, existing: counted.runs - copied };
   }
-  const counted = numbers((yield* ctx.read(sql.countBatch(tables, batch, sql.copyReports === 'none'))).rows[0]);
+  // A runs table this run created holds no run of these sessions before the copy: no need to look.
+  const counted = numbers((yield* ctx.read(sql.countBatch(tables, batch, sql.copyReports === 'none' && runsExisted))).rows[0]);
   const result = yield* ctx.write(copy);
   if (sql.copyReports === 'inserted') {
     const copied = result?.affectedRows ?? 0;

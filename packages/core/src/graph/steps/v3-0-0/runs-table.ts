@@ -39,5 +39,7 @@ export function* ensureRunsTable(ctx: TaskContext, runs: string): Db<boolean> {
       yield* ctx.write(statement);
     }
   }
+  // A run killed between the CREATE and the stamp (DDL committing on its own) left it unstamped.
+  yield* ctx.stamp(runs, RUNS_TABLE_VERSION);
   return true;
 }
