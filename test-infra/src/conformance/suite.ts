@@ -76,7 +76,13 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
       expect(result.tables.find((t) => t.tableType === 'culture')?.held?.at).toBe('2.5.6');
 
       const fresh = await freshShapes();
-      for (const t of AT_LATEST) expect(await shapeOf(db, DEFAULT_NAMES[t]), t).toEqual(fresh[t]);
+      // A migrated sessions table keeps Agno's legacy runs column (a backup until cleanup-runs): otherwise it is the fresh shape.
+      const legacyRuns = (shape: readonly string[]) => shape.filter((line) => !line.startsWith('column runs '));
+      for (const t of AT_LATEST) {
+        const shape = await shapeOf(db, DEFAULT_NAMES[t]);
+        expect(t === 'sessions' ? legacyRuns(shape) : shape, t).toEqual(fresh[t]);
+      }
+      expect((await shapeOf(db, DEFAULT_NAMES['sessions'])).some((line) => line.startsWith('column runs '))).toBe(true);
 
       const memories = await db.rows(`SELECT memory_id, created_at, updated_at FROM ${db.qualify('agno_memories')} ORDER BY memory_id`);
       expect(memories.map((r) => [r['memory_id'], Number(r['created_at'])])).toEqual([['m1', 1700000000], ['m2', NOW_EPOCH]]);
