@@ -6,6 +6,7 @@ import type { CommandContext } from '../context.js';
 import { formatDryRunSql, formatRun, formatStatus } from '../output/human.js';
 import { printJson } from '../output/json.js';
 import { EXIT } from '../exit-codes.js';
+import { interruptible } from '../interrupt.js';
 
 export interface UpCommandOptions extends CommonOptions {
   target?: string;
@@ -20,20 +21,31 @@ export type DownCommandOptions = Omit<UpCommandOptions, 'createMissing'>;
 async function withContext(options: CommonOptions, mustExist: boolean, body: (ctx: CommandContext) => Promise<number>): Promise<number> {
   const ctx = await openContext(options, mustExist);
   try {
-    return await body(ctx);
-  } catch (error) {
-    // A failed run still has a result: show how far it got; the error line follows from main.
-    if (error instanceof MigrationStepError && error.result) report(ctx, error.result);
-    throw error;
+    return await interruptible(ctx.target.kind, ctx.json, async () => {
+      try {
+        return await body(ctx);
+      } catch (error) {
+        // A failed (or interrupted) run still has a result: show how far it got; the error line follows.
+        if (error instanceof MigrationStepError && error.result) report(ctx, error.result);
+        throw error;
+      }
+    });
   } finally {
     await ctx.manager.close();
   }
 }
 
+/** A dry run also says what each session of the real run sets for itself (not part of any step). */
+function sessionSettingsText(ctx: CommandContext): string {
+  const settings = ctx.manager.dialect.sessionSettings ?? [];
+  return settings.map((s) => `-- each session of the run first sets: ${s.sql} (${s.why})\n`).join('');
+}
+
 function report(ctx: CommandContext, result: RunResult): number {
-  if (ctx.json) printJson(result);
+  const settings = ctx.manager.dialect.sessionSettings ?? [];
+  if (ctx.json) printJson(result.dryRun && settings.length > 0 ? { ...result, sessionSettings: settings } : result);
   else {
-    if (result.dryRun) process.stdout.write(`${formatDryRunSql(result)}\n\n`);
+    if (result.dryRun) process.stdout.write(`${sessionSettingsText(ctx)}${formatDryRunSql(result)}\n\n`);
     process.stdout.write(`${formatRun(result, ctx.target.display)}\n`);
   }
   if (result.status === 'failed') return EXIT.failed;

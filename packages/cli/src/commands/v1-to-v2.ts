@@ -5,6 +5,7 @@ import type { CommonOptions } from '../common-options.js';
 import { resolveDatabaseOptions } from '../config/database-options.js';
 import { reportError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
+import { interruptible } from '../interrupt.js';
 import { loadDialect } from '../load-dialect.js';
 import { printJson } from '../output/json.js';
 import { v1ProgressReporter } from '../output/v1-to-v2-progress.js';
@@ -59,16 +60,18 @@ export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<numb
     restart: options.restart ?? false,
     ...(progress ? { onProgress: progress } : {}),
   };
-  try {
-    const report = await migrateV1ToV2(dialect, migrateOptions);
-    if (json) printJson(report);
-    else process.stdout.write(`${formatV1Report(report, database.target.display)}\n`);
-    return EXIT.ok;
-  } catch (error) {
-    if (!(error instanceof V1MigrationError)) throw error;
-    // The report of a failed run is its one JSON document; the error line goes to stderr.
-    if (json) printJson(error.report);
-    else process.stdout.write(`${formatV1Report(error.report, database.target.display)}\n`);
-    return reportError(error, false, knownSecrets(process.argv.slice(2)));
-  }
+  return interruptible(database.target.kind, json, async () => {
+    try {
+      const report = await migrateV1ToV2(dialect, migrateOptions);
+      if (json) printJson(report);
+      else process.stdout.write(`${formatV1Report(report, database.target.display)}\n`);
+      return EXIT.ok;
+    } catch (error) {
+      if (!(error instanceof V1MigrationError)) throw error;
+      // The report of a failed run is its one JSON document; the error line goes to stderr.
+      if (json) printJson(error.report);
+      else process.stdout.write(`${formatV1Report(error.report, database.target.display)}\n`);
+      return reportError(error, false, knownSecrets(process.argv.slice(2)));
+    }
+  });
 }

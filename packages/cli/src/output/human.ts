@@ -38,12 +38,12 @@ export function formatRun(result: RunResult, display: string): string {
 function notesFor(t: TableResult): string[] {
   if (t.outcome === 'blocked' && t.blocked) {
     const b = t.blocked;
-    return [
-      '',
-      pc.red(`${t.tableName} is blocked: ${b.message}.`),
-      `It was not stamped past ${t.to}; the other tables were migrated. Fix the data, then run up again:`,
-      b.fixSql,
-    ];
+    // A revert that would lose data is not a data error: the way through is --force.
+    const next =
+      b.check === 'no-data'
+        ? `It stays at ${t.to}; the other tables were reverted. Keep the values elsewhere, or run down again with --force to drop them:`
+        : `It was not stamped past ${t.to}; the other tables were migrated. Fix the data, then run up again:`;
+    return ['', pc.red(`${t.tableName} is blocked: ${b.message}.`), next, b.fixSql];
   }
   if (t.outcome === 'failed') return ['', pc.red(`${t.tableName} failed: ${t.error?.message ?? 'unknown error'}`)];
   if (t.outcome === 'absent' && t.reason) return [pc.yellow(`${t.reason}; use init or up --create-missing to create it`)];

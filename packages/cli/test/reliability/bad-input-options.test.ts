@@ -27,6 +27,11 @@ function optionCases(kind: Kind): Case[] {
     ['the versions table named like a data table', ['up', '--versions-table', 'agno_memories'], 2, /has the name of a data table/],
     ['two table types given one name', ['up', '--table', 'memories=same', '--table', 'sessions=same'], 2, /both named "same"/],
     ['a rename of an unknown table type', ['up', '--table', 'nope=x'], 2, /unknown table type "nope"/],
+    ['a rename of __proto__', ['up', '--table', '__proto__=x'], 2, /unknown table type "__proto__"/],
+    ['a rename of constructor', ['up', '--table', 'constructor=x'], 2, /unknown table type "constructor"/],
+    ['a rename of prototype', ['status', '--table', 'prototype=x'], 2, /unknown table type "prototype"/],
+    ['a version with four parts', ['up', '--target', '2.3.0.0'], 2, /invalid version "2\.3\.0\.0"/],
+    ['a version with two v', ['up', '--target', 'vv2.3'], 2, /invalid version "vv2\.3"/],
   ];
 }
 

@@ -1,5 +1,8 @@
 import type { Step } from '../../types.js';
 import { sessionsV3 } from './sessions.js';
+import { metrics } from './metrics.js';
+import { ownedTable } from './owned-tables.js';
+import { schedules } from './schedules.js';
 
 /** Why a table type stays at 2.5.6 while its 3.0.0 work is not part of this release. */
 const notYet = (what: string) => `the 3.0.0 step for ${what} is not in this version of agno-migrate yet: the table stays at 2.5.6`;
@@ -13,15 +16,17 @@ const notYet = (what: string) => `the 3.0.0 step for ${what} is not in this vers
 export const v3_0_0: Step = {
   from: '2.5.6',
   to: '3.0.0',
-  tables: { sessions: sessionsV3 },
+  tables: {
+    sessions: sessionsV3,
+    evals: ownedTable,
+    knowledge: ownedTable,
+    components: ownedTable,
+    schedule_runs: ownedTable,
+    schedules,
+    metrics,
+  },
   holds: {
     culture: 'Agno 3.0 removed culture: the table is kept as it is and never stamped past 2.5.6',
     learnings: notYet('learnings (the per-user re-key of entity memories)'),
-    evals: notYet('evals'),
-    knowledge: notYet('knowledge'),
-    metrics: notYet('metrics'),
-    components: notYet('components'),
-    schedules: notYet('schedules'),
-    schedule_runs: notYet('schedule_runs'),
   },
 };
