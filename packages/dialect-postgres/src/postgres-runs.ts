@@ -81,7 +81,7 @@ export class PostgresRunsSql extends StandardRunsSql {
   }
 
   protected needsClient(column: string): string {
-    return `jsonb_typeof(${column}) = 'string'`;
+    return `jsonb_typeof(${column}::jsonb) = 'string'`;
   }
 
   protected keepExisting(): string {
@@ -104,7 +104,8 @@ export class PostgresRunsSql extends StandardRunsSql {
    */
   private source(t: RunsTables, batch: SessionBatch): [string, unknown[]] {
     const [where, params] = this.range('s', batch);
-    const runs = `s.${this.id('runs')}`;
+    // JSONB once 2.3.0 has run; a dry run from 2.2 plans against a JSON column still.
+    const runs = `s.${this.id('runs')}::jsonb`;
     const kind =
       `CASE WHEN e.run IS NULL THEN NULL WHEN jsonb_typeof(e.run) <> 'object' THEN 'not_object' ` +
       `WHEN e.run -> 'run_id' IS NULL OR jsonb_typeof(e.run -> 'run_id') = 'null' THEN 'no_run_id' ELSE 'run' END`;
@@ -113,7 +114,7 @@ export class PostgresRunsSql extends StandardRunsSql {
         `e.run ->> 'run_id' AS run_id, ${kind} AS kind ` +
         `FROM ${this.q.qualify(t.sessions)} s CROSS JOIN LATERAL (SELECT jsonb_typeof(${runs}) AS blob_type OFFSET 0) b ` +
         `LEFT JOIN LATERAL jsonb_array_elements(CASE WHEN b.blob_type = 'array' THEN ${runs} ELSE '[]'::jsonb END) ` +
-        `WITH ORDINALITY AS e(run, pos) ON TRUE WHERE ${where} AND ${runs} IS NOT NULL`,
+        `WITH ORDINALITY AS e(run, pos) ON TRUE WHERE ${where} AND s.${this.id('runs')} IS NOT NULL`,
       params,
     ];
   }
