@@ -1,8 +1,9 @@
+import type { RunsSql } from '@agno-migrate/core';
 import { describe, expect, it } from 'vitest';
 import { singlestoreDialect } from '../../src/index.js';
 
 // The runs copy's SQL exactly as it is sent: a change here is a change to what runs on SingleStore.
-const sql = singlestoreDialect({ url: 'singlestore://u@localhost/db' }).runsSql();
+const sql: RunsSql = singlestoreDialect({ url: 'singlestore://u@localhost/db' }).runsSql();
 const t = { sessions: 'agno_sessions', runs: 'agno_runs' };
 const first = { after: null, upTo: 's9' };
 const next = { after: 's9', upTo: 's99' };
