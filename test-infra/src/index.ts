@@ -25,6 +25,8 @@ export { SEED, seedAgno22 } from './fixtures/seed-rows.js';
 export { DEFAULT_NAMES } from './fixtures/table-names.js';
 export type { Agno22Names } from './fixtures/table-names.js';
 export * from './fixtures/v1/index.js';
+export { runRunsCopySuite } from './conformance/runs-copy-suite.js';
+export { runRunsRevertSuite } from './conformance/runs-revert-suite.js';
 export { planStatements } from './plan-sql.js';
 export type { PlanOptions } from './plan-sql.js';
 export { runV3ConformanceSuite } from './conformance/v3-suite.js';

@@ -81,3 +81,10 @@ export type {
   TableStatus,
 } from './manager/results.js';
 export { agnoTimestamp } from './manager/run-context.js';
+export type { RunsSql, RunsTables, SessionBatch, RunRow } from './dialect/runs-sql.js';
+export { RUN_COLUMNS, COUNT_COLUMNS } from './dialect/runs-sql.js';
+export { StandardRunsSql } from './dialect/standard-runs-sql.js';
+export type { SqlQuoting } from './dialect/standard-runs-sql.js';
+export type { CleanupRunsOptions, CleanupRunsResult } from './manager/run-cleanup-runs.js';
+export { buildRunRows } from './graph/steps/v3-0-0/run-rows.js';
+export type { BuiltRuns, SkipReason } from './graph/steps/v3-0-0/run-rows.js';

@@ -9,3 +9,5 @@ export { mysqlColumnType, stateColumnType } from './mysql-types.js';
 export { parseMysqlUrl } from './mysql-url.js';
 export type { MysqlUrl } from './mysql-url.js';
 export type { MysqlClient, MysqlPool, MysqlPoolConnection, MysqlQueryable } from './mysql-driver-types.js';
+export { MysqlRunsSql } from './mysql-runs.js';
+export type { RunKey } from './mysql-runs.js';

@@ -9,6 +9,7 @@ import type { MysqlErrorContext } from './mysql-errors.js';
 import { MysqlIntrospector } from './mysql-introspector.js';
 import { acquireMysqlLock, releaseMysqlLock } from './mysql-lock.js';
 import { describeMysqlTarget, parseMysqlUrl } from './mysql-url.js';
+import { MysqlRunsSql } from './mysql-runs.js';
 import type { MysqlUrl } from './mysql-url.js';
 
 export interface MysqlDialectOptions {
@@ -96,6 +97,10 @@ export class MysqlDialect extends MysqlEmitter {
 
   releaseLock(request: LockRequest): Db<void> {
     return releaseMysqlLock(request);
+  }
+
+  override runsSql(): MysqlRunsSql {
+    return new MysqlRunsSql(this);
   }
 
   override translateError(error: unknown): Error {

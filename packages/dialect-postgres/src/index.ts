@@ -10,3 +10,4 @@ export type {
   PostgresQueryResult,
 } from './postgres-config.js';
 export { postgresColumnType } from './postgres-types.js';
+export { PostgresRunsSql } from './postgres-runs.js';

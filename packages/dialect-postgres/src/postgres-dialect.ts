@@ -21,6 +21,7 @@ import { isUndefinedTable, translatePostgresError } from './postgres-errors.js';
 import { introspectPostgres } from './postgres-introspector.js';
 import { acquirePostgresLock, releasePostgresLock } from './postgres-lock.js';
 import { postgresColumnType } from './postgres-types.js';
+import { PostgresRunsSql } from './postgres-runs.js';
 import { displayUrl, parsePostgresUrl } from './postgres-url.js';
 
 /** PostgreSQL as Agno's PostgresDb uses it: tables in one schema (default `ai`), JSONB, transactional DDL. */
@@ -129,6 +130,10 @@ export class PostgresDialect extends BaseDialect {
   /** @internal */
   qualifyIndexName(name: string): string {
     return this.qualifyIndex(name);
+  }
+
+  override runsSql(): PostgresRunsSql {
+    return new PostgresRunsSql(this);
   }
 
   override duplicateFixSql(table: string, column: string): string {

@@ -10,3 +10,4 @@ export { rebuildNames } from './singlestore-names.js';
 export type { RebuildNames } from './singlestore-names.js';
 export { recoverInterruptedRebuilds } from './singlestore-recovery.js';
 export { parseSinglestoreUrl } from './singlestore-url.js';
+export { SinglestoreRunsSql } from './singlestore-runs.js';

@@ -11,6 +11,7 @@ import type { RebuildSql } from './singlestore-rebuild.js';
 import { recoverInterruptedRebuilds } from './singlestore-recovery.js';
 import type { SinglestoreTableState } from './singlestore-state.js';
 import { parseSinglestoreUrl } from './singlestore-url.js';
+import { SinglestoreRunsSql } from './singlestore-runs.js';
 
 export interface SinglestoreLeaseOptions {
   /** The lock table, in the tables' database. Default `agno_migrate_locks`. */
@@ -91,6 +92,10 @@ export class SinglestoreDialect extends MysqlDialect {
   override createTable(def: TableDef, table: string, referencedTables: Readonly<Record<string, string>>): Statement[] {
     const statements = super.createTable(withoutForeignKeys(def), table, referencedTables);
     return withShardKey(statements, def, `SHARD KEY (${this.columnList(def.shardKey ?? [])})`);
+  }
+
+  override runsSql(): SinglestoreRunsSql {
+    return new SinglestoreRunsSql(this);
   }
 
   /** CREATE DATABASE takes no character set on SingleStore (utf8mb4 is its default). */

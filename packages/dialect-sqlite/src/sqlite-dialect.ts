@@ -18,6 +18,7 @@ import { isUndefinedTable, translateSqliteError } from './sqlite-errors.js';
 import { introspectSqlite } from './sqlite-introspector.js';
 import { acquireSqliteLock, releaseSqliteLock } from './sqlite-lock.js';
 import { sqliteColumnType } from './sqlite-types.js';
+import { SqliteRunsSql } from './sqlite-runs.js';
 
 export type SqliteDialectOptions = SqliteConnectOptions;
 
@@ -94,6 +95,10 @@ export class SqliteDialect extends BaseDialect {
 
   releaseLock(): Db<void> {
     return releaseSqliteLock();
+  }
+
+  override runsSql(): SqliteRunsSql {
+    return new SqliteRunsSql(this);
   }
 
   override duplicateFixSql(table: string, column: string): string {

@@ -9,6 +9,9 @@ import type { V1Result } from './v1/part.js';
 import { benchV1 } from './v1/part.js';
 import { v1Section } from './v1/report.js';
 import { header } from './report.js';
+import type { RunsResult } from './runs/part.js';
+import { benchRuns } from './runs/part.js';
+import { runsSection } from './runs/report.js';
 import type { DatabaseKind } from './support/config.js';
 import { readConfig } from './support/config.js';
 import { createBenchDatabase, LABELS, serverLocation, unavailableReason } from './support/databases.js';
@@ -72,6 +75,15 @@ async function main(): Promise<void> {
       results.push(await withDatabase(kind, (db) => benchV1(db, config, log)));
     }
     sections.push(v1Section(results, config.v1Reps));
+  }
+
+  if (config.parts.has('runs')) {
+    const results: RunsResult[] = [];
+    for (const kind of kinds) {
+      log(`runs copy · ${LABELS[kind]}`);
+      results.push(await withDatabase(kind, (db) => benchRuns(db, config, log)));
+    }
+    sections.push(runsSection(results, config.runsReps));
   }
 
   const report = [header(machine, config, startedAt), ...(missing.length > 0 ? [missing.join('\n')] : []), ...sections].join('\n\n') + '\n';

@@ -134,8 +134,15 @@ for (const kind of KINDS) {
         }
         // The versions table too is whole or absent: never created without its index.
         if (tables[VERSIONS_TABLE]) expect(tables[VERSIONS_TABLE], `statement ${point.n}`).toEqual(reference.get(LATEST)!.tables[VERSIONS_TABLE]);
+        // A table a step creates beside its own (sessions' runs table at 3.0.0, committed before the
+        // batched copy so its foreign key stops locking sessions) is whole and stamped, or absent;
+        // its rows arrive batch by batch and the re-run completes them.
         const extra = Object.keys(tables).filter((t) => t !== VERSIONS_TABLE && !DATA_TABLES.includes(t));
-        expect(extra, `statement ${point.n}`).toEqual([]);
+        for (const table of extra) {
+          const stamped = versions[table];
+          expect(stamped, `statement ${point.n}: ${table} exists unstamped`).toBeDefined();
+          expect(tables[table]!.shape, `statement ${point.n}: ${table}`).toEqual(reference.get(stamped!)!.tables[table]?.shape);
+        }
       }
     });
   });

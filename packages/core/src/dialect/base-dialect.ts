@@ -11,6 +11,7 @@ import type { Connection, Db } from './db.js';
 import type { Dialect, LockRequest, StepTransaction, VersionRow } from './dialect.js';
 import { renderCreateTable } from './render-create-table.js';
 import type { TableState } from './table-state.js';
+import type { RunsSql } from './runs-sql.js';
 
 type Renderers = {
   [K in Operation['kind']]: (op: Extract<Operation, { kind: K }>, state: TableState, ctx: OperationContext) => Statement[];
@@ -136,6 +137,11 @@ export abstract class BaseDialect implements Dialect {
     // A task runs its own statements (the step executor drives it); there is nothing to render.
     task: () => [],
   };
+
+  /** No runs copy by default: a dialect that can expand JSON arrays writes one. */
+  runsSql(): RunsSql | undefined {
+    return undefined;
+  }
 
   duplicateFixSql(table: string, column: string): string {
     const c = this.quoteIdent(column);

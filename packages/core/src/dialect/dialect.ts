@@ -4,6 +4,7 @@ import type { Statement } from '../sql/statement.js';
 import type { DialectCapabilities } from './capabilities.js';
 import type { Connection, Db } from './db.js';
 import type { TableState } from './table-state.js';
+import type { RunsSql } from './runs-sql.js';
 
 export interface LockRequest {
   /** A name unique to the namespace and versions table, so separate table sets lock separately. */
@@ -85,6 +86,12 @@ export interface Dialect {
 
   /** SQL a person can run to remove duplicate values of `column`, shown when a step is blocked. */
   duplicateFixSql(table: string, column: string): string;
+
+  /**
+   * Agno 3.0's runs copy as this database writes it (expanding JSON arrays inside the database);
+   * undefined when the dialect has none.
+   */
+  runsSql?(): RunsSql | undefined;
 
   /** Driver error → core error, with an actionable message and no secret in it. */
   translateError(error: unknown): Error;

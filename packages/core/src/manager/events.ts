@@ -10,7 +10,7 @@ export type MigrationEvent =
   /** A statement the database has completed (never in a dry run): the point a crash can leave behind. */
   | { readonly type: 'statement-done'; readonly tableName: string; readonly statement: StatementRecord }
   /** A data task's progress: `done` of `total` (null when unknown) `unit`s. */
-  | { readonly type: 'task-progress'; readonly tableName: string; readonly description: string; readonly done: number; readonly total: number | null; readonly unit: string }
+  | { readonly type: 'task-progress'; readonly tableName: string; readonly description: string; readonly done: number; readonly total: number | null; readonly unit: string; readonly also?: Readonly<Record<string, number>> }
   | { readonly type: 'table-done'; readonly result: TableResult }
   | { readonly type: 'run-done'; readonly result: RunResult };
 

@@ -22,6 +22,8 @@ import type { VerifyOptions } from './run-verify.js';
 import { runVerify } from './run-verify.js';
 import type { VerifyResult } from '../verify/types.js';
 import { describeFailure, logResult } from './log-result.js';
+import type { CleanupRunsOptions, CleanupRunsResult } from './run-cleanup-runs.js';
+import { runCleanupRuns } from './run-cleanup-runs.js';
 
 export interface ManagerOptions {
   /** Renamed tables, by table type (`{ memories: 'my_memories' }`). */
@@ -107,6 +109,18 @@ export class MigrationManager {
   /** Creates missing tables at the latest schema exactly as Agno would, and stamps them. */
   async create(options: CreateOptions = {}): Promise<RunResult> {
     return this.finish(await this.runAsync((ctx) => runInit(ctx, this.creatableTables(options.tableType), options)));
+  }
+
+  /**
+   * Drops sessions.runs once every run in every blob is proven to be in the runs table (Agno's
+   * `cleanup_legacy_runs_column`, which only checks that the blobs are empty); `force` drops it anyway.
+   */
+  cleanupRuns(options: CleanupRunsOptions = {}): Promise<CleanupRunsResult> {
+    return this.runAsync((ctx) => runCleanupRuns(ctx, options));
+  }
+
+  cleanupRunsSync(options: CleanupRunsOptions = {}): CleanupRunsResult {
+    return this.runSync((ctx) => runCleanupRuns(ctx, options));
   }
 
   statusSync(options: StatusOptions = {}): StatusResult {

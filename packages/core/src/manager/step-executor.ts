@@ -68,7 +68,7 @@ export function* runStep(
         continue;
       }
       if (op.kind === 'task') {
-        const done = yield* runTask(ctx, op, state, opCtx, dryRun);
+        const done = yield* runTask(ctx, op, state, opCtx, dryRun, transaction);
         records.push({ description, needed: true, statements: done.statements, ...(done.outcome.report ? { report: done.outcome.report } : {}) });
         if (done.outcome.blocked) {
           if (transaction) yield* executeAll(ctx, table.name, transaction.rollback);

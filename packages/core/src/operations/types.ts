@@ -116,8 +116,19 @@ export interface TaskContext extends OperationContext {
   write(statement: Statement): Db<QueryResult | undefined>;
   /** A read-only query: run in a dry run too. */
   read(statement: Statement): Db<QueryResult>;
-  /** Progress for a person watching (rows done, of how many). */
-  progress(done: number, total: number | null, unit: string): void;
+  /** Progress for a person watching (rows done, of how many; `also`: other running counts, such as runs copied). */
+  progress(done: number, total: number | null, unit: string, also?: Readonly<Record<string, number>>): void;
+  /**
+   * Commits the work so far and opens a new transaction where the step runs in one (a batch
+   * boundary: a long copy holds no lock and no undo past its batch); nothing elsewhere or in a dry
+   * run. A task that calls it must converge when killed after any batch.
+   */
+  commit(): Db<void>;
+  /**
+   * Stamps another table (one the task creates) in the versions table unless it already has a row:
+   * recorded, skipped in a dry run.
+   */
+  stamp(table: string, version: string): Db<void>;
 }
 
 export interface TaskOutcome {

@@ -8,6 +8,9 @@ export interface BenchConfig {
   /** The memory check runs this many v1 rows and 4× this: past the heap's start-up growth, so a rise means data piling up. */
   readonly v1MemoryRows: number;
   readonly v1Reps: number;
+  /** Sessions (1–10 runs each) for part 4, the runs copy; its growth check runs 4× as many. */
+  readonly runsSessions: number;
+  readonly runsReps: number;
   readonly processReps: number;
   readonly inProcessReps: number;
   /** Renamed table sets in the database for the query-count check. */
@@ -17,10 +20,10 @@ export interface BenchConfig {
   readonly reportPath: string;
 }
 
-export type Part = 'noop' | 'upgrade' | 'v1';
+export type Part = 'noop' | 'upgrade' | 'v1' | 'runs';
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mysql';
 
-const PARTS: readonly Part[] = ['noop', 'upgrade', 'v1'];
+const PARTS: readonly Part[] = ['noop', 'upgrade', 'v1', 'runs'];
 const DATABASES: readonly DatabaseKind[] = ['sqlite', 'postgres', 'mysql'];
 
 function positiveInt(name: string, fallback: number): number {
@@ -48,6 +51,8 @@ export function readConfig(defaultReportPath: string): BenchConfig {
     v1Rows: positiveInt('AGNO_BENCH_V1_ROWS', 5_000),
     v1MemoryRows: positiveInt('AGNO_BENCH_V1_MEMORY_ROWS', 20_000),
     v1Reps: positiveInt('AGNO_BENCH_V1_REPS', 3),
+    runsSessions: positiveInt('AGNO_BENCH_RUNS_SESSIONS', 2_000),
+    runsReps: positiveInt('AGNO_BENCH_RUNS_REPS', 3),
     processReps: positiveInt('AGNO_BENCH_PROCESS_REPS', 15),
     inProcessReps: positiveInt('AGNO_BENCH_NOOP_REPS', 40),
     tableSets: positiveInt('AGNO_BENCH_TABLE_SETS', 70),

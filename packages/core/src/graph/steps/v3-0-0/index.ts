@@ -1,4 +1,5 @@
 import type { Step } from '../../types.js';
+import { sessionsV3 } from './sessions.js';
 import { metrics } from './metrics.js';
 import { ownedTable } from './owned-tables.js';
 import { schedules } from './schedules.js';
@@ -16,6 +17,7 @@ export const v3_0_0: Step = {
   from: '2.5.6',
   to: '3.0.0',
   tables: {
+    sessions: sessionsV3,
     evals: ownedTable,
     knowledge: ownedTable,
     components: ownedTable,
@@ -25,7 +27,6 @@ export const v3_0_0: Step = {
   },
   holds: {
     culture: 'Agno 3.0 removed culture: the table is kept as it is and never stamped past 2.5.6',
-    sessions: notYet('sessions (its runs copied into the runs table)'),
     learnings: notYet('learnings (the per-user re-key of entity memories)'),
   },
 };

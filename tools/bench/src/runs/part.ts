@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { MigrationManager, resolveTableType } from '@agno-migrate/core';
+import type { BenchConfig } from '../support/config.js';
+import type { BenchDatabase } from '../support/databases.js';
+import { benchScript } from '../support/paths.js';
+import { openRaw } from '../support/raw-client.js';
+import type { RawClient } from '../support/raw-client.js';
+import { interleave, medians } from '../support/stats.js';
+import { peerTargetOf } from '../noop/peer-target.js';
+import { agnoCopy } from './agno-copy.js';
+import { fillSessions, SESSIONS } from './fixture.js';
+import { floorInsert } from './floor.js';
+
+export interface RunsResult {
+  readonly label: string;
+  readonly sessions: number;
+  readonly runs: number;
+  readonly oursRunsPerSecond: number;
+  readonly floorRunsPerSecond: number;
+  readonly agnoRunsPerSecond: number;
+  /** Every contender's rows agree (count, distinct ids, run_index and created_at sums). */
+  readonly equal: boolean;
+  readonly large: { readonly runs: number; readonly runsPerSecond: number };
+  readonly rss: { readonly blobBytes: number; readonly peakRssBytes: number };
+}
+
+const OURS = 'agno_runs';
+const FLOOR = 'floor_runs';
+const AGNO = 'agno_copy_runs';
+const BIG_BLOB = 20 * 1024 * 1024;
+
+async function withRaw<T>(db: BenchDatabase, body: (raw: RawClient) => Promise<T>): Promise<T> {
+  const raw = await openRaw(db.raw);
+  try {
+    return await body(raw);
+  } finally {
+    await raw.close();
+  }
+}
+
+function runsStatements(db: BenchDatabase, table: string) {
+  const dialect = db.dialect();
+  return dialect.createTable(resolveTableType('runs').define(dialect.flavor), table, new MigrationManager(dialect).tableNames());
+}
+
+async function dropAll(db: BenchDatabase, raw: RawClient, tables: readonly string[]): Promise<void> {
+  for (const t of tables) await raw.exec(`DROP TABLE IF EXISTS ${db.qualify(t)}`);
+}
+
+/** Back to before the 3.0.0 step: no runs table, sessions stamped 2.5.6. */
+async function resetOurs(db: BenchDatabase): Promise<void> {
+  await withRaw(db, async (raw) => {
+    await dropAll(db, raw, [OURS]);
+    const v = db.qualify('agno_schema_versions');
+    await raw.exec(`DELETE FROM ${v} WHERE table_name = '${OURS}'`);
+    await raw.exec(`UPDATE ${v} SET version = '2.5.6' WHERE table_name = '${SESSIONS}'`);
+  });
+}
+
+async function runOurs(db: BenchDatabase, expected: number): Promise<void> {
+  const manager = new MigrationManager(db.dialect());
+  try {
+    const result = await manager.up({ tableType: 'sessions' });
+    const copied = result.tables[0]?.steps.flatMap((s) => s.operations).find((o) => o.report)?.report?.['copied'];
+    if (result.status !== 'ok' || copied !== expected) throw new Error(`the runs copy copied ${String(copied)} of ${expected} runs (${result.status})`);
+  } finally {
+    await manager.close();
+  }
+}
+
+async function fingerprint(db: BenchDatabase, table: string): Promise<string> {
+  return withRaw(db, async (raw) => {
+    const [row] = await raw.rows(`SELECT COUNT(*) AS n, COUNT(DISTINCT run_id) AS d, SUM(run_index) AS i, SUM(created_at) AS c FROM ${db.qualify(table)}`);
+    return Object.values(row ?? {}).map((v) => String(Number(v))).join('/');
+  });
+}
+
+/** Part 4 on one database: the 3.0.0 runs copy beside the floor and Agno's own algorithm, its growth and memory. */
+export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (line: string) => void): Promise<RunsResult> {
+  const sessions = config.runsSessions;
+  log(`  filling ${sessions.toLocaleString('en-US')} sessions`);
+  const runs = await fillSessions(db, sessions);
+  const [create, ...indexes] = runsStatements(db, FLOOR);
+  log(`  ${config.runsReps} rounds over ${runs.toLocaleString('en-US')} runs`);
+  const times = medians(
+    await interleave(
+      [
+        { name: 'ours', prepare: () => resetOurs(db), run: () => runOurs(db, runs) },
+        {
+          name: 'floor',
+          prepare: () => withRaw(db, async (raw) => {
+            await dropAll(db, raw, [FLOOR]);
+            await raw.exec(create!.sql);
+          }),
+          run: () => withRaw(db, async (raw) => {
+            await raw.exec(floorInsert(db, FLOOR));
+            for (const index of indexes) await raw.exec(index.sql);
+          }),
+        },
+        {
+          name: 'agno',
+          prepare: () => withRaw(db, async (raw) => {
+            await dropAll(db, raw, [AGNO]);
+            for (const s of runsStatements(db, AGNO)) await raw.exec(s.sql);
+          }),
+          run: async () => {
+            const written = await agnoCopy(db, AGNO);
+            if (written !== runs) throw new Error(`Agno's algorithm wrote ${written} of ${runs} runs`);
+          },
+        },
+      ],
+      { reps: config.runsReps, warmup: 0 },
+    ),
+  );
+  const prints = await Promise.all([OURS, FLOOR, AGNO].map((t) => fingerprint(db, t)));
+  const equal = prints.every((p) => p === prints[0]);
+
+  log('  4× the sessions');
+  await withRaw(db, (raw) => dropAll(db, raw, [OURS, FLOOR, AGNO, SESSIONS]));
+  const largeRuns = await fillSessions(db, sessions * 4);
+  const start = performance.now();
+  await runOurs(db, largeRuns);
+  const large = { runs: largeRuns, runsPerSecond: largeRuns / ((performance.now() - start) / 1000) };
+
+  log('  peak memory with a 20 MB blob');
+  await withRaw(db, (raw) => dropAll(db, raw, [OURS, SESSIONS]));
+  const withBig = await fillSessions(db, sessions, BIG_BLOB);
+  const child = spawnSync(process.execPath, [benchScript('processes/runs-rss.js'), JSON.stringify(peerTargetOf(db))], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`the runs copy in a child process failed: ${(child.stderr || child.stdout).trim().slice(0, 500)}`);
+  const out = JSON.parse(child.stdout.trim().split('\n').pop()!) as { copied: number; peakRssBytes: number };
+  if (out.copied !== withBig) throw new Error(`the child copied ${out.copied} of ${withBig} runs`);
+
+  const rate = (name: string) => runs / (times.get(name)! / 1000);
+  return {
+    label: db.label,
+    sessions,
+    runs,
+    oursRunsPerSecond: rate('ours'),
+    floorRunsPerSecond: rate('floor'),
+    agnoRunsPerSecond: rate('agno'),
+    equal,
+    large,
+    rss: { blobBytes: BIG_BLOB, peakRssBytes: out.peakRssBytes },
+  };
+}
