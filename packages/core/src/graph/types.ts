@@ -1,5 +1,7 @@
 import type { TableDef } from '../catalog/types.js';
 import type { Operation } from '../operations/types.js';
+import type { Db } from '../dialect/db.js';
+import type { Dialect } from '../dialect/dialect.js';
 
 export interface StepContext {
   /** The table's name in the database. */
@@ -15,6 +17,16 @@ export interface StepContext {
 export interface TableStep {
   up(ctx: StepContext): readonly Operation[];
   down(ctx: StepContext): readonly Operation[];
+  /**
+   * Read-only, run by status on an existing table whatever its stamp: data this step changes that
+   * is still there (entity memories under pre-3.0 keys), said as one sentence, or null.
+   */
+  readonly notice?: (ctx: NoticeContext) => Db<string | null>;
+}
+
+export interface NoticeContext {
+  readonly table: string;
+  readonly dialect: Dialect;
 }
 
 /** An edge of the version graph: the changes that take every table type from `from` to `to`. */

@@ -7,7 +7,8 @@ import { runStep } from './step-executor.js';
 import { runStatus, visitTables } from './table-loop.js';
 import { ensureVersionsTable, readVersionRows } from './versions-store.js';
 import { withLock } from './with-lock.js';
-import { isVisited, newerReason } from './table-scope.js';
+import { isVisited, newerReason, notOnDialect } from './table-scope.js';
+import { availableOn } from '../catalog/registry.js';
 
 export interface DownOptions {
   readonly targetVersion: string;
@@ -58,6 +59,7 @@ function* downTable(
   const plan = ctx.graph.planDown(from, target, options.force ?? false);
   const base = { tableType: table.info.type, tableName: table.name, from };
   if (ctx.graph.isNewer(from)) return { ...base, to: from, outcome: 'newer', steps: [], reason: newerReason(ctx, table, from) };
+  if (!availableOn(table.info, ctx.dialect.flavor)) return notOnDialect(ctx, table, base);
   if (plan.steps.length === 0) return { ...base, to: from, outcome: 'up-to-date', steps: [] };
 
   if (!exists) {

@@ -8,7 +8,8 @@ import { runStep } from './step-executor.js';
 import { runStatus, visitTables } from './table-loop.js';
 import { ensureVersionsTable, readVersionRows } from './versions-store.js';
 import { withLock } from './with-lock.js';
-import { isVisited, newerReason } from './table-scope.js';
+import { isVisited, newerReason, notOnDialect } from './table-scope.js';
+import { availableOn } from '../catalog/registry.js';
 
 export interface UpOptions {
   /** Defaults to the latest version; a version between two known ones means the highest below it. */
@@ -20,9 +21,12 @@ export interface UpOptions {
   readonly dryRun?: boolean;
   /** Create missing tables at the latest schema instead of reporting them absent. */
   readonly createMissing?: boolean;
+  /** Agno 3.0's learnings re-key deletes rows it cannot give an owner (contaminated, unowned) instead of reporting them. */
+  readonly purgeUnrecoverable?: boolean;
 }
 
-export function* runUp(ctx: RunContext, tables: readonly TableRef[], options: UpOptions): Db<RunResult> {
+export function* runUp(runCtx: RunContext, tables: readonly TableRef[], options: UpOptions): Db<RunResult> {
+  const ctx: RunContext = options.purgeUnrecoverable ? { ...runCtx, taskOptions: { purgeUnrecoverable: true } } : runCtx;
   const target = options.targetVersion === undefined ? ctx.graph.latest : ctx.graph.resolveTarget(options.targetVersion);
   const dryRun = options.dryRun ?? false;
   return yield* withLock(ctx, !dryRun, function* () {
@@ -63,6 +67,7 @@ function* upTable(
   const plan = ctx.graph.planUp(from, target, options.force ?? false, table.info.type);
   const base = { tableType: table.info.type, tableName: table.name, from };
   if (ctx.graph.isNewer(from)) return { ...base, to: from, outcome: 'newer', steps: [], reason: newerReason(ctx, table, from) };
+  if (!availableOn(table.info, ctx.dialect.flavor)) return notOnDialect(ctx, table, base);
   const held = plan.held ? { held: plan.held } : {};
   if (plan.steps.length === 0) {
     return plan.held

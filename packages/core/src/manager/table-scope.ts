@@ -2,6 +2,7 @@ import { availableOn, resolveTableType, TABLE_TYPES } from '../catalog/registry.
 import type { Flavor } from '../catalog/types.js';
 import { ConfigurationError } from '../errors.js';
 import type { RunContext, TableRef } from './run-context.js';
+import type { TableResult } from './results.js';
 
 /**
  * `up` and `down` visit the tables Agno migrates; the other types have no step to run, so naming
@@ -40,6 +41,14 @@ export function isVisited(table: TableRef, existsWithWork: boolean, explicit: bo
 /** Said for a table stamped by a newer Agno (or agno-migrate): it is left exactly as it is. */
 export function newerReason(ctx: RunContext, table: TableRef, recorded: string): string {
   return `${table.name} is stamped ${recorded}, newer than this tool knows (${ctx.graph.latest}): left untouched; upgrade agno-migrate to migrate it`;
+}
+
+/**
+ * A table type Agno does not store on this dialect (learnings on MySQL): even a table of that
+ * name is not Agno's, so it is reported and left as it is, never stamped.
+ */
+export function notOnDialect(ctx: RunContext, table: TableRef, base: { tableType: string; tableName: string; from: string }): TableResult {
+  return { ...base, to: base.from, outcome: 'not-on-dialect', steps: [], reason: `Agno does not store ${table.info.type} on ${ctx.dialect.name}: ${table.name} is left as it is` };
 }
 
 /** `init --table-type` on a dialect where Agno never creates that table is a mistake, said before any work. */

@@ -1,4 +1,5 @@
 import type { Step } from '../../types.js';
+import { learningsStep } from './learnings/index.js';
 
 /** Why a table type stays at 2.5.6 while its 3.0.0 work is not part of this release. */
 const notYet = (what: string) => `the 3.0.0 step for ${what} is not in this version of agno-migrate yet: the table stays at 2.5.6`;
@@ -12,11 +13,10 @@ const notYet = (what: string) => `the 3.0.0 step for ${what} is not in this vers
 export const v3_0_0: Step = {
   from: '2.5.6',
   to: '3.0.0',
-  tables: {},
+  tables: { learnings: learningsStep },
   holds: {
     culture: 'Agno 3.0 removed culture: the table is kept as it is and never stamped past 2.5.6',
     sessions: notYet('sessions (its runs copied into the runs table)'),
-    learnings: notYet('learnings (the per-user re-key of entity memories)'),
     evals: notYet('evals'),
     knowledge: notYet('knowledge'),
     metrics: notYet('metrics'),

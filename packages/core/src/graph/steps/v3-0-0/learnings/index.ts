@@ -1,0 +1,55 @@
+import type { TableStep } from '../../../types.js';
+import { task } from '../../../../operations/task.js';
+import type { Db } from '../../../../dialect/db.js';
+import { query as runQuery } from '../../../../dialect/db.js';
+import type { TaskContext, TaskOutcome } from '../../../../operations/types.js';
+import { rekeyEntityLearnings } from './rekey-task.js';
+import { RekeySql } from './sql.js';
+
+/** Agno's reason for refusing the revert (v3_0_0.py `down`). */
+export const IRREVERSIBLE =
+  'the entity_memory re-key cannot be reverted: the pre-3.0 key is shared across users, so moving these rows back would collide them again';
+
+/**
+ * learnings at 3.0.0 (spec §4): no change of shape; entity memories of namespace "user" move
+ * from the shared pre-3.0 key to their owner's key. The down refuses, as Agno's does, and says so.
+ */
+export const learningsStep: TableStep = {
+  up: () => [
+    task('re-key user entity memories to their owner (Agno 3.0)', function* (ctx): Db<TaskOutcome> {
+      const report = yield* rekeyEntityLearnings(ctx, { purgeUnrecoverable: ctx.options['purgeUnrecoverable'] === true });
+      return { report: { ...report } };
+    }),
+  ],
+  down: () => [task('refuse to revert the entity memory re-key', refuseRevert)],
+  *notice(ctx) {
+    const n = Number((yield* query(new RekeySql(ctx.dialect, ctx.table).countLegacy())).rows[0]?.['n'] ?? 0);
+    return n > 0 ? legacyKeysNotice(n) : null;
+  },
+};
+
+/** What status says while rows still hold pre-3.0 keys (Agno's guide: re-key before serving traffic). */
+export function legacyKeysNotice(count: number): string {
+  const rows = count === 1 ? '1 entity memory' : `${count} entity memories`;
+  return `${rows} of namespace "user" still hold pre-3.0 keys, which Agno 3.0 no longer reads: run up before the app serves traffic`;
+}
+
+function query(statement: { sql: string; params: readonly unknown[] }) {
+  return runQuery(statement.sql, statement.params);
+}
+
+function* refuseRevert(ctx: TaskContext): Db<TaskOutcome> {
+  const sql = new RekeySql(ctx.dialect, ctx.table);
+  const count = Number((yield* ctx.read(sql.countUserEntities())).rows[0]?.['n'] ?? 0);
+  const examples = (yield* ctx.read(sql.perUserKeyed(5))).rows.map((r) => r['learning_id']);
+  return {
+    blocked: {
+      check: 'irreversible',
+      column: 'learning_id',
+      count,
+      examples,
+      fixSql: '-- nothing to fix: keep learnings at 3.0.0 (leave it out with --table-type, or migrate the other tables one by one)',
+      message: IRREVERSIBLE,
+    },
+  };
+}
