@@ -40,8 +40,8 @@ function query(statement: { sql: string; params: readonly unknown[] }) {
 
 function* refuseRevert(ctx: TaskContext): Db<TaskOutcome> {
   const sql = new RekeySql(ctx.dialect, ctx.table);
-  const count = Number((yield* ctx.read(sql.countUserEntities())).rows[0]?.['n'] ?? 0);
-  const examples = (yield* ctx.read(sql.perUserKeyed(5))).rows.map((r) => r['learning_id']);
+  const count = Number((yield* ctx.read(sql.countPerUser())).rows[0]?.['n'] ?? 0);
+  const examples = (yield* ctx.read(sql.perUserExamples(5))).rows.map((r) => r['learning_id']);
   return {
     blocked: {
       check: 'irreversible',

@@ -77,25 +77,22 @@ export class RekeySql {
 
   /** Rows still on a pre-3.0 key: what status reports and what the step moves. */
   countLegacy(): Statement {
-    const id = this.q('learning_id');
+    return this.userEntities(`COUNT(*) AS ${this.q('n')}`, '=', '');
+  }
+
+  /** Rows on a per-user key: what a revert would collide again. */
+  countPerUser(): Statement {
+    return this.userEntities(`COUNT(*) AS ${this.q('n')}`, '<>', '');
+  }
+
+  perUserExamples(limit: number): Statement {
+    return this.userEntities(this.q('learning_id'), '<>', ` ORDER BY ${this.q('learning_id')} LIMIT ${limit}`);
+  }
+
+  private userEntities(select: string, op: '=' | '<>', tail: string): Statement {
     const legacy = `'entity_user_' || ${this.q('entity_type')} || '_' || ${this.q('entity_id')}`;
     return {
-      sql: `SELECT COUNT(*) AS ${this.q('n')} FROM ${this.table} WHERE ${this.q('learning_type')} = ${this.p(1)} AND ${this.q('namespace')} = ${this.p(2)} AND ${id} = ${legacy}`,
-      params: ['entity_memory', 'user'],
-    };
-  }
-
-  /** Rows on a per-user key: what a revert would have to collide again. */
-  perUserKeyed(limit: number): Statement {
-    return {
-      sql: `SELECT ${this.q('learning_id')} FROM ${this.table} WHERE ${this.q('learning_type')} = ${this.p(1)} AND ${this.q('namespace')} = ${this.p(2)} ORDER BY ${this.q('learning_id')} LIMIT ${limit}`,
-      params: ['entity_memory', 'user'],
-    };
-  }
-
-  countUserEntities(): Statement {
-    return {
-      sql: `SELECT COUNT(*) AS ${this.q('n')} FROM ${this.table} WHERE ${this.q('learning_type')} = ${this.p(1)} AND ${this.q('namespace')} = ${this.p(2)}`,
+      sql: `SELECT ${select} FROM ${this.table} WHERE ${this.q('learning_type')} = ${this.p(1)} AND ${this.q('namespace')} = ${this.p(2)} AND ${this.q('learning_id')} ${op} ${legacy}${tail}`,
       params: ['entity_memory', 'user'],
     };
   }
