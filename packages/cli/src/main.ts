@@ -34,6 +34,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--force', 're-apply every step up to the target even if the versions table says it is done')
     .option('--dry-run', 'print the SQL that would run; change nothing')
     .option('--create-missing', 'create missing tables at the latest schema instead of reporting them')
+    .option('--purge-unrecoverable', 'learnings re-key: delete contaminated and unowned entity memories instead of reporting them')
     .action(async (options) => setExit(await (await runCommands()).upCommand(options)));
 
   addCommonOptions(program.command('down').description('revert tables down to --target'))

@@ -13,9 +13,10 @@ export interface UpCommandOptions extends CommonOptions {
   force?: boolean;
   dryRun?: boolean;
   createMissing?: boolean;
+  purgeUnrecoverable?: boolean;
 }
 
-export type DownCommandOptions = Omit<UpCommandOptions, 'createMissing'>;
+export type DownCommandOptions = Omit<UpCommandOptions, 'createMissing' | 'purgeUnrecoverable'>;
 
 async function withContext(options: CommonOptions, mustExist: boolean, body: (ctx: CommandContext) => Promise<number>): Promise<number> {
   const ctx = await openContext(options, mustExist);
@@ -61,6 +62,7 @@ export function upCommand(options: UpCommandOptions): Promise<number> {
       force: options.force ?? false,
       dryRun: options.dryRun ?? false,
       createMissing: options.createMissing ?? false,
+      ...(options.purgeUnrecoverable ? { purgeUnrecoverable: true } : {}),
     });
     return report(ctx, result);
   });

@@ -2,6 +2,7 @@ import type { RunResult, StatusResult, TableResult } from '@agno-migrate/core';
 import pc from 'picocolors';
 import { renderTable } from './table.js';
 import { healthText } from './verify-report.js';
+import { taskReportLines } from './task-report.js';
 
 const OUTCOME_COLOUR: Record<string, (s: string) => string> = {
   migrated: pc.green,
@@ -36,6 +37,13 @@ export function formatRun(result: RunResult, display: string): string {
 }
 
 function notesFor(t: TableResult): string[] {
+  return [...taskReportLines(t), ...outcomeNotes(t)];
+}
+
+function outcomeNotes(t: TableResult): string[] {
+  if (t.outcome === 'blocked' && t.blocked?.check === 'irreversible') {
+    return ['', pc.red(`${t.tableName} cannot go down: ${t.blocked.message}.`), `It stays at ${t.to}; the other tables were reverted.`];
+  }
   if (t.outcome === 'blocked' && t.blocked) {
     const b = t.blocked;
     return [
@@ -99,6 +107,7 @@ export function formatStatus(status: StatusResult, display: string): string {
   const versions = status.versionsTable.exists ? '' : pc.dim(`\n${status.versionsTable.name} does not exist yet: every table reads as 2.0.0`);
   const held = status.tables.flatMap((t) => (t.held && t.exists ? [pc.dim(`\n${t.tableName} stays at ${t.held.at}: ${t.held.reason}`)] : [])).join('');
   const newer = status.tables.some((t) => t.health === 'newer') ? pc.cyan('\nsome tables are stamped by a newer Agno: agno-migrate leaves them untouched; upgrade it to migrate them') : '';
+  const notices = status.tables.flatMap((t) => (t.notices ?? []).map((n) => pc.yellow(`\n${display}: ${t.tableName}: ${n}`))).join('');
   const drift = status.tables.some((t) => t.health === 'drift') ? pc.red('\nsome tables differ from what Agno expects: run agno-migrate verify for each difference and its fix') : '';
-  return [pc.bold(title), table].join('\n') + versions + held + newer + drift;
+  return [pc.bold(title), table].join('\n') + versions + held + newer + notices + drift;
 }
