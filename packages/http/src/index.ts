@@ -4,3 +4,4 @@ export type { DatabaseEntry } from './databases.js';
 export { toNodeListener } from './node-listener.js';
 export type { TableSummary } from './outcome.js';
 export type { JwtOptions } from './jwt.js';
+export { JwtVerifier, jwtOptionsFromEnvironment } from './jwt.js';

@@ -52,8 +52,19 @@ export class JwtVerifier {
     const jwksText = options.jwks ?? (options.jwksFile !== undefined ? readJwksFile(options.jwksFile) : undefined);
     this.jwks = jwksText !== undefined ? createLocalJWKSet(parseJwks(jwksText)) : null;
     this.keys = Promise.all((options.verificationKeys ?? []).map((k) => importKey(k, this.algorithm)));
+    // A key that does not import fails every request (and `ready()`), never the process.
+    this.keys.catch(() => undefined);
     if (!this.jwks && (options.verificationKeys ?? []).length === 0) {
       throw new ConfigurationError('JWT authorization needs a verification key or a JWKS (JWT_VERIFICATION_KEY, JWT_JWKS_FILE or JWT_JWKS)');
+    }
+  }
+
+  /** Resolves once every key is imported; rejects with a ConfigurationError naming the bad one. */
+  async ready(): Promise<void> {
+    try {
+      await this.keys;
+    } catch (error) {
+      throw error instanceof ConfigurationError ? error : new ConfigurationError(`a JWT verification key cannot be used: ${(error as Error).message}`);
     }
   }
 
