@@ -50,6 +50,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
 
   addCommonOptions(program.command('init').description('create missing tables at the latest schema and stamp them'))
     .addOption(new Option('--table-type <type>', 'only this table type and the tables it references (any Agno table type, e.g. spans, schedules)'))
+    .option('--target <version>', 'create them as Agno did at this known version (default: the latest)')
     .option('--dry-run', 'print the SQL that would run; change nothing')
     .action(async (options) => setExit(await (await runCommands()).initCommand(options)));
 

@@ -35,6 +35,25 @@ describe('agno-migrate on SQLite', () => {
     expect(tables.every((t: { pending: string[] }) => t.pending.length === 0)).toBe(true);
   });
 
+  it('a table a newer Agno stamped: status says so, up and down leave it and exit 0, an unknown --target is exit 2', async () => {
+    await createAgno22Database(db, NAMES);
+    expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
+    await db.exec("UPDATE agno_schema_versions SET version = '3.1.0' WHERE table_name = 'mem'");
+    const status = runCli(['status', ...db.cliArgs(), ...renames]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/mem\s+memories\s+yes\s+3\.1\.0\s+newer than this tool/);
+    const up = runCli(['up', ...db.cliArgs(), ...renames]);
+    expect(up.code).toBe(0);
+    expect(up.stdout).toMatch(/mem\s+memories\s+3\.1\.0\s+3\.1\.0\s+newer/);
+    expect(up.stdout).toContain('mem is stamped 3.1.0, newer than this tool knows');
+    expect(runCli(['down', '--target', '2.0.0', '--table-type', 'memories', ...db.cliArgs(), ...renames]).code).toBe(0);
+    const unknown = runCli(['up', '--target', '3.1.0', ...db.cliArgs(), ...renames]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('outside the known range');
+    const [row] = await db.rows("SELECT version FROM agno_schema_versions WHERE table_name = 'mem'");
+    expect(row?.['version']).toBe('3.1.0');
+  });
+
   it('prints the SQL of a dry run and changes nothing', async () => {
     await createAgno22Database(db, NAMES);
     const dry = runCli(['up', '--dry-run', ...db.cliArgs(), ...renames]);

@@ -36,6 +36,18 @@ describe('VersionGraph', () => {
     expect(versions(graph.planUp('2.5.6', '3.0.0', false, 'memories').steps)).toEqual(['3.0.0']);
   });
 
+  it('never reverts a table type through a step it cannot pass', () => {
+    const holding = new VersionGraph('2.0.0', [
+      { from: '2.0.0', to: '2.1.0', tables: {} },
+      { from: '2.1.0', to: '2.2.0', tables: {}, holds: { memories: 'not written' } },
+      { from: '2.2.0', to: '2.3.0', tables: {} },
+    ]);
+    expect(holding.planDown('2.3.0', '2.0.0', false, 'memories')).toMatchObject({ target: '2.2.0', held: { at: '2.2.0', reason: 'not written' } });
+    expect(versions(holding.planDown('2.3.0', '2.0.0', false, 'memories').steps)).toEqual(['2.3.0']);
+    expect(versions(holding.planDown('2.3.0', '2.0.0', false, 'sessions').steps)).toEqual(['2.3.0', '2.2.0', '2.1.0']);
+    expect(versions(graph.planDown('3.0.0', '2.5.0', false, 'memories').steps)).toEqual(['3.0.0', '2.5.6']);
+  });
+
   it('keeps a version newer than it knows and plans nothing for it, either way', () => {
     expect(graph.resolveRecorded('3.1.0')).toBe('3.1.0');
     expect(graph.isNewer('3.1.0')).toBe(true);

@@ -35,9 +35,9 @@ describe.skipIf(skipPostgres)('PostgreSQL: create() and failed steps', () => {
     expect(new Set(Object.values(stamped))).toEqual(new Set([AGNO_GRAPH.latest]));
     expect(await constraints(fresh, 'agno_sessions')).toEqual([{ name: 'agno_sessions_pkey', type: 'p', columns: ['session_id'] }]);
     expect(await constraints(fresh, 'agno_metrics')).toContainEqual({
-      name: 'agno_metrics_uq_metrics_date_period',
+      name: 'agno_metrics_uq_metrics_user_date_period',
       type: 'u',
-      columns: ['date', 'aggregation_period'],
+      columns: ['date', 'aggregation_period', 'user_id'], // in the table's column order, as the helper reads them
     });
     expect((await columnTypes(fresh, 'agno_approvals'))['run_status']?.type).toBe('character varying');
     expect((await indexes(fresh, 'agno_approvals')).map((i) => i.name)).toContain('idx_agno_approvals_run_status');

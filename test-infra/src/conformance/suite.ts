@@ -130,6 +130,48 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
       expect((await versions())['agno_memories']).toBe(GRAPH.latest);
     });
 
+    it('leaves a table stamped by a newer Agno untouched: up, down, status and verify all say so and succeed', async () => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      await manager().up();
+      const versionsTable = db.qualify('agno_schema_versions');
+      await db.exec(`UPDATE ${versionsTable} SET ${db.quoteIdent('version')} = ? WHERE ${db.quoteIdent('table_name')} = ?`, ['3.1.0', DEFAULT_NAMES.memories]);
+      const before = await shapeOf(db, DEFAULT_NAMES.memories);
+
+      const up = await manager().up({ force: true });
+      expect(up.status).toBe('ok');
+      expect(up.tables.find((t) => t.tableType === 'memories')).toMatchObject({ outcome: 'newer', from: '3.1.0', to: '3.1.0', steps: [] });
+      expect(up.tables.find((t) => t.tableType === 'memories')?.reason).toMatch(/newer than this tool knows/);
+      const down = await manager().down({ targetVersion: '2.0.0', tableType: 'memories' });
+      expect(down.tables[0]).toMatchObject({ outcome: 'newer', to: '3.1.0' });
+      expect(await shapeOf(db, DEFAULT_NAMES.memories)).toEqual(before);
+      expect((await versions())[DEFAULT_NAMES.memories]).toBe('3.1.0');
+
+      const status = await manager().status();
+      expect(status.tables.find((t) => t.tableType === 'memories')).toMatchObject({ current: '3.1.0', pending: [], health: 'newer' });
+      const verified = await manager().verify();
+      expect(verified.status).toBe('ok');
+      expect(verified.tables.find((t) => t.tableType === 'memories')).toMatchObject({ health: 'newer', findings: [] });
+      // Naming a version this tool does not know is still a usage error.
+      await expect(manager().up({ targetVersion: '3.1.0' })).rejects.toMatchObject({ exitCode: 2 });
+    });
+
+    it('keeps a culture table (retired by Agno 3.0) at 2.5.6: migrated as 2.x did, never stamped past it, never dropped', async () => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      const up = await manager().up({ tableType: 'culture' });
+      expect(up.tables[0]).toMatchObject({ outcome: 'migrated', to: '2.5.6', held: { at: '2.5.6' } });
+      const again = await manager().up({ tableType: 'culture', force: true });
+      expect(again.tables[0]).toMatchObject({ to: '2.5.6', held: { at: '2.5.6' } });
+      expect((await versions())[DEFAULT_NAMES.culture]).toBe('2.5.6');
+      const status = await manager().status();
+      expect(status.tables.find((t) => t.tableType === 'culture')).toMatchObject({ exists: true, current: '2.5.6', pending: [], held: { at: '2.5.6' } });
+      expect((await manager().down({ targetVersion: '2.0.0', tableType: 'culture' })).tables[0]).toMatchObject({ outcome: 'migrated', to: '2.0.0' });
+      expect(await shapeOf(db, DEFAULT_NAMES.culture)).not.toEqual([]);
+      // An absent culture table is not Agno 3.0's business: init does not create it, status does not list it.
+      await db.exec(`DROP TABLE ${db.qualify(DEFAULT_NAMES.culture)}`);
+      expect((await manager().status()).tables.map((t) => t.tableType)).not.toContain('culture');
+      expect((await manager().create()).tables.map((t) => t.tableType)).not.toContain('culture');
+    });
+
     it('reports an absent table without stamping it', async () => {
       const result = await manager().up({ tableType: 'memories' });
       expect(result.tables[0]).toMatchObject({ outcome: 'absent', from: '2.0.0', to: '2.0.0' });

@@ -125,8 +125,8 @@ export function runVerifySuite(target: TestTarget, options: { readonly skip: boo
       expect(findingsOf(result, 'agno_traces').map(brief)).toEqual(['missing-index status']);
       expect(findingsOf(result, 'agno_traces')[0]?.message).toContain('CREATE INDEX');
       // SingleStore's metrics table has no unique constraint to lose.
-      const metricsUnique = TABLE_TYPES.find((t) => t.type === 'metrics')!.define(db.flavor).uniqueConstraints.length > 0;
-      expect(findingsOf(result, 'agno_metrics').map(brief)).toEqual(metricsUnique ? ['missing-unique date,aggregation_period'] : []);
+      const [metricsUnique] = TABLE_TYPES.find((t) => t.type === 'metrics')!.define(db.flavor).uniqueConstraints;
+      expect(findingsOf(result, 'agno_metrics').map(brief)).toEqual(metricsUnique ? [`missing-unique ${metricsUnique.columns.join(',')}`] : []);
       expect(findingsOf(result, 'agno_eval_runs').map(brief)).toEqual(['missing-primary-key run_id']);
       expect(findingsOf(result, 'agno_knowledge').map(brief)).toEqual(['different-primary-key id']);
       expect(findingsOf(result, 'agno_knowledge')[0]?.message).toContain('the primary key is (id, name)');

@@ -80,10 +80,11 @@ export function downCommand(options: DownCommandOptions): Promise<number> {
   });
 }
 
-export function initCommand(options: CommonOptions & { tableType?: string; dryRun?: boolean }): Promise<number> {
+export function initCommand(options: CommonOptions & { tableType?: string; dryRun?: boolean; target?: string }): Promise<number> {
   return withContext(options, options.dryRun === true, async (ctx) => {
     const result = await ctx.manager.create({
       ...(options.tableType !== undefined ? { tableType: options.tableType } : {}),
+      ...(options.target !== undefined ? { version: options.target } : {}),
       dryRun: options.dryRun ?? false,
     });
     return report(ctx, result);

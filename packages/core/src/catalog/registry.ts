@@ -29,6 +29,7 @@ import { tracesTable } from './tables/traces.js';
 import { versionsTable } from './tables/versions.js';
 import type { Flavor, TableDef } from './types.js';
 import { FLAVORS } from './types.js';
+import { AGNO_3 } from './shape-version.js';
 
 export interface TableTypeInfo {
   readonly type: string;
@@ -45,6 +46,8 @@ export interface TableTypeInfo {
   readonly define: (flavor: Flavor, version?: string) => TableDef;
   /** Set for a type Agno no longer has: an existing table is kept and shown, never created. */
   readonly retired?: string;
+  /** The version that introduced the type, when later than the baseline (`init --target` an older one leaves it out). */
+  readonly since?: string;
   /** False where Agno takes no name for the table (always its default): a rename would create a table Agno never reads. */
   readonly renamable?: false;
 }
@@ -69,7 +72,7 @@ export const TABLE_TYPES: readonly TableTypeInfo[] = [
   { type: 'schedule_runs', defaultName: 'agno_schedule_runs', migrated: true, aliases: ['schedule_run'], flavors: PG_SQLITE, define: scheduleRunsTable },
   { type: 'learnings', defaultName: 'agno_learnings', migrated: true, aliases: ['learning'], flavors: PG_SQLITE, define: learningsTable },
   { type: 'culture', defaultName: 'agno_culture', migrated: true, aliases: ['cultural_knowledge'], flavors: FLAVORS, define: cultureTable, retired: 'Agno 3.0 removed culture' },
-  { type: 'runs', defaultName: 'agno_runs', migrated: false, aliases: ['run'], flavors: FLAVORS, define: runsTable },
+  { type: 'runs', defaultName: 'agno_runs', migrated: false, aliases: ['run'], flavors: FLAVORS, define: runsTable, since: AGNO_3 },
   { type: 'traces', defaultName: 'agno_traces', migrated: false, aliases: ['trace'], flavors: FLAVORS, define: tracesTable },
   { type: 'spans', defaultName: 'agno_spans', migrated: false, aliases: ['span'], flavors: FLAVORS, define: spansTable },
   { type: 'component_configs', defaultName: 'agno_component_configs', migrated: false, aliases: ['component_config'], flavors: PG_SQLITE, define: componentConfigsTable },
@@ -81,8 +84,8 @@ export const TABLE_TYPES: readonly TableTypeInfo[] = [
   { type: 'mcp_oauth_codes', defaultName: 'agno_mcp_oauth_codes', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthCodesTable },
   { type: 'mcp_oauth_refresh_tokens', defaultName: 'agno_mcp_oauth_refresh_tokens', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthRefreshTokensTable },
   { type: 'mcp_oauth_keys', defaultName: 'agno_mcp_oauth_keys', migrated: false, aliases: [], flavors: PG_SQLITE, define: mcpOauthKeysTable },
-  { type: 'tool_results', defaultName: 'agno_tool_results', migrated: false, aliases: ['tool_result'], flavors: PG_SQLITE, define: toolResultsTable, renamable: false },
-  { type: 'jobs', defaultName: 'agno_jobs', migrated: false, aliases: ['job'], flavors: PG_ONLY, define: jobsTable },
+  { type: 'tool_results', defaultName: 'agno_tool_results', migrated: false, aliases: ['tool_result'], flavors: PG_SQLITE, define: toolResultsTable, renamable: false, since: AGNO_3 },
+  { type: 'jobs', defaultName: 'agno_jobs', migrated: false, aliases: ['job'], flavors: PG_ONLY, define: jobsTable, since: AGNO_3 },
 ];
 
 export const VERSIONS_TABLE: TableTypeInfo = {

@@ -107,12 +107,16 @@ export class VersionGraph {
     return { direction: 'up', steps, target: ceiling, ...(ceiling !== target ? { held: hold } : {}) };
   }
 
-  planDown(current: string, target: string, force = false): Plan {
+  /** With a table type, the plan stops above the first step that type cannot pass: it is never reverted half. */
+  planDown(current: string, target: string, force = false, tableType?: string): Plan {
     if (this.isNewer(current)) return { direction: 'down', steps: [], target };
     const steps = this.steps
       .filter((s) => compareVersions(s.to, target) > 0 && (force || compareVersions(s.to, current) <= 0))
       .reverse();
-    return { direction: 'down', steps, target };
+    const blocking = tableType === undefined ? -1 : steps.findIndex((s) => s.holds?.[tableType] !== undefined);
+    if (blocking < 0) return { direction: 'down', steps, target };
+    const step = steps[blocking]!;
+    return { direction: 'down', steps: steps.slice(0, blocking), target: step.to, held: { at: step.to, reason: step.holds![tableType!]! } };
   }
 }
 

@@ -26,7 +26,7 @@ export function* runDown(ctx: RunContext, tables: readonly TableRef[], options: 
     const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
     const versions = { exists: rows.exists };
     // One query tells which of the tables with work to do exist, whatever their number.
-    const withWork = tables.filter((t) => ctx.graph.planDown(current.get(t.name)!, target, options.force ?? false).steps.length > 0);
+    const withWork = tables.filter((t) => ctx.graph.planDown(current.get(t.name)!, target, options.force ?? false, t.info.type).steps.length > 0);
     const existing = withWork.length > 0 ? yield* ctx.dialect.existingTables(withWork.map((t) => t.name)) : new Set<string>();
     const reached = new Map<string, string>();
     const explicit = options.tableType !== undefined;
@@ -56,11 +56,16 @@ function* downTable(
   reached: Map<string, string>,
 ): Db<TableResult> {
   const dryRun = options.dryRun ?? false;
-  const plan = ctx.graph.planDown(from, target, options.force ?? false);
+  const plan = ctx.graph.planDown(from, target, options.force ?? false, table.info.type);
   const base = { tableType: table.info.type, tableName: table.name, from };
   if (ctx.graph.isNewer(from)) return { ...base, to: from, outcome: 'newer', steps: [], reason: newerReason(ctx, table, from) };
   if (!availableOn(table.info, ctx.dialect.flavor)) return notOnDialect(ctx, table, base);
-  if (plan.steps.length === 0) return { ...base, to: from, outcome: 'up-to-date', steps: [] };
+  const held = plan.held ? { held: plan.held } : {};
+  if (plan.steps.length === 0) {
+    return plan.held
+      ? { ...base, to: from, outcome: 'held', steps: [], reason: plan.held.reason, ...held }
+      : { ...base, to: from, outcome: 'up-to-date', steps: [] };
+  }
 
   if (!exists) {
     return { ...base, to: from, outcome: 'absent', steps: [], reason: `table ${table.name} does not exist: nothing to revert` };
@@ -80,5 +85,5 @@ function* downTable(
     recorded = stampVersion;
     reached.set(table.name, recorded);
   }
-  return { ...base, to: recorded, outcome: 'migrated', steps };
+  return { ...base, to: recorded, outcome: 'migrated', steps, ...held };
 }

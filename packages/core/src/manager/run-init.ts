@@ -6,6 +6,8 @@ import { createTable } from './run-create.js';
 import { runStatus, visitTables } from './table-loop.js';
 import { readVersionRows } from './versions-store.js';
 import { withLock } from './with-lock.js';
+import { compareVersions } from '../versions.js';
+import { ConfigurationError } from '../errors.js';
 
 export interface CreateOptions {
   readonly tableType?: string;
@@ -18,9 +20,21 @@ export interface CreateOptions {
 }
 
 /** `init`: create the missing tables at the latest schema and stamp them; existing ones are left alone. */
-export function* runInit(ctx: RunContext, tables: readonly TableRef[], options: CreateOptions): Db<RunResult> {
+/** The tables Agno had at `version`: a type introduced later is left out, or refused when asked for by name. */
+function existingAt(tables: readonly TableRef[], version: string, explicit: boolean): readonly TableRef[] {
+  const later = tables.filter((t) => t.info.since !== undefined && compareVersions(t.info.since, version) > 0);
+  if (explicit && later.length > 0) {
+    const names = later.map((t) => `${t.info.type} (since ${t.info.since})`).join(', ');
+    throw new ConfigurationError(`Agno ${version} had no such table: ${names}`, { value: version });
+  }
+  return tables.filter((t) => !later.includes(t));
+}
+
+export function* runInit(ctx: RunContext, givenTables: readonly TableRef[], options: CreateOptions): Db<RunResult> {
+  let tables = givenTables;
   const dryRun = options.dryRun ?? false;
   const version = options.version === undefined ? ctx.graph.latest : ctx.graph.resolveTarget(options.version);
+  tables = existingAt(tables, version, options.tableType !== undefined);
   return yield* withLock(ctx, !dryRun, function* () {
     const rows = yield* readVersionRows(ctx);
     const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);

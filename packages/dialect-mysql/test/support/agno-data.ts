@@ -1,3 +1,4 @@
+import { reachedVersion } from '@agno-migrate/test-infra';
 import { TABLE_TYPES } from '@agno-migrate/core';
 import { mysqlAgno22Schema } from '@agno-migrate/test-infra';
 import type { MysqlAgno22TableType, TestDatabase } from '@agno-migrate/test-infra';
@@ -6,10 +7,11 @@ export const NAMES = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaul
 
 export const OLD_TYPES: readonly MysqlAgno22TableType[] = ['sessions', 'memories', 'metrics', 'evals', 'knowledge', 'culture'];
 
+/** The shape a 2.2 table of this type has after `up`: the latest, or its shape where it is held. */
 export function definition(type: string) {
   const info = TABLE_TYPES.find((t) => t.type === type);
   if (!info) throw new Error(`no table type ${type}`);
-  return info.define('mysql');
+  return info.define('mysql', reachedVersion(type));
 }
 
 /** The 2.2-era tables of the given types, under Agno's default names. */
