@@ -148,7 +148,7 @@ export function runLearningsRekeySuite(target: TestTarget, options: { readonly s
       const done = (await manager().status({ tableType: 'learnings' })).tables[0]!;
       expect(done.pending).toEqual([]);
       // What the re-key only reports (unowned, malformed, a conflict) keeps its old key.
-      expect(done.notices?.[0]).toMatch(/^4 entity memories/);
+      expect(done.notices?.[0]).toMatch(/^4 entity memories of namespace "user" kept pre-3\.0 keys after the re-key/);
     });
   });
 }

@@ -27,6 +27,8 @@ export interface TableStep {
 export interface NoticeContext {
   readonly table: string;
   readonly dialect: Dialect;
+  /** The table's recorded version. */
+  readonly current: string;
 }
 
 /** An edge of the version graph: the changes that take every table type from `from` to `to`. */

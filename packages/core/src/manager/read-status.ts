@@ -30,7 +30,7 @@ export function* readStatus(
   const health = options.health
     ? new Map((yield* verifyTables(ctx, shown, explicit, rows.rows, existing)).map((v) => [v.tableName, v.health]))
     : undefined;
-  const notices = yield* readNotices(ctx, shown.filter((t) => existing.has(t.name)));
+  const notices = yield* readNotices(ctx, shown.filter((t) => existing.has(t.name)), current);
   return {
     target,
     latest: ctx.graph.latest,
@@ -56,14 +56,14 @@ export function* readStatus(
 }
 
 /** One read per table whose type has a step with something to say (learnings' pre-3.0 keys). */
-function* readNotices(ctx: RunContext, tables: readonly TableRef[]): Db<Map<string, string[]>> {
+function* readNotices(ctx: RunContext, tables: readonly TableRef[], current: ReadonlyMap<string, string>): Db<Map<string, string[]>> {
   const found = new Map<string, string[]>();
   for (const table of tables) {
     if (!availableOn(table.info, ctx.dialect.flavor)) continue;
     for (const step of ctx.graph.steps) {
       const notice = step.tables[table.info.type]?.notice;
       if (!notice) continue;
-      const text = yield* notice({ table: table.name, dialect: ctx.dialect });
+      const text = yield* notice({ table: table.name, dialect: ctx.dialect, current: current.get(table.name)! });
       if (text !== null) found.set(table.name, [...(found.get(table.name) ?? []), text]);
     }
   }

@@ -5,6 +5,7 @@ import { query as runQuery } from '../../../../dialect/db.js';
 import type { TaskContext, TaskOutcome } from '../../../../operations/types.js';
 import { rekeyEntityLearnings } from './rekey-task.js';
 import { RekeySql } from './sql.js';
+import { compareVersions } from '../../../../versions.js';
 
 /** Agno's reason for refusing the revert (v3_0_0.py `down`). */
 export const IRREVERSIBLE =
@@ -24,13 +25,19 @@ export const learningsStep: TableStep = {
   down: () => [task('refuse to revert the entity memory re-key', refuseRevert)],
   *notice(ctx) {
     const n = Number((yield* query(new RekeySql(ctx.dialect, ctx.table).countLegacy())).rows[0]?.['n'] ?? 0);
-    return n > 0 ? legacyKeysNotice(n) : null;
+    return n > 0 ? legacyKeysNotice(n, compareVersions(ctx.current, '3.0.0') >= 0) : null;
   },
 };
 
-/** What status says while rows still hold pre-3.0 keys (Agno's guide: re-key before serving traffic). */
-export function legacyKeysNotice(count: number): string {
+/**
+ * What status says while rows still hold pre-3.0 keys: before the re-key, that it must run before
+ * the app serves traffic (Agno's guide); after it, that what is left was only reported.
+ */
+export function legacyKeysNotice(count: number, rekeyed = false): string {
   const rows = count === 1 ? '1 entity memory' : `${count} entity memories`;
+  if (rekeyed) {
+    return `${rows} of namespace "user" kept pre-3.0 keys after the re-key (unowned, malformed or in conflict: see its report), and Agno 3.0 does not read them`;
+  }
   return `${rows} of namespace "user" still hold pre-3.0 keys, which Agno 3.0 no longer reads: run up before the app serves traffic`;
 }
 
