@@ -54,8 +54,9 @@ export function runLearningsRekeySuite(target: TestTarget, options: { readonly s
       const result = await manager().up({ tableType: 'learnings' });
       expect(result.status).toBe('ok');
       expect(result.tables[0]).toMatchObject({ outcome: 'migrated', to: '3.0.0' });
-      const report = rekeyReport(result);
+      const { counts, ...report } = rekeyReport(result) as RekeyReport & { counts: Record<string, number> };
       expect({ ...report, malformed: [...report.malformed].sort() }).toEqual({ ...EXPECTED_REKEY_REPORT, dry_run: false });
+      expect(counts).toEqual({ rekeyed: 1, merged: 1, quarantined: 1, contaminated: 1, contaminated_keyed: 1, unowned: 1, malformed: 3, conflicts: 1, failed: 0, purged: 0 });
       expect(await version()).toBe('3.0.0');
 
       const after = await snapshot();

@@ -5,6 +5,7 @@ import { query as runQuery } from '../../../../dialect/db.js';
 import type { TaskContext, TaskOutcome } from '../../../../operations/types.js';
 import { rekeyEntityLearnings } from './rekey-task.js';
 import { RekeySql } from './sql.js';
+import { BUCKETS } from './report.js';
 import { compareVersions } from '../../../../versions.js';
 
 /** Agno's reason for refusing the revert (v3_0_0.py `down`). */
@@ -19,7 +20,8 @@ export const learningsStep: TableStep = {
   up: () => [
     task('re-key user entity memories to their owner (Agno 3.0)', function* (ctx): Db<TaskOutcome> {
       const report = yield* rekeyEntityLearnings(ctx, { purgeUnrecoverable: ctx.options['purgeUnrecoverable'] === true });
-      return { report: { ...report } };
+      // Agno's report (lists of ids), and beside it the count of every bucket for dashboards and alerts.
+      return { report: { ...report, counts: Object.fromEntries(BUCKETS.map((b) => [b, report[b].length])) } };
     }),
   ],
   down: () => [task('refuse to revert the entity memory re-key', refuseRevert)],
