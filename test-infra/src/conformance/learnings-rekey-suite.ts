@@ -139,6 +139,17 @@ export function runLearningsRekeySuite(target: TestTarget, options: { readonly s
       expect(await snapshot()).toEqual(before);
     });
 
+    it('down passes when no row holds a per-user key: nothing could collide', async () => {
+      await insertLearnings(db, [LEARNINGS_FIXTURE.find((r) => r.id === legacy('umbrella'))!]);
+      await manager().up({ tableType: 'learnings' });
+      const before = await snapshot();
+      const result = await manager().down({ tableType: 'learnings', targetVersion: '2.5.6' });
+      expect(result.status).toBe('ok');
+      expect(result.tables[0]).toMatchObject({ outcome: 'migrated', to: '2.5.6' });
+      expect(await version()).toBe('2.5.6');
+      expect(await snapshot()).toEqual(before);
+    });
+
     it('status names rows still on pre-3.0 keys, whatever the stamp, until the re-key has run', async () => {
       await insert();
       await stampAt('2.5.6');

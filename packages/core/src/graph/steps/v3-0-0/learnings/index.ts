@@ -14,7 +14,8 @@ export const IRREVERSIBLE =
 
 /**
  * learnings at 3.0.0 (spec §4): no change of shape; entity memories of namespace "user" move
- * from the shared pre-3.0 key to their owner's key. The down refuses, as Agno's does, and says so.
+ * from the shared pre-3.0 key to their owner's key. The down refuses, as Agno's does, and says so,
+ * whenever a row holds a per-user key.
  */
 export const learningsStep: TableStep = {
   up: () => [
@@ -24,7 +25,7 @@ export const learningsStep: TableStep = {
       return { report: { ...report, counts: Object.fromEntries(BUCKETS.map((b) => [b, report[b].length])) } };
     }),
   ],
-  down: () => [task('refuse to revert the entity memory re-key', refuseRevert)],
+  down: () => [task('refuse to revert the entity memory re-key while rows hold per-user keys', refuseRevert)],
   *notice(ctx) {
     const n = Number((yield* query(new RekeySql(ctx.dialect, ctx.table).countLegacy())).rows[0]?.['n'] ?? 0);
     return n > 0 ? legacyKeysNotice(n, compareVersions(ctx.current, '3.0.0') >= 0) : null;
@@ -50,6 +51,9 @@ function query(statement: { sql: string; params: readonly unknown[] }) {
 function* refuseRevert(ctx: TaskContext): Db<TaskOutcome> {
   const sql = new RekeySql(ctx.dialect, ctx.table);
   const count = Number((yield* ctx.read(sql.countPerUser())).rows[0]?.['n'] ?? 0);
+  // With no row on a per-user key there is nothing the revert could collide: the stamp may go down
+  // (a later up finds nothing to move). Otherwise the revert is refused, as Agno refuses it.
+  if (count === 0) return { report: { per_user_keyed: 0 } };
   const examples = (yield* ctx.read(sql.perUserExamples(5))).rows.map((r) => r['learning_id']);
   return {
     blocked: {
