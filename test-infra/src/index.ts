@@ -30,3 +30,9 @@ export {
   ALICE, BOB, createLearningsTable, EXPECTED_REKEY_REPORT, insertLearnings, LEARNINGS_FIXTURE, LEARNINGS_TABLE, learningsSnapshot,
 } from './fixtures/learnings.js';
 export type { LearningFixture } from './fixtures/learnings.js';
+export { planStatements } from './plan-sql.js';
+export type { PlanOptions } from './plan-sql.js';
+export { runV3ConformanceSuite } from './conformance/v3-suite.js';
+export { createAgno29Database, agno29TypesOn, insertRow } from './fixtures/agno-2-9.js';
+export { AGNO_29_NAMES, AGNO_29_TYPES } from './fixtures/agno-2-9-names.js';
+export type { Agno29Names, Agno29Type } from './fixtures/agno-2-9-names.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ConfigurationError } from '@agno-migrate/core';
+import { ConfigurationError, resolveTableType } from '@agno-migrate/core';
 
 export interface CommonOptions {
   db?: string;
@@ -15,7 +15,7 @@ export interface CommonOptions {
 
 export function addCommonOptions(command: Command): Command {
   return command
-    .option('--db <url>', 'database URL (default $AGNO_DB_URL, else sqlite:./agno.db)')
+    .option('--db <url>', 'database URL (default $AGNO_DB_URL, else $DATABASE_URL, else sqlite:./agno.db)')
     .option('--schema <name>', 'PostgreSQL schema / MySQL database of the tables')
     .option('--table <type=name>', 'rename a table, e.g. memories=my_memories (repeatable)', collect, [])
     .option('--versions-table <name>', 'name of the versions table (default agno_schema_versions)')
@@ -43,13 +43,17 @@ export function parsePort(value: string): number {
 
 /** `--table memories=my_memories` → `{ memories: 'my_memories' }`. */
 export function parseTableRenames(values: readonly string[]): Record<string, string> {
-  const renames: Record<string, string> = {};
+  // No prototype: `__proto__=x` must be a key like any other, not a silent no-op.
+  const renames: Record<string, string> = Object.create(null);
   for (const value of values) {
     const at = value.indexOf('=');
     if (at <= 0 || at === value.length - 1) {
       throw new ConfigurationError(`--table takes <type>=<name>, e.g. memories=my_memories, not ${JSON.stringify(value)}`);
     }
-    renames[value.slice(0, at).trim()] = value.slice(at + 1);
+    const type = value.slice(0, at).trim();
+    // An unknown type (constructor, prototype, __proto__, a typo) is refused here, before connecting.
+    resolveTableType(type);
+    renames[type] = value.slice(at + 1);
   }
   return renames;
 }

@@ -1,6 +1,6 @@
 import { AgnoMigrateError, MigrationStepError } from '@agno-migrate/core';
 import { CommanderError } from 'commander';
-import pc from 'picocolors';
+import { stderrColors } from './output/colors.js';
 import { EXIT } from './exit-codes.js';
 import { printJson } from './output/json.js';
 import { scrubSecrets } from './secrets.js';
@@ -31,6 +31,6 @@ export function reportError(error: unknown, json: boolean, secrets: readonly str
   // A failed run's result, already printed, is the one JSON document of its output.
   const printedResult = error instanceof MigrationStepError && error.result !== undefined;
   if (json && !printedResult) printJson({ error: { code, message, exitCode } });
-  process.stderr.write(`${pc.red('error:')} ${message}\n`);
+  process.stderr.write(`${stderrColors().red('error:')} ${message}\n`);
   return exitCode;
 }

@@ -10,7 +10,7 @@ export function registerSecret(value: string): void {
 /** Passwords the process knows of (in --db URLs and the usual environment variables), to scrub from output. */
 export function knownSecrets(argv: readonly string[]): string[] {
   const secrets = new Set<string>(registered);
-  const urls = [...argv, process.env['AGNO_DB_URL'] ?? ''];
+  const urls = [...argv, process.env['AGNO_DB_URL'] ?? '', process.env['DATABASE_URL'] ?? ''];
   for (const candidate of urls) {
     const match = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/i.exec(candidate);
     if (match?.[1]) {

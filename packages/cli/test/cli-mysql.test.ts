@@ -41,4 +41,21 @@ describe.skipIf(skip)('agno-migrate on MySQL/MariaDB', () => {
     expect(run.code).toBe(4);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('approvals, which Agno never creates on MySQL, read the same in status, up and init', async () => {
+    const sentence = 'agno_approvals: Agno does not create approvals tables on MySQL, only on PostgreSQL and SQLite; nothing to migrate';
+    const status = runCli(['status', ...db.cliArgs()]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/agno_approvals\s+approvals\s+no\s+2\.0\.0 \(no row\)\s+-\s+not-on-dialect/);
+    expect(status.stdout).toContain(sentence);
+    const up = runCli(['up', ...db.cliArgs()]);
+    expect(up.code).toBe(0);
+    expect(up.stdout).toMatch(/agno_approvals\s+approvals\s+2\.0\.0\s+2\.0\.0\s+\S+ ms\s+not-on-dialect/);
+    expect(up.stdout).toContain(sentence);
+    expect(up.stdout).not.toContain('table agno_approvals does not exist');
+    const init = runCli(['init', ...db.cliArgs()]);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(/agno_approvals\s+approvals\s+2\.0\.0\s+2\.0\.0\s+\S+ ms\s+not-on-dialect/);
+    expect(init.stdout).toContain(sentence);
+  });
 });

@@ -80,7 +80,7 @@ describe('agno-migrate on SQLite', () => {
     const human = runCli(['down', '--target', '2.0.0', '--table-type', 'memories', ...db.cliArgs(), ...renames]);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain(`down · sqlite:${db.cliArgs()[1]!.slice('sqlite:'.length)}`);
-    expect(human.stdout).toMatch(new RegExp(`mem\\s+memories\\s+${reachedVersion('memories').replaceAll('.', '\\.')}\\s+2\\.3\\.0\\s+failed`));
+    expect(human.stdout).toMatch(new RegExp(`mem\\s+memories\\s+${reachedVersion('memories').replaceAll('.', '\\.')}\\s+2\\.3\\.0\\s+\\d+ ms\\s+failed`));
     expect(human.stderr.trim().split('\n')).toHaveLength(1);
     const json = runCli(['down', '--target', '2.0.0', '--table-type', 'memories', '--json', ...db.cliArgs(), ...renames]);
     expect(json.code).toBe(1);
@@ -129,7 +129,12 @@ describe('bad input: one line on stderr, exit 2, no stack trace, database unchan
   it('under --json the error is the one document on stdout', () => {
     const run = runCli(['up', '--target', 'abc', '--json', ...db.cliArgs()]);
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'version', message: 'invalid version "abc": expected X.Y.Z, for example 2.5.6', exitCode: 2 } });
+    expect(JSON.parse(run.stdout)).toEqual({
+      format: 1,
+      database: db.cliArgs()[1],
+      schema: null,
+      error: { code: 'version', message: 'invalid version "abc": expected X.Y.Z, for example 2.5.6', exitCode: 2 },
+    });
   });
 
   // A dialect package that is not installed: test/reliability/bad-input-connections.test.ts, on a real install without it.

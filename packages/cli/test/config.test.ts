@@ -77,7 +77,7 @@ describe('--config <file> --db-id <id> on the other commands', () => {
     const file = configFile({ databases: { a: { url: 42 } } });
     const run = runCli(['status', '--config', file, '--json']);
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'configuration', exitCode: 2, message: expect.stringContaining('databases.a.url must be a string') } });
+    expect(JSON.parse(run.stdout)).toEqual({ format: 1, database: null, schema: null, error: { code: 'configuration', exitCode: 2, message: expect.stringContaining('databases.a.url must be a string') } });
   });
 });
 

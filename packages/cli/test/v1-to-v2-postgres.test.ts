@@ -89,4 +89,26 @@ describe.skipIf(skip)('agno-migrate v1-to-v2 on PostgreSQL', { timeout: 60_000 }
       await clean.close();
     }
   }, 120_000);
+
+  it('Ctrl-C mid-way says how to resume, exits 130, and the same command resumes', async () => {
+    await seedMany(db, v1);
+    const args = ['v1-to-v2', ...db.cliArgs(), '--v1-schema', v1, '--agent-sessions', 'many_sessions', '--batch-size', '25'];
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', AGNO_DB_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    let finished = false;
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve((finished = true, code))));
+    const progressRead = async () => {
+      const rows = await db.rows(`SELECT rows_read AS n FROM ${db.qualify('agno_v1_to_v2_progress')}`).catch(() => []);
+      return Number(rows[0]?.['n'] ?? 0);
+    };
+    while (!finished && (await progressRead()) < 300) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(finished).toBe(false);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('interrupted: the rows copied so far are kept; run the same command to resume from the last saved batch (--restart starts over)');
+    const again = JSON.parse(runCli([...args, '--json']).stdout).tables[0];
+    expect(again.resumed.rowsBefore).toBeGreaterThanOrEqual(300);
+    expect(again).toMatchObject({ read: ROWS, written: ROWS, status: 'done' });
+  }, 120_000);
 });

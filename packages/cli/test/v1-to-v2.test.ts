@@ -19,12 +19,13 @@ describe('agno-migrate v1-to-v2 on SQLite', { timeout: 60_000 }, () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
-    expect(report).toMatchObject({ command: 'v1-to-v2', dryRun: false, status: 'ok', totals: { read: 11, written: 10, skipped: 1 } });
+    expect(report).toMatchObject({ command: 'v1-to-v2', dryRun: false, status: 'ok', totals: { read: 11, written: 10, skipped: 1, kept: 0 } });
     expect(report.tables.map((t: { source: string; inserted: number }) => `${t.source}:${t.inserted}`)).toEqual(['agent_sessions:5', 'team_sessions:2', 'agent_memories:3']);
 
     const second = JSON.parse(runCli(['v1-to-v2', ...db.cliArgs(), ...SOURCES, '--json']).stdout);
-    expect(second.totals).toEqual({ read: 11, written: 10, skipped: 1 });
-    expect(second.tables.map((t: { inserted: number; updated: number }) => [t.inserted, t.updated])).toEqual([[0, 5], [0, 2], [0, 3]]);
+    // The second run finds every v2 row as new as its v1 row: it keeps them all and writes nothing.
+    expect(second.totals).toEqual({ read: 11, written: 0, skipped: 1, kept: 10 });
+    expect(second.tables.map((t: { inserted: number; updated: number; kept: number }) => [t.inserted, t.updated, t.kept])).toEqual([[0, 0, 5], [0, 0, 2], [0, 0, 3]]);
     const sessions = await db.rows('SELECT COUNT(*) AS n FROM agno_sessions');
     expect(sessions[0]!['n']).toBe(7);
   });

@@ -63,6 +63,8 @@ export type DatabaseErrorKind =
   | 'permission'
   | 'read-only'
   | 'busy'
+  /** The server cancelled the statement: a cancel request, KILL QUERY, or a time limit. */
+  | 'interrupted'
   | 'undefined-table'
   | 'driver-missing'
   | 'other';

@@ -30,6 +30,10 @@ export { setNotNull } from './operations/set-not-null.js';
 export { jsonToJsonb, columnsStillJson } from './operations/json-to-jsonb.js';
 export { backfill } from './operations/backfill.js';
 export { requireNoNulls, requireUnique } from './operations/preconditions.js';
+export { requireNoData } from './operations/require-no-data.js';
+export { requireNameFits } from './operations/require-name-fits.js';
+export { dropDefault } from './operations/drop-default.js';
+export { dropUniqueByColumns } from './operations/drop-unique-by-columns.js';
 export { custom } from './operations/custom.js';
 export { task } from './operations/task.js';
 export { specOf } from './operations/specs.js';
@@ -38,7 +42,7 @@ export { VersionGraph, AGNO_STEPS } from './graph/version-graph.js';
 export type { Plan, Direction, Hold } from './graph/version-graph.js';
 export type { Step, TableStep, StepContext } from './graph/types.js';
 
-export type { Dialect, LockRequest, StepTransaction, VersionRow } from './dialect/dialect.js';
+export type { Dialect, LockRequest, SessionSetting, StepTransaction, VersionRow } from './dialect/dialect.js';
 export { BaseDialect } from './dialect/base-dialect.js';
 export type { DialectCapabilities } from './dialect/capabilities.js';
 export { DEFAULT_CAPABILITIES } from './dialect/capabilities.js';
@@ -46,6 +50,8 @@ export type { TableState, ColumnState, IndexState, ConstraintState, ForeignKeySt
 export { findColumn, findIndex, findUnique } from './dialect/table-state.js';
 export type { Connection, Db, DbRequest, QueryResult, Row } from './dialect/db.js';
 export { query, sleep, runAsync, runSync } from './dialect/db.js';
+export { checkNotStopped, stopRunningStatements, trackCancellable } from './dialect/cancel-registry.js';
+export type { Cancellable } from './dialect/cancel-registry.js';
 export type { Statement } from './sql/statement.js';
 export { sql } from './sql/statement.js';
 export type { Expression } from './sql/expression.js';

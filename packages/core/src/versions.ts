@@ -7,7 +7,8 @@ export interface SchemaVersion {
   readonly text: string;
 }
 
-const VERSION_PATTERN = /^v?(\d+(?:\.\d+)*)$/i;
+/** At most three numeric parts, as Agno's versions have: `2`, `2.5`, `2.5.6`, each with an optional `v`. */
+const VERSION_PATTERN = /^v?(\d+(?:\.\d+){0,2})$/i;
 
 export function parseVersion(input: string): SchemaVersion {
   const trimmed = typeof input === 'string' ? input.trim() : '';
@@ -20,14 +21,7 @@ export function parseVersion(input: string): SchemaVersion {
   }
   const parts = match[1].split('.').map(Number);
   while (parts.length < 3) parts.push(0);
-  return { parts, text: canonical(parts) };
-}
-
-function canonical(parts: readonly number[]): string {
-  let end = parts.length;
-  // Trailing zeros beyond X.Y.Z carry no meaning in PEP 440 release comparison.
-  while (end > 3 && parts[end - 1] === 0) end--;
-  return parts.slice(0, end).join('.');
+  return { parts, text: parts.join('.') };
 }
 
 export function compareVersions(a: SchemaVersion | string, b: SchemaVersion | string): number {

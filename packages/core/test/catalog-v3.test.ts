@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Flavor, TableDef } from '../src/index.js';
 import { FLAVORS, indexesFor, resolveTableType, TABLE_TYPES } from '../src/index.js';
 import { resolveTableNames } from '../src/manager/table-set.js';
-import { creationOrder } from '../src/manager/table-scope.js';
+import { checkCreatable, creationOrder } from '../src/manager/table-scope.js';
 
 const def = (type: string, flavor: Flavor, version?: string): TableDef => resolveTableType(type).define(flavor, version);
 const columns = (type: string, flavor: Flavor, version?: string) => def(type, flavor, version).columns.map((c) => c.name);
@@ -90,6 +90,12 @@ describe('tool_results and jobs (spec 2.2, 2.3)', () => {
     expect(def('tool_results', 'postgres').foreignKeys).toEqual([]);
     expect(column('tool_results', 'postgres', 'user_id')).toMatchObject({ nullable: true });
     expect(column('tool_results', 'postgres', 'user_id')?.index).toBeUndefined();
+  });
+
+  it('init asked for one where Agno does not create it is a usage error', () => {
+    expect(() => checkCreatable('tool_results', 'mysql', 'mysql')).toThrow('Agno does not create tool_results tables on mysql, only on PostgreSQL and SQLite');
+    expect(() => checkCreatable('jobs', 'sqlite', 'sqlite')).toThrow('Agno does not create jobs tables on sqlite, only on PostgreSQL');
+    expect(() => checkCreatable('runs', 'singlestore', 'singlestore')).not.toThrow();
   });
 
   it('jobs: two partial unique indexes over the idempotency key', () => {

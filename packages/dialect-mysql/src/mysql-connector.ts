@@ -1,5 +1,5 @@
-import type { Connection, QueryResult, Row } from '@agno-migrate/core';
-import { DatabaseError } from '@agno-migrate/core';
+import type { Connection, QueryResult, Row, SessionSetting } from '@agno-migrate/core';
+import { checkNotStopped, DatabaseError, trackCancellable } from '@agno-migrate/core';
 import type { MysqlClient, MysqlDriverModule, MysqlPool, MysqlQueryable } from './mysql-driver-types.js';
 import { interpolate } from './mysql-format.js';
 import type { MysqlUrl } from './mysql-url.js';
@@ -12,15 +12,22 @@ export async function openMysql(source: MysqlSource, connectTimeoutMs: number): 
   const client = source.client;
   if (isPool(client)) {
     const pinned = await withTimeout(client.getConnection(), connectTimeoutMs, (late) => late.release());
-    return wrap(pinned, async () => pinned.release());
+    return wrap(pinned, async () => pinned.release(), async (sql) => {
+      const other = await client.getConnection();
+      try {
+        await other.query(sql);
+      } finally {
+        other.release();
+      }
+    });
   }
-  // A connection the caller passed in stays theirs to close.
+  // A connection the caller passed in stays theirs to close (and there is no second one to cancel from).
   return wrap(client, async () => {});
 }
 
 async function connectUrl(url: MysqlUrl, connectTimeoutMs: number): Promise<Connection> {
   const driver = await loadDriver();
-  const connection = await driver.createConnection({
+  const config = {
     host: url.host,
     port: url.port,
     ...(url.user === undefined ? {} : { user: url.user }),
@@ -31,11 +38,45 @@ async function connectUrl(url: MysqlUrl, connectTimeoutMs: number): Promise<Conn
     supportBigNumbers: true,
     bigNumberStrings: false,
     multipleStatements: false,
-  });
+    // A server that vanished (host down, network cut) is noticed instead of waited on forever.
+    enableKeepAlive: true,
+    keepAliveInitialDelay: 10_000,
+  };
+  const connection = await driver.createConnection(config);
   // Without a listener, a server-side disconnect between queries would crash the process; the next
   // query reports it instead.
   (connection as { on?: (event: string, listener: () => void) => unknown }).on?.('error', () => {});
-  return wrap(connection, () => connection.end());
+  sessionSettings(connection);
+  return wrap(connection, () => connection.end(), async (sql) => {
+    const other = await driver.createConnection(config);
+    try {
+      await other.query(sql);
+    } finally {
+      await other.end().catch(() => {});
+    }
+  });
+}
+
+/**
+ * The run's own session lifts a role's statement time limit, sent without waiting for the answer
+ * (the next query queues behind it): MySQL's `max_execution_time` (SELECTs only) and MariaDB's
+ * `max_statement_time` (every statement); each server refuses the other's, which is ignored.
+ * Lock waits (`lock_wait_timeout`, `innodb_lock_wait_timeout`) stay as the role sets them. MySQL
+ * has no way to notice a client that died mid-statement (PostgreSQL's
+ * client_connection_check_interval): after a SIGKILL the server finishes the statement in flight,
+ * then ends the session and releases GET_LOCK with it.
+ */
+export const SESSION_SETTINGS_SQL = ['SET SESSION max_execution_time = 0', 'SET SESSION max_statement_time = 0'] as const;
+
+export const SESSION_SETTINGS: readonly SessionSetting[] = [
+  {
+    sql: 'SET SESSION max_execution_time = 0 (MySQL) / max_statement_time = 0 (MariaDB)',
+    why: "a user's statement time limit would stop a long step, or the lock wait, every time",
+  },
+];
+
+function sessionSettings(connection: MysqlQueryable): void {
+  for (const statement of SESSION_SETTINGS_SQL) connection.query(statement).catch(() => {});
 }
 
 async function loadDriver(): Promise<MysqlDriverModule> {
@@ -52,17 +93,40 @@ function isPool(client: MysqlClient): client is MysqlPool {
   return typeof (client as Partial<MysqlPool>).getConnection === 'function';
 }
 
-function wrap(client: MysqlQueryable, close: () => Promise<void>): Connection {
+/** mysql2's promise wrapper keeps the session's id on itself or on the callback connection inside. */
+function threadIdOf(client: MysqlQueryable): number | undefined {
+  const c = client as { threadId?: unknown; connection?: { threadId?: unknown } };
+  const id = c.threadId ?? c.connection?.threadId;
+  return typeof id === 'number' ? id : undefined;
+}
+
+/**
+ * `onSecond` runs one statement on a second connection: the way to `KILL QUERY` this session's
+ * statement in flight when the command is interrupted (the session, its GET_LOCK and its
+ * transaction stay, and the run unwinds through its own error path).
+ */
+function wrap(client: MysqlQueryable, close: () => Promise<void>, onSecond?: (sql: string) => Promise<void>): Connection {
   let closed = false;
+  let running = 0;
+  const id = threadIdOf(client);
+  const untrack =
+    onSecond && id !== undefined ? trackCancellable({ cancel: () => (running > 0 ? onSecond(`KILL QUERY ${id}`) : Promise.resolve()) }) : () => {};
   return {
     async query(sql: string, params: readonly unknown[]): Promise<QueryResult> {
-      const [result] = await client.query(interpolate(sql, params, (v) => client.escape(v)));
-      if (Array.isArray(result)) return { rows: result as Row[], affectedRows: 0 };
-      return { rows: [], affectedRows: Number((result as { affectedRows?: unknown } | undefined)?.affectedRows ?? 0) };
+      checkNotStopped();
+      running++;
+      try {
+        const [result] = await client.query(interpolate(sql, params, (v) => client.escape(v)));
+        if (Array.isArray(result)) return { rows: result as Row[], affectedRows: 0 };
+        return { rows: [], affectedRows: Number((result as { affectedRows?: unknown } | undefined)?.affectedRows ?? 0) };
+      } finally {
+        running--;
+      }
     },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      untrack();
       await close();
     },
   };

@@ -1,6 +1,6 @@
-import type { Connection, Db, DialectCapabilities, Flavor, LockRequest, TableState } from '@agno-migrate/core';
+import type { Connection, Db, DialectCapabilities, Flavor, LockRequest, SessionSetting, TableState } from '@agno-migrate/core';
 import { ConfigurationError, DEFAULT_CAPABILITIES } from '@agno-migrate/core';
-import { openMysql } from './mysql-connector.js';
+import { openMysql, SESSION_SETTINGS } from './mysql-connector.js';
 import type { MysqlSource } from './mysql-connector.js';
 import type { MysqlClient } from './mysql-driver-types.js';
 import { MysqlEmitter } from './mysql-emitter.js';
@@ -48,6 +48,8 @@ export class MysqlDialect extends MysqlEmitter {
   protected readonly connectTimeoutMs: number;
   protected readonly errorContext: MysqlErrorContext;
   protected readonly introspector: MysqlIntrospector;
+  /** Only sessions the dialect opens from a URL: a caller's connection or pool keeps its own settings. */
+  readonly sessionSettings: readonly SessionSetting[];
 
   constructor(options: MysqlDialectOptions) {
     super();
@@ -60,10 +62,12 @@ export class MysqlDialect extends MysqlEmitter {
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     if (url !== undefined) {
       this.source = { url };
+      this.sessionSettings = SESSION_SETTINGS;
       this.displayTarget = describeMysqlTarget(url, this.namespace);
       this.errorContext = { server: `${url.host}:${url.port}`, database: this.namespace };
     } else {
       this.source = { client: options.client! };
+      this.sessionSettings = [];
       this.displayTarget = `${this.productName().toLowerCase()}:(client)/${this.namespace}`;
       this.errorContext = { server: 'the server of the given client', database: this.namespace };
     }

@@ -34,6 +34,8 @@ export interface MysqlConnectionConfig {
   readonly supportBigNumbers: boolean;
   readonly bigNumberStrings: boolean;
   readonly multipleStatements: boolean;
+  readonly enableKeepAlive?: boolean;
+  readonly keepAliveInitialDelay?: number;
 }
 
 export interface MysqlDriverModule {

@@ -15,6 +15,16 @@ export abstract class MysqlEmitter extends BaseDialect {
     return `\`${name.replaceAll('`', '``')}\``;
   }
 
+  /** MySQL escapes with backslashes too. */
+  override stringLiteral(value: string): string {
+    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  }
+
+  /** MySQL's CAST knows CHAR, not TEXT. */
+  override dateAsText(expression: string): string {
+    return `CAST(${expression} AS CHAR)`;
+  }
+
   columnType(type: LogicalType): string {
     return mysqlColumnType(type);
   }
@@ -48,10 +58,11 @@ export abstract class MysqlEmitter extends BaseDialect {
     const table = ctx.table;
     switch (op.kind) {
       case 'addColumn':
-        return [this.addColumnSql(table, op.column.name, op.column.type, op.column.nullable)];
+        return [this.addColumnSql(table, op.column.name, op.column.type, op.column.nullable, op.transitionalDefault)];
       case 'dropColumn':
         return [this.dropColumnSql(table, op.column)];
       case 'createIndex':
+        if (op.where !== undefined) throw new Error(`${this.name} has no partial indexes (${op.name})`);
         return [this.createIndexSqlFor(table, op.name, op.columns, op.unique, state)];
       case 'dropIndex':
         return [this.dropIndexSql(table, op.name)];
@@ -72,8 +83,8 @@ export abstract class MysqlEmitter extends BaseDialect {
     }
   }
 
-  protected addColumnSql(table: string, column: string, type: LogicalType, nullable: boolean): Statement {
-    return this.alterTable(table, `ADD COLUMN ${this.columnDefinition(column, type, nullable)}`);
+  protected addColumnSql(table: string, column: string, type: LogicalType, nullable: boolean, transitionalDefault?: string): Statement {
+    return this.alterTable(table, `ADD COLUMN ${this.columnDefinition(column, type, nullable)}${this.defaultClause(transitionalDefault)}`);
   }
 
   protected dropColumnSql(table: string, column: string): Statement {

@@ -13,16 +13,14 @@ function driverError(error: unknown): DriverError {
 
 const ER_NO_SUCH_TABLE = 1146;
 const ER_BAD_DB_ERROR = 1049;
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNRESET',
-  'EAI_AGAIN',
-  'PROTOCOL_CONNECTION_LOST',
-]);
+/** The server cannot be reached at all. */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** A session that was there and ended: killed, timed out by the server, or the server went away. */
+const LOST_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ER_CONNECTION_KILLED', 'ER_SERVER_SHUTDOWN', 'ER_CLIENT_INTERACTION_TIMEOUT']);
+/** 1927 ER_CONNECTION_KILLED (MariaDB), 1053 server shutdown, 4031 idle timeout (MySQL 8), 2006/2013 server gone/lost. */
+const LOST_ERRNOS = new Set([1927, 1053, 4031, 2006, 2013]);
+/** 1317 KILL QUERY; 3024 MySQL's max_execution_time; 1969 MariaDB's max_statement_time. */
+const INTERRUPTED_ERRNOS = new Set([1317, 3024, 1969]);
 const PERMISSION_ERRNOS = new Set([1044, 1142, 1143, 1227]);
 
 /**
@@ -63,8 +61,21 @@ export function translateMysqlError(error: unknown, where: MysqlErrorContext): E
   if (CONNECTION_CODES.has(code)) {
     return make('connection', `cannot reach ${product} at ${where.server} (${code}): is ${product} running at ${where.server}, and reachable from here?`);
   }
+  if (LOST_CODES.has(code) || (errno !== undefined && LOST_ERRNOS.has(errno))) {
+    return make(
+      'connection',
+      `${product} at ${where.server} ended the session (${message}): it was killed, timed out or the server restarted; ` +
+        `DDL already run is kept (${product} commits each statement), and running the command again finishes the work`,
+    );
+  }
+  if (errno !== undefined && INTERRUPTED_ERRNOS.has(errno)) {
+    return make(
+      'interrupted',
+      `${product} interrupted the statement (${message}): KILL QUERY, or a server time limit (max_execution_time / max_statement_time); running the command again continues`,
+    );
+  }
   if ((errno !== undefined && PERMISSION_ERRNOS.has(errno)) || /_ACCESS_DENIED_ERROR$/.test(code)) {
-    return make('permission', `the ${product} user lacks a privilege (${message}): grant it CREATE, ALTER, INDEX, SELECT, INSERT, UPDATE and DELETE on \`${where.database}\``);
+    return make('permission', permissionMessage(product, message, where.database));
   }
   if (errno === ER_NO_SUCH_TABLE) return make('undefined-table', `${product}: ${message}`);
   if (errno === 1290 || errno === 1792) {
@@ -72,4 +83,21 @@ export function translateMysqlError(error: unknown, where: MysqlErrorContext): E
   }
   if (errno === 1205 || errno === 1213) return make('busy', `${product}: ${message}: another session holds locks on the table; try again`);
   return make('other', code ? `${product}: ${message} (${code})` : `${product}: ${message}`);
+}
+
+/**
+ * "CREATE command denied to user 'u'@'h' for table `db`.`t`" → who may not do what, and the GRANT
+ * that fixes it; other denials keep the server's words.
+ */
+function permissionMessage(product: string, message: string, database: string): string {
+  const privileges = 'CREATE, ALTER, INDEX, SELECT, INSERT, UPDATE, DELETE';
+  const denied = /^(\w+) command denied to user '([^']*)'@'([^']*)'(?: for table [`']?(.+?)[`']?)?$/i.exec(message.trim());
+  if (denied) {
+    const [, command, user, host, table] = denied;
+    return (
+      `the ${product} user '${user}'@'${host}' has no ${command!.toUpperCase()} privilege${table ? ` on ${table.replace(/[`']/g, '')}` : ''}: ` +
+      `grant it what a migration needs (GRANT ${privileges} ON \`${database}\`.* TO '${user}'@'${host}')`
+    );
+  }
+  return `${message}: the ${product} user needs ${privileges} on \`${database}\`.*`;
 }

@@ -38,7 +38,7 @@ export class MysqlIntrospector {
     if (tables.length === 0) return new Set();
     const marks = tables.map(() => '?').join(', ');
     const result = yield* query(
-      `SELECT TABLE_NAME AS table_name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (${marks})`,
+      `SELECT TABLE_NAME AS table_name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME IN (${marks})`,
       [this.schema, ...tables],
     );
     return new Set(result.rows.map((r) => text(r['table_name'])));

@@ -1,5 +1,6 @@
-import type { Connection } from '@agno-migrate/core';
-import { DatabaseError } from '@agno-migrate/core';
+import type { Connection, SessionSetting } from '@agno-migrate/core';
+import { checkNotStopped, DatabaseError, trackCancellable } from '@agno-migrate/core';
+import { cancelRequest } from './postgres-cancel.js';
 import type { PostgresClient, PostgresOwnedClient, PostgresPool } from './postgres-config.js';
 import { APPLICATION_NAME } from './postgres-config.js';
 import type { PostgresSettings } from './postgres-url.js';
@@ -59,16 +60,50 @@ async function openOwned(s: PostgresSettings, timeoutMs: number): Promise<Connec
     enableChannelBinding: s.channelBinding,
     application_name: APPLICATION_NAME,
     connectionTimeoutMillis: timeoutMs,
+    // A server that vanished (host down, network cut) is noticed instead of waited on forever.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   const onError = () => {};
   // Without a listener, a server-side disconnect between queries would crash the process.
   client.on?.('error', onError);
   await client.connect();
+  sessionSettings(client);
   let closed = false;
   return wrap(client, async () => {
     if (closed) return;
     closed = true;
     await client.end().catch(() => {});
+  });
+}
+
+/**
+ * Settings of the run's own session, sent right after connecting without waiting for the answer
+ * (the next query queues behind it, so they cost no round trip):
+ * - `client_connection_check_interval` (PostgreSQL 14+): a backend whose client died (SIGKILL, a
+ *   crash) notices within a second and aborts the statement, rolling back and freeing the run's
+ *   locks, instead of finishing an orphaned statement; older servers skip it.
+ * - TCP keepalives from the server: a client host that vanished is noticed within about a minute.
+ * - `statement_timeout` 0: a role's timeout (common on managed PostgreSQL) would otherwise cut a
+ *   long step off every time it runs; each step is one transaction and is rolled back whole.
+ *   `lock_timeout` and `idle_in_transaction_session_timeout` are left as the role sets them: the
+ *   run never sits idle in a transaction, and waiting less for a lock only makes it fail sooner.
+ */
+export const SESSION_SETTINGS_SQL =
+  "SELECT set_config('statement_timeout', '0', false), set_config('tcp_keepalives_idle', '30', false), " +
+  "set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '3', false), " +
+  "CASE WHEN current_setting('server_version_num')::int >= 140000 THEN set_config('client_connection_check_interval', '1000', false) END";
+
+/** SESSION_SETTINGS_SQL as a person reads it, for dry runs. */
+export const SESSION_SETTINGS: readonly SessionSetting[] = [
+  { sql: 'SET statement_timeout = 0', why: "a role's statement_timeout would stop a long step every time; each step is one transaction, rolled back whole if stopped" },
+  { sql: 'SET client_connection_check_interval = 1000', why: 'PostgreSQL 14+: if this process is killed, the server aborts its statement within a second and frees the run lock' },
+  { sql: 'SET tcp_keepalives_idle = 30, tcp_keepalives_interval = 10, tcp_keepalives_count = 3', why: 'a client host that vanished is noticed' },
+];
+
+function sessionSettings(client: PostgresClient): void {
+  client.query(SESSION_SETTINGS_SQL).catch(() => {
+    // a server that refuses one of them still migrates; the settings only make a killed run end sooner
   });
 }
 
@@ -100,12 +135,24 @@ async function borrow(client: PostgresClient, giveBack: (broken: Error | null) =
 }
 
 function wrap(client: PostgresClient, close: () => Promise<void>): Connection {
+  let running = 0;
+  // Registered while open, so an interrupted command can cancel the statement in flight.
+  const untrack = trackCancellable({ cancel: () => (running > 0 ? cancelRequest(client as object) : Promise.resolve()) });
   return {
     async query(text, params) {
-      const result = await client.query(text, params.map(toPgValue));
-      return { rows: result.rows, affectedRows: result.rowCount ?? 0 };
+      checkNotStopped();
+      running++;
+      try {
+        const result = await client.query(text, params.map(toPgValue));
+        return { rows: result.rows, affectedRows: result.rowCount ?? 0 };
+      } finally {
+        running--;
+      }
     },
-    close,
+    async close() {
+      untrack();
+      await close();
+    },
   };
 }
 

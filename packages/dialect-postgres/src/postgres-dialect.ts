@@ -6,6 +6,7 @@ import type {
   LogicalType,
   Operation,
   OperationContext,
+  SessionSetting,
   Statement,
   TableState,
 } from '@agno-migrate/core';
@@ -13,7 +14,7 @@ import { BaseDialect, columnsStillJson, ConfigurationError, DEFAULT_CAPABILITIES
 import type { PostgresDialectOptions } from './postgres-config.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_SCHEMA, MAX_CONNECT_TIMEOUT_MS } from './postgres-config.js';
 import type { PostgresSource } from './postgres-connector.js';
-import { openPostgres } from './postgres-connector.js';
+import { openPostgres, SESSION_SETTINGS } from './postgres-connector.js';
 import { dropInvalidIndexSql, duplicateFixSql, jsonToJsonbSql } from './postgres-emitter.js';
 import type { ErrorContext } from './postgres-errors.js';
 import { isUndefinedTable, translatePostgresError } from './postgres-errors.js';
@@ -39,6 +40,8 @@ export class PostgresDialect extends BaseDialect {
   private readonly source: PostgresSource;
   private readonly connectTimeoutMs: number;
   private readonly errorContext: ErrorContext;
+  /** Only sessions the dialect opens from a URL: a caller's pool or client keeps its own settings. */
+  readonly sessionSettings: readonly SessionSetting[];
 
   constructor(options: PostgresDialectOptions) {
     super();
@@ -48,15 +51,18 @@ export class PostgresDialect extends BaseDialect {
     if ('url' in options && options.url !== undefined) {
       const settings = parsePostgresUrl(options.url);
       this.source = { kind: 'url', settings };
+      this.sessionSettings = SESSION_SETTINGS;
       this.displayTarget = displayUrl(settings) + schemaNote;
       const address = `${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${settings.port}`;
       this.errorContext = { address, user: settings.user, database: settings.database, schema: this.namespace, password: settings.password };
     } else if ('pool' in options && options.pool) {
       this.source = { kind: 'pool', pool: options.pool };
+      this.sessionSettings = [];
       this.displayTarget = `postgres (caller's pool)${schemaNote}`;
       this.errorContext = { address: undefined, user: undefined, database: undefined, schema: this.namespace, password: undefined };
     } else if ('client' in options && options.client) {
       this.source = { kind: 'client', client: options.client };
+      this.sessionSettings = [];
       this.displayTarget = `postgres (caller's client)${schemaNote}`;
       this.errorContext = { address: undefined, user: undefined, database: undefined, schema: this.namespace, password: undefined };
     } else {

@@ -50,6 +50,7 @@ export function translatePostgresError(error: unknown, ctx: ErrorContext): Error
   const state = sqlState(error);
   const where = ctx.address ? `PostgreSQL at ${ctx.address}` : 'the PostgreSQL server';
   const user = ctx.user ? ` for user ${JSON.stringify(ctx.user)}` : '';
+  const who = ctx.user ? `user ${JSON.stringify(ctx.user)}` : 'the user of the connection';
   const fail = (kind: DatabaseErrorKind, text: string) =>
     new DatabaseError(text, { kind, ...(state ? { sqlState: state } : {}) }, { cause: error });
 
@@ -70,19 +71,29 @@ export function translatePostgresError(error: unknown, ctx: ErrorContext): Error
     // PostgreSQL checks this privilege before it looks whether the schema already exists.
     return fail(
       'permission',
-      `${message}: CREATE SCHEMA IF NOT EXISTS ${JSON.stringify(ctx.schema)} needs CREATE on the database even when the schema exists; grant it to the user${user}`,
+      `${message}: CREATE SCHEMA IF NOT EXISTS ${JSON.stringify(ctx.schema)} needs CREATE on the database even when the schema exists; grant it to ${who}`,
     );
   }
   if (state === '42501') {
-    return fail('permission', `permission denied (${message}): grant the user${user} the privileges it needs on schema ${JSON.stringify(ctx.schema)} and its tables`);
+    return fail(
+      'permission',
+      `${message}: grant ${who} USAGE and CREATE on schema ${JSON.stringify(ctx.schema)} and SELECT, INSERT, UPDATE and DELETE on its tables (altering a table needs its owner)`,
+    );
   }
   if (state === '42P01') return fail('undefined-table', `PostgreSQL: ${message}`);
   if (state === '25006') return fail('read-only', `${where} is read-only (${message}): connect to the primary server`);
   if (state === '55P03' || state === '40P01') {
     return fail('busy', `PostgreSQL: ${message}: another session holds a lock on the table; try again when it has finished`);
   }
+  if (state === '57014') {
+    // Each step is one transaction: the cancelled statement's step was rolled back.
+    return fail(
+      'interrupted',
+      `PostgreSQL cancelled the statement (${message}): a cancel request or statement_timeout; the step it belonged to was rolled back, running the command again continues`,
+    );
+  }
   if (state === '53300' || state === '57P03') return fail('connection', `${where} cannot accept the connection now (${message}): try again later`);
-  if (state.startsWith('08') || state === '57P01' || state === '57P02') {
+  if (state.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P05' || state === '25P03') {
     // Each step is one transaction, so the interrupted one was rolled back: running again is safe.
     return fail('connection', `${where} ended the session (${message}): the interrupted step was rolled back; run the command again`);
   }

@@ -50,6 +50,19 @@ describe('PostgreSQL error translation', () => {
     expect(translate(pgError('ENOTFOUND', 'getaddrinfo ENOTFOUND db.example')).message).toContain('check the host name');
   });
 
+  it('a missing CREATE privilege reads as one sentence naming the user and what to grant', () => {
+    expect(translate(pgError('42501', 'permission denied for schema ai')).message).toBe(
+      'permission denied for schema ai: grant user "agno" USAGE and CREATE on schema "ai" and SELECT, INSERT, UPDATE and DELETE on its tables (altering a table needs its owner)',
+    );
+    expect(translate(pgError('42501', 'permission denied for database app')).message).toMatch(/; grant it to user "agno"$/);
+  });
+
+  it('a cancelled statement (cancel request, statement_timeout) says the step was rolled back', () => {
+    const e = translate(pgError('57014', 'canceling statement due to statement timeout'));
+    expect(e.code).toBe('database.interrupted');
+    expect(e.message).toContain('rolled back');
+  });
+
   it('permission, undefined table, read-only, lock contention, anything else', () => {
     const denied = translate(pgError('42501', 'permission denied for schema ai'));
     expect(denied.code).toBe('database.permission');

@@ -1,7 +1,7 @@
 import type { Connection, Db, Flavor, LockRequest, Operation, OperationContext, Statement, TableDef, VersionRow } from '@agno-migrate/core';
 import { ConfigurationError, specOf, sql } from '@agno-migrate/core';
 import type { MysqlClient, MysqlDialectOptions, MysqlIntrospector, MysqlUrl } from '@agno-migrate/dialect-mysql';
-import { MysqlDialect } from '@agno-migrate/dialect-mysql';
+import { MysqlDialect, stateColumnType } from '@agno-migrate/dialect-mysql';
 import { configuredDatabase } from './singlestore-client-database.js';
 import { withoutForeignKeys, withShardKey } from './singlestore-create-table.js';
 import { SinglestoreIntrospector } from './singlestore-introspector.js';
@@ -126,6 +126,8 @@ export class SinglestoreDialect extends MysqlDialect {
       case 'createIndex':
         if (op.unique) return rebuildTable(this.rebuildSql(), ctx.table, specOf(op).apply(op, state) as SinglestoreTableState);
         return [this.plainIndexSql(ctx.table, op.name, op.columns, state)];
+      case 'dropDefault':
+        return [this.modifyWithoutDefaultSql(ctx.table, op.column, state)];
       case 'dropIndex':
         if (state.indexes.some((i) => i.name === op.name && i.unique)) {
           return rebuildTable(this.rebuildSql(), ctx.table, specOf(op).apply(op, state) as SinglestoreTableState);
@@ -175,6 +177,13 @@ export class SinglestoreDialect extends MysqlDialect {
     const list = this.indexColumnList(columns, state);
     if (list === this.columnList(columns)) return this.createIndexSql(table, name, columns, false);
     return this.alterTable(table, `ADD INDEX ${this.quoteIdent(name)} (${list})`);
+  }
+
+  /** As Agno's 3.0.0 restates the column: MODIFY without a DEFAULT clause drops it (a metadata change). */
+  private modifyWithoutDefaultSql(table: string, column: string, state: SinglestoreTableState): Statement {
+    const current = state.columns.find((c) => c.name === column);
+    if (!current) throw new Error(`cannot drop the default of ${column}: ${table} has no such column`);
+    return this.alterTable(table, `MODIFY COLUMN ${this.quoteIdent(column)} ${stateColumnType(current)}${current.nullable ? '' : ' NOT NULL'}`);
   }
 
   private openConnection(): Promise<Connection> {

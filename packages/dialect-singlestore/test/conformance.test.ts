@@ -1,4 +1,4 @@
-import { gate, runConformanceSuite, singlestoreTarget } from '@agno-migrate/test-infra';
+import { gate, runConformanceSuite, runV3ConformanceSuite, singlestoreTarget } from '@agno-migrate/test-infra';
 import { describe, it } from 'vitest';
 import { singlestoreDialect } from '../src/index.js';
 
@@ -19,4 +19,5 @@ if (availability.required && availability.reason !== null) {
   });
 } else {
   runConformanceSuite(target, { skip: availability.skip });
+  runV3ConformanceSuite(target, { skip: availability.skip });
 }

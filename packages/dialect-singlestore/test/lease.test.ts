@@ -1,4 +1,4 @@
-import { DatabaseError, LockTimeoutError, MigrationManager, MigrationStepError, runAsync } from '@agno-migrate/core';
+import { DatabaseError, LockTimeoutError, MigrationManager, runAsync } from '@agno-migrate/core';
 import type { LockRequest } from '@agno-migrate/core';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import { createAgno22Database, DEFAULT_NAMES } from '@agno-migrate/test-infra';
@@ -128,11 +128,11 @@ describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
 
   it('releases the lease when a run fails', async () => {
     const db = await fresh();
-    // A view is no table: the first ALTER of the 2.3.0 step fails.
-    await db.exec(`CREATE VIEW ${db.qualify('agno_memories')} AS SELECT 'm1' AS memory_id, 1 AS updated_at`);
+    // A memories table without the updated_at its 2.3.0 step fills created_at from: the run fails under the lease.
+    await db.exec(`CREATE TABLE ${db.qualify('agno_memories')} (${db.quoteIdent('memory_id')} VARCHAR(128) NOT NULL PRIMARY KEY)`);
     const manager = new MigrationManager(dialectFor(db), { lockTimeoutMs: 1000 });
     try {
-      await expect(manager.up({ tableType: 'memories' })).rejects.toBeInstanceOf(MigrationStepError);
+      await expect(manager.up({ tableType: 'memories' })).rejects.toThrow(/agno_memories has no column updated_at/);
       expect(await leaseRows(db)).toEqual([]);
     } finally {
       await manager.close();

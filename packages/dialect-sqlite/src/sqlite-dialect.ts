@@ -34,6 +34,7 @@ export class SqliteDialect extends BaseDialect {
     synchronous: true,
     maxIdentifierBytes: 1024,
     alterPrimaryKey: false,
+    alterUniqueKeys: false,
   };
   readonly displayTarget: string;
   private readonly options: SqliteDialectOptions;
@@ -122,6 +123,8 @@ export class SqliteDialect extends BaseDialect {
           `SQLite cannot add a primary key to the existing table ${ctx.table}; Agno's SQLite tables always have one`,
           { kind: 'other' },
         );
+      case 'dropDefault':
+        throw new DatabaseError(`SQLite cannot drop the default of ${op.column} in ${ctx.table} without rebuilding the table`, { kind: 'other' });
       case 'addUnique':
         // SQLite cannot name a table constraint it could drop later; a unique index serves instead.
         return [this.createIndexSql(ctx.table, op.name, op.columns, true)];

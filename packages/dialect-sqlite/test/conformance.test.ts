@@ -1,4 +1,6 @@
-import { gate, runConformanceSuite } from '@agno-migrate/test-infra';
+import { gate, runConformanceSuite, runV3ConformanceSuite } from '@agno-migrate/test-infra';
 import { target } from './target.js';
 
-runConformanceSuite(target, await gate(target));
+const availability = await gate(target);
+runConformanceSuite(target, availability);
+runV3ConformanceSuite(target, availability);

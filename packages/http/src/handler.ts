@@ -28,6 +28,11 @@ export interface MigrationHandlerOptions {
 /** A fetch-style handler; `close()` waits for the requests under way and closes the managers kept open. */
 export interface MigrationHandler {
   (request: Request): Promise<Response>;
+  /**
+   * The answer to a request whose method a fetch Request cannot even carry (TRACE, CONNECT,
+   * TRACK): 405, logged like every other request. Server adapters call it instead of the handler.
+   */
+  refuseMethod(method: string, pathname: string): Response;
   close(): Promise<void>;
 }
 
@@ -38,6 +43,10 @@ type Route =
   | { readonly kind: 'status'; readonly id: string }
   | { readonly kind: 'pending-all' }
   | { readonly kind: 'pending'; readonly id: string };
+
+/** The methods any route serves; every other one is refused on every path. */
+const SERVED = 'GET, POST';
+const SERVED_METHODS = new Set(SERVED.split(', '));
 
 const METHODS: Record<Route['kind'], string> = {
   health: 'GET',
@@ -60,6 +69,7 @@ export function createMigrationHandler(options: MigrationHandlerOptions): Migrat
   let closing = false;
 
   const respond = async (request: Request, url: URL): Promise<Response> => {
+    if (!SERVED_METHODS.has(request.method)) return detail(405, 'Method Not Allowed', { allow: SERVED });
     const route = matchRoute(url.pathname);
     if (!route) return detail(404, 'Not Found');
     if (request.method !== METHODS[route.kind]) return detail(405, 'Method Not Allowed', { allow: METHODS[route.kind] });
@@ -73,8 +83,10 @@ export function createMigrationHandler(options: MigrationHandlerOptions): Migrat
     if (route.kind === 'pending-all') return pendingAllRoute(databases, redact);
     const target = await readTargetVersion(request, url, graph);
     if (!target.ok) return target.response;
-    if (route.kind === 'migrate-all') return migrateAllRoute(databases, target.version, redact);
-    return migrateDatabaseRoute(databases, route.id, target.version, redact);
+    // A revert that would drop data refuses (as blocked) unless the caller says `?force=true`.
+    const force = url.searchParams.get('force') === 'true';
+    if (route.kind === 'migrate-all') return migrateAllRoute(databases, target.version, redact, force);
+    return migrateDatabaseRoute(databases, route.id, target.version, redact, force);
   };
 
   const handler = async (request: Request): Promise<Response> => {
@@ -92,6 +104,10 @@ export function createMigrationHandler(options: MigrationHandlerOptions): Migrat
   };
 
   return Object.assign(handler, {
+    refuseMethod(method: string, pathname: string): Response {
+      logRequest(options.logger, method, pathname, 405, 0);
+      return detail(405, 'Method Not Allowed', { allow: SERVED });
+    },
     async close() {
       closing = true;
       await databases.close();

@@ -7,7 +7,12 @@ const MAX_BODY_BYTES = 64 * 1024;
  * Adapts a fetch-style handler to `http.createServer()`: IncomingMessage → Request,
  * Response → ServerResponse, with no framework in between.
  */
-export function toNodeListener(handler: (request: Request) => Promise<Response>): (req: IncomingMessage, res: ServerResponse) => void {
+type Handler = ((request: Request) => Promise<Response>) & { refuseMethod?: (method: string, pathname: string) => Response };
+
+/** Methods the fetch API refuses to build a Request with: answered 405 without one. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+export function toNodeListener(handler: Handler): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     void serve(handler, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -16,20 +21,30 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>)
   };
 }
 
-async function serve(handler: (request: Request) => Promise<Response>, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = await readBody(req);
-  if (body === 'too-large') {
-    res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-    res.end(JSON.stringify({ detail: 'Request body too large' }));
-    return;
-  }
-  const response = await handler(toRequest(req, body));
+async function send(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
   res.writeHead(response.status, headers);
   res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+async function serve(handler: Handler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (FORBIDDEN_METHODS.has(method)) {
+    req.resume();
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    await send(res, handler.refuseMethod ? handler.refuseMethod(method, pathname) : new Response(JSON.stringify({ detail: 'Method Not Allowed' }), { status: 405, headers: { 'content-type': 'application/json', allow: 'GET, POST' } }));
+    return;
+  }
+  const body = await readBody(req);
+  if (body === 'too-large') {
+    res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+    res.end(JSON.stringify({ detail: 'Request body too large' }));
+    return;
+  }
+  await send(res, await handler(toRequest(req, body)));
 }
 
 function toRequest(req: IncomingMessage, body: Buffer): Request {

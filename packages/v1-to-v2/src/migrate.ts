@@ -6,20 +6,29 @@ import { checkOptions } from './options.js';
 import type { TableReport, V1MigrationReport } from './report.js';
 import { familyOf } from './sql/families.js';
 import type { RunState } from './run/migrate-table.js';
-import { migrateTable, TableFailure } from './run/migrate-table.js';
+import { finishedEarlier, migrateTable, TableFailure } from './run/migrate-table.js';
 import { probeSource } from './run/probe-source.js';
 import { DEFAULT_PROGRESS_TABLE, ProgressStore } from './run/progress-store.js';
+import { SqliteRunLock } from './run/sqlite-run-lock.js';
 import { tableJob } from './run/table-job.js';
 import { prepareTargets } from './run/targets.js';
 
 const DEFAULT_LOCK_TIMEOUT_MS = 5 * 60_000;
+/** The SQLite run lock's lease row lives here, next to the v2 tables. */
+const SQLITE_LOCK_TABLE = 'agno_v1_to_v2_lock';
 
 function notRun(kind: TableReport['kind'], source: string, target: string): TableReport {
-  return { kind, source, target, read: 0, written: 0, inserted: 0, updated: 0, skipped: 0, skippedReasons: {}, runsDropped: 0, resumed: null, status: 'not-run', seconds: 0, rowsPerSecond: 0 };
+  return {
+    kind, source, target, read: 0, written: 0, inserted: 0, updated: 0, skipped: 0, skippedReasons: {}, kept: 0, keptReasons: {},
+    runsDropped: 0, resumed: null, alreadyDone: false, status: 'not-run', seconds: 0, rowsPerSecond: 0,
+  };
 }
 
 function totals(tables: readonly TableReport[]): V1MigrationReport['totals'] {
-  return tables.reduce((t, r) => ({ read: t.read + r.read, written: t.written + r.written, skipped: t.skipped + r.skipped }), { read: 0, written: 0, skipped: 0 });
+  return tables.reduce(
+    (t, r) => ({ read: t.read + r.read, written: t.written + r.written, skipped: t.skipped + r.skipped, kept: t.kept + r.kept }),
+    { read: 0, written: 0, skipped: 0, kept: 0 },
+  );
 }
 
 /**
@@ -51,6 +60,8 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
   let reader: Connection | undefined;
   const lock = { name: `agno-migrate:v1-to-v2:${dialect.namespace ?? ''}`, timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS };
   let locked = false;
+  // SQLite's write lock cannot span a run that commits batch by batch: a lease row does.
+  const lease = family.name === 'sqlite' && !dryRun ? new SqliteRunLock(dialect, SQLITE_LOCK_TABLE, lock.name) : undefined;
   const tables: TableReport[] = [];
   let base: Omit<V1MigrationReport, 'status' | 'tables' | 'totals'>;
   // An error thrown by the caller's onProgress is theirs: it passes through unchanged.
@@ -71,6 +82,7 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
     const run: RunState = {
       conn, reader: reader ?? conn, overlap: !synchronous, dialect, family, store, batchSize, dryRun, nowSeconds, describe,
       limits: await family.limits(conn),
+      afterBatch: lease ? () => lease.renew(conn) : async () => {},
       restart: options.restart ?? false,
       emit: (event) => {
         try {
@@ -85,14 +97,27 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
       await runAsync(dialect.acquireLock(lock), conn);
       locked = true;
     }
+    await lease?.acquire(conn, lock.timeoutMs);
     if (!dryRun) await store.ensure(conn);
     const jobs = probed.map((p) => {
       const target = p.kind === 'memories' ? targets.names.memories : targets.names.sessions;
       return tableJob(dialect, p.kind, p.source, target, exists.has(target));
     });
+    // A run that finds one of its copies stopped part-way resumes that run: copies it finished are
+    // not made again. When every copy is finished (or none saved), this is a fresh run and all start over.
+    const saved = [];
+    for (const job of jobs) saved.push(dryRun || run.restart ? null : await store.load(conn, job.source.display, job.target));
+    const resuming = saved.some((s) => s?.status === 'running');
     for (const [i, job] of jobs.entries()) {
+      const point = saved[i] ?? null;
+      if (point?.status === 'done' && resuming) {
+        const report = finishedEarlier(job, point);
+        tables.push(report);
+        run.emit({ type: 'table-done', table: report });
+        continue;
+      }
       try {
-        tables.push(await migrateTable(run, job));
+        tables.push(await migrateTable(run, job, point?.status === 'running' ? point : null));
       } catch (error) {
         if (!(error instanceof TableFailure)) throw error;
         tables.push(error.report, ...jobs.slice(i + 1).map((j) => notRun(j.kind, j.source.display, j.target)));
@@ -117,6 +142,9 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
     if (error instanceof AgnoMigrateError || (typeof error === 'object' && error !== null && callerErrors.has(error))) throw error;
     throw dialect.translateError(error);
   } finally {
+    await lease?.release(conn).catch(() => {
+      // a lease left behind is taken over by the next run: this process is gone by then
+    });
     if (locked) {
       try {
         await runAsync(dialect.releaseLock(lock), conn);

@@ -1,7 +1,7 @@
 /** The v1 tables the migration reads, in the order it reads them. */
 export type SourceKind = 'agentSessions' | 'teamSessions' | 'workflowSessions' | 'memories';
 
-/** Every row of one v1 table, accounted for: read = inserted + updated + skipped (would-be, in a dry run). */
+/** Every row of one v1 table, accounted for: read = inserted + updated + skipped + kept (would-be, in a dry run). */
 export interface TableReport {
   readonly kind: SourceKind;
   /** `schema.table` (the table alone on SQLite). */
@@ -14,10 +14,19 @@ export interface TableReport {
   readonly skipped: number;
   /** Skipped rows by reason, with the first few keys of each. */
   readonly skippedReasons: Readonly<Record<string, { readonly count: number; readonly examples: readonly (string | null)[] }>>;
+  /** v1 rows whose v2 row was left as it is: it is as new as the v1 row, or the application changed it after the migration. */
+  readonly kept: number;
+  /** Kept rows by reason, with the first few keys of each. */
+  readonly keptReasons: Readonly<Record<string, { readonly count: number; readonly examples: readonly (string | null)[] }>>;
   /** Runs v2 cannot load (no agent_id/team_id), left out of their sessions. */
   readonly runsDropped: number;
   /** The saved point this run continued from, when an earlier run stopped part-way. */
   readonly resumed: { readonly afterKey: string | null; readonly rowsBefore: number } | null;
+  /**
+   * The copy had finished in the stopped run this one resumed, so it was not copied again; the
+   * counts are those of that run.
+   */
+  readonly alreadyDone: boolean;
   readonly status: 'done' | 'failed' | 'not-run';
   readonly seconds: number;
   readonly rowsPerSecond: number;
@@ -42,7 +51,7 @@ export interface V1MigrationReport {
   readonly progressTable: string | null;
   readonly targets: readonly TargetReport[];
   readonly tables: readonly TableReport[];
-  readonly totals: { readonly read: number; readonly written: number; readonly skipped: number };
+  readonly totals: { readonly read: number; readonly written: number; readonly skipped: number; readonly kept: number };
   readonly error?: { readonly message: string; readonly table: string; readonly key: string | null };
 }
 

@@ -22,7 +22,7 @@ describe('v1 → v2 on SQLite: characters PostgreSQL refuses', () => {
       await insertV1Rows(db, 'agent_sessions', [v1AgentSession('nul', { session_data: { text: 'a\u0000b\u0002c' }, agent_data: { 'k\u0000': 'v\u0000' } })]);
       await insertV1Rows(db, 'memories', [v1Memory('m', { memory: { memory: 'x\u0000y' } })]);
       const report = await migrateV1ToV2(db.dialect(), { agentSessions: 'agent_sessions', memories: 'memories' });
-      expect(report.totals).toEqual({ read: 2, written: 2, skipped: 0 });
+      expect(report.totals).toEqual({ read: 2, written: 2, skipped: 0, kept: 0 });
       const [session] = await db.rows('SELECT session_data, agent_data FROM agno_sessions');
       expect(JSON.parse(String(session!['session_data']))).toEqual({ text: 'abc' });
       expect(JSON.parse(String(session!['agent_data']))).toEqual({ k: 'v' });

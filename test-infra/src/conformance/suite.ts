@@ -22,6 +22,13 @@ const TYPES = Object.keys(DEFAULT_NAMES) as (keyof Agno22Names)[];
 const APPROVALS_HERE = (db: TestDatabase) => availableOn(resolveTableType('approvals'), db.flavor);
 const AT_LATEST = TYPES.filter((t) => reached(t) === GRAPH.latest);
 
+/**
+ * Rows each table keeps: all, except that Agno 3.0's metrics step deletes the newest day's unowned
+ * rows when that day is unfinished (SEED's one metrics row is such a day).
+ */
+const rowsAfterUp = (type: keyof Agno22Names) =>
+  type === 'metrics' && reached('metrics') === '3.0.0' ? SEED.metrics.filter((r) => r.completed).length : SEED[type].length;
+
 export interface SuiteOptions {
   readonly skip: boolean;
 }
@@ -78,7 +85,7 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
       expect(memories.map((r) => [r['memory_id'], Number(r['created_at'])])).toEqual([['m1', 1700000000], ['m2', NOW_EPOCH]]);
       for (const t of TYPES) {
         const [row] = await db.rows(`SELECT COUNT(*) AS n FROM ${db.qualify(DEFAULT_NAMES[t])}`);
-        expect(Number(row?.['n']), t).toBe(SEED[t].length);
+        expect(Number(row?.['n']), t).toBe(rowsAfterUp(t));
       }
       const [session] = await db.rows(`SELECT session_data, runs FROM ${db.qualify('agno_sessions')} WHERE session_id = ?`, ['s1']);
       const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);

@@ -130,7 +130,7 @@ export function runVerifySuite(target: TestTarget, options: { readonly skip: boo
       expect(findingsOf(result, 'agno_eval_runs').map(brief)).toEqual(['missing-primary-key run_id']);
       expect(findingsOf(result, 'agno_knowledge').map(brief)).toEqual(['different-primary-key id']);
       expect(findingsOf(result, 'agno_knowledge')[0]?.message).toContain('the primary key is (id, name)');
-      for (const f of result.tables.flatMap((t) => t.findings)) expect(f.message).toMatch(/: (run|sqlite|mysql|postgres|singlestore|add|create|change|allow|fill|Agno)/);
+      for (const f of result.tables.flatMap((t) => t.findings)) expect(f.message).toMatch(/[:;] (run|sqlite|mysql|postgres|singlestore|add|create|change|allow|fill|Agno)/);
     });
 
     // schedule_runs exists only where Agno creates it, PostgreSQL and SQLite, whose introspection reads foreign keys.

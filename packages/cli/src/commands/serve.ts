@@ -4,7 +4,8 @@ import type { Logger } from '@agno-migrate/core';
 import { ConfigurationError, MigrationManager } from '@agno-migrate/core';
 import type { DatabaseEntry } from '@agno-migrate/http';
 import { createMigrationHandler, JwtVerifier, jwtOptionsFromEnvironment, toNodeListener } from '@agno-migrate/http';
-import { fromConfigEntry } from '../config/database-options.js';
+import { existsSync } from 'node:fs';
+import { DEFAULT_CONFIG, fromConfigEntry } from '../config/database-options.js';
 import { readConfig } from '../config/read-config.js';
 import { EXIT } from '../exit-codes.js';
 import { loadDialect } from '../load-dialect.js';
@@ -22,14 +23,15 @@ export interface ServeOptions {
  * with the exit code once a signal has stopped the server and the requests under way have finished.
  */
 export async function serveCommand(options: ServeOptions): Promise<number> {
-  if (options.config === undefined) throw new ConfigurationError('serve needs --config <file> naming the databases to serve');
-  const config = readConfig(options.config);
+  const file = options.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  if (file === undefined) throw new ConfigurationError(`serve needs --config <file> (or ./${DEFAULT_CONFIG}) naming the databases to serve`);
+  const config = readConfig(file);
   const securityKey = config.securityKey ?? (process.env['OS_SECURITY_KEY'] || undefined);
   // AgentOS's JWT settings: the file's, else its JWT_* environment variables (read by the handler).
   const jwtConfigured = config.jwt !== undefined || ['JWT_VERIFICATION_KEY', 'JWT_JWKS_FILE', 'JWT_JWKS'].some((v) => process.env[v]);
   if (!securityKey && !jwtConfigured && !isLoopback(options.host)) {
     throw new ConfigurationError(
-      `refusing to listen on ${options.host} without a security key: set OS_SECURITY_KEY or "securityKey" in ${options.config}, configure JWT authorization, or listen on 127.0.0.1`,
+      `refusing to listen on ${options.host} without a security key: set OS_SECURITY_KEY or "securityKey" in ${file}, configure JWT authorization, or listen on 127.0.0.1`,
     );
   }
   // The config's passwords and key are registered by now: gather them once, not per log line.

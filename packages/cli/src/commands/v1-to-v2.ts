@@ -5,8 +5,10 @@ import type { CommonOptions } from '../common-options.js';
 import { resolveDatabaseOptions } from '../config/database-options.js';
 import { reportError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
+import { interruptible } from '../interrupt.js';
 import { loadDialect } from '../load-dialect.js';
-import { printJson } from '../output/json.js';
+import { printJson, setJsonTarget } from '../output/json.js';
+import { sizedTerminal } from '../output/progress.js';
 import { v1ProgressReporter } from '../output/v1-to-v2-progress.js';
 import { formatV1Report } from '../output/v1-to-v2-report.js';
 import { knownSecrets } from '../secrets.js';
@@ -44,7 +46,12 @@ export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<numb
   const batchSize = parseBatchSize(options.batchSize);
   const dialect = await loadDialect({ target: database.target, ...(database.schema !== undefined ? { schema: database.schema } : {}), mustExist: true });
   const json = options.json ?? false;
-  const progress = v1ProgressReporter(process.stderr);
+  const target = { display: database.target.display, schema: dialect.namespace, flavor: dialect.flavor };
+  setJsonTarget(target.display, target.schema);
+  // The redraw library loads only for a person at a terminal.
+  const progress = process.stderr.isTTY
+    ? v1ProgressReporter(process.stderr, (await import('log-update')).createLogUpdate(sizedTerminal(process.stderr), { showCursor: true }))
+    : undefined;
   const migrateOptions: MigrateV1Options = {
     ...(options.v1Schema !== undefined ? { v1Schema: options.v1Schema } : {}),
     ...(options.agentSessions !== undefined ? { agentSessions: options.agentSessions } : {}),
@@ -59,16 +66,32 @@ export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<numb
     restart: options.restart ?? false,
     ...(progress ? { onProgress: progress } : {}),
   };
-  try {
-    const report = await migrateV1ToV2(dialect, migrateOptions);
-    if (json) printJson(report);
-    else process.stdout.write(`${formatV1Report(report, database.target.display)}\n`);
-    return EXIT.ok;
-  } catch (error) {
-    if (!(error instanceof V1MigrationError)) throw error;
-    // The report of a failed run is its one JSON document; the error line goes to stderr.
-    if (json) printJson(error.report);
-    else process.stdout.write(`${formatV1Report(error.report, database.target.display)}\n`);
-    return reportError(error, false, knownSecrets(process.argv.slice(2)));
-  }
+  return interruptible(
+    database.target.kind,
+    json,
+    async () => {
+      try {
+        const report = await migrateV1ToV2(dialect, migrateOptions);
+        if (json) printJson(report);
+        else process.stdout.write(`${formatV1Report(report, target)}\n`);
+        return EXIT.ok;
+      } catch (error) {
+        if (!(error instanceof V1MigrationError)) throw error;
+        // The report of a failed run is its one JSON document; the error line goes to stderr.
+        if (json) printJson(error.report);
+        else process.stdout.write(`${formatV1Report(error.report, target)}\n`);
+        return reportError(error, false, knownSecrets(process.argv.slice(2)));
+      }
+    },
+    resumeHint(options.restart === true),
+  );
+}
+
+/**
+ * Ctrl-C part-way: every batch written so far is committed with its resume point, so the same
+ * command continues where this one stopped. Said before the process ends.
+ */
+function resumeHint(restart: boolean): string {
+  const again = restart ? 'the same command without --restart' : 'the same command';
+  return `interrupted: the rows copied so far are kept; run ${again} to resume from the last saved batch (--restart starts over)`;
 }

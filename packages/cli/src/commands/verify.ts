@@ -3,6 +3,7 @@ import { openContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output/json.js';
 import { formatVerify } from '../output/verify-report.js';
+import { checkTableType } from '../suggest.js';
 
 export interface VerifyCommandOptions extends CommonOptions {
   tableType?: string;
@@ -10,11 +11,12 @@ export interface VerifyCommandOptions extends CommonOptions {
 
 /** `agno-migrate verify`: exit 1 when any table differs from the shape expected at its recorded version. */
 export async function verifyCommand(options: VerifyCommandOptions): Promise<number> {
+  checkTableType(options.tableType);
   const ctx = await openContext(options, true);
   try {
     const result = await ctx.manager.verify(options.tableType !== undefined ? { tableType: options.tableType } : {});
     if (ctx.json) printJson(result);
-    else process.stdout.write(`${formatVerify(result, ctx.target.display)}\n`);
+    else process.stdout.write(`${formatVerify(result, ctx)}\n`);
     return result.status === 'drift' ? EXIT.failed : EXIT.ok;
   } finally {
     await ctx.manager.close();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ConfigurationError } from '@agno-migrate/core';
 import type { CommonOptions } from '../common-options.js';
 import { parseTableRenames } from '../common-options.js';
@@ -15,12 +16,28 @@ export interface DatabaseOptions {
 }
 
 const DEFAULT_DB = 'sqlite:./agno.db';
+/** The config file used when nothing on the command line or in the environment names a database. */
+export const DEFAULT_CONFIG = 'agno-migrate.json';
 
-export function resolveDatabaseOptions(options: CommonOptions): DatabaseOptions {
+/** ./agno-migrate.json when no flag or variable says which database, else undefined. */
+export function defaultConfigFile(options: CommonOptions): string | undefined {
+  const named =
+    options.db !== undefined ||
+    options.schema !== undefined ||
+    (options.table ?? []).length > 0 ||
+    options.versionsTable !== undefined ||
+    Boolean(process.env['AGNO_DB_URL']) ||
+    Boolean(process.env['DATABASE_URL']);
+  return !named && existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined;
+}
+
+export function resolveDatabaseOptions(given: CommonOptions): DatabaseOptions {
+  const found = given.config === undefined ? defaultConfigFile(given) : undefined;
+  const options = found !== undefined ? { ...given, config: found } : given;
   if (options.config === undefined) {
     if (options.dbId !== undefined) throw new ConfigurationError('--db-id needs --config <file>: it names a database of that file');
     return {
-      target: parseDatabaseUrl(options.db ?? (process.env['AGNO_DB_URL'] || DEFAULT_DB)),
+      target: parseDatabaseUrl(options.db ?? (process.env['AGNO_DB_URL'] || process.env['DATABASE_URL'] || DEFAULT_DB)),
       ...(options.schema !== undefined ? { schema: options.schema } : {}),
       tables: parseTableRenames(options.table ?? []),
       ...(options.versionsTable !== undefined ? { versionsTable: options.versionsTable } : {}),

@@ -2,7 +2,8 @@ import { ConfigurationError, resolveTableType } from '@agno-migrate/core';
 import { parseDatabaseUrl } from '../database-url.js';
 import type { AgnoMigrateConfig, DatabaseConfig, JwtConfig } from './config-types.js';
 
-const TOP_KEYS = ['securityKey', 'jwt', 'databases', 'remoteDatabases'];
+// `$schema` lets editors check the file against schema/agno-migrate.schema.json.
+const TOP_KEYS = ['$schema', 'securityKey', 'jwt', 'databases', 'remoteDatabases'];
 const JWT_KEYS = ['verificationKeys', 'jwksFile', 'algorithm', 'verifyAudience', 'audience', 'adminScope'];
 const DATABASE_KEYS = ['url', 'schema', 'versionsTable', 'tables'];
 

@@ -1,4 +1,18 @@
-/** The one JSON document `--json` prints on stdout. BigInts (driver values) become strings. */
+/** Bumped when a field of a --json document changes meaning or goes away; new fields do not bump it. */
+export const JSON_FORMAT_VERSION = 1;
+
+/** The database a command runs on, as every --json document names it (never with a password). */
+let target: { database: string | null; schema: string | null } = { database: null, schema: null };
+
+export function setJsonTarget(database: string, schema: string | undefined): void {
+  target = { database, schema: schema ?? null };
+}
+
+/**
+ * The one JSON document `--json` prints on stdout: its format version, the database and schema it
+ * ran on, then the command's result. BigInts (driver values) become strings.
+ */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+  const document = value !== null && typeof value === 'object' && !Array.isArray(value) ? { format: JSON_FORMAT_VERSION, ...target, ...value } : value;
+  process.stdout.write(`${JSON.stringify(document, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
 }

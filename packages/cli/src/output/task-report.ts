@@ -1,11 +1,11 @@
 import type { TableResult } from '@agno-migrate/core';
-import pc from 'picocolors';
+import type { Colors } from './colors.js';
 
 /**
  * What a data task counted, one line per task: numbers as they are, id lists by their length
  * (the ids are in --json). Empty lists are left out so the line says what happened.
  */
-export function taskReportLines(t: TableResult): string[] {
+export function taskReportLines(t: TableResult, c: Colors): string[] {
   const lines: string[] = [];
   for (const op of t.steps.flatMap((s) => s.operations)) {
     if (!op.report) continue;
@@ -14,7 +14,7 @@ export function taskReportLines(t: TableResult): string[] {
       if (Array.isArray(value)) return value.length > 0 ? [`${key}=${value.length}`] : [];
       return [];
     });
-    lines.push(pc.dim(`${t.tableName}: ${op.description}: ${parts.join(' ')}`));
+    lines.push(c.dim(`${t.tableName}: ${op.description}: ${parts.join(' ')}`));
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { V1MigrationEvent } from '@agno-migrate/v1-to-v2';
-import pc from 'picocolors';
+import { colorsFor } from './colors.js';
+import type { LiveLine } from './progress.js';
 
 const number = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -10,13 +11,21 @@ function eta(seconds: number | null): string {
   return minutes < 60 ? `ETA ${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s` : `ETA ${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-/** One line per table on stderr, rewritten in place (rows, rows/s, ETA); only for a person at a terminal. */
-export function v1ProgressReporter(stream: NodeJS.WriteStream): ((event: V1MigrationEvent) => void) | undefined {
+/**
+ * One line per table on stderr, redrawn in place (rows, rows/s, ETA) by `live` (log-update) and cut
+ * to the terminal's width, then kept with the table's totals; only for a person at a terminal.
+ */
+export function v1ProgressReporter(stream: NodeJS.WriteStream, live: LiveLine): ((event: V1MigrationEvent) => void) | undefined {
   if (!stream.isTTY) return undefined;
+  const pc = colorsFor(stream);
+  const fit = (text: string) => {
+    const columns = Math.max(20, (stream.columns || 80) - 1);
+    return text.length <= columns ? text : `${text.slice(0, columns - 1)}…`;
+  };
   let last = 0;
   return (event) => {
     if (event.type === 'table-start') {
-      stream.write(pc.dim(`${event.source} → ${event.target}: ${number(event.done)}/${number(event.total)} rows\r`));
+      live(pc.dim(fit(`${event.source} → ${event.target}: ${number(event.done)}/${number(event.total)} rows`)));
       return;
     }
     if (event.type === 'batch') {
@@ -24,11 +33,11 @@ export function v1ProgressReporter(stream: NodeJS.WriteStream): ((event: V1Migra
       // A redraw per batch would flood a slow terminal on small batches.
       if (now - last < 100 && event.done < event.total) return;
       last = now;
-      const line = `${event.source} → ${event.target}: ${number(event.done)}/${number(event.total)} rows · ${number(event.rowsPerSecond)} rows/s · ${eta(event.etaSeconds)}`;
-      stream.write(`\x1b[2K${pc.dim(line)}\r`);
+      live(pc.dim(fit(`${event.source} → ${event.target}: ${number(event.done)}/${number(event.total)} rows · ${number(event.rowsPerSecond)} rows/s · ${eta(event.etaSeconds)}`)));
       return;
     }
     const t = event.table;
-    stream.write(`\x1b[2K${pc.dim(`${t.source} → ${t.target}: ${number(t.read)} rows in ${t.seconds.toFixed(1)}s (${number(t.rowsPerSecond)} rows/s)`)}\n`);
+    live(pc.dim(fit(`${t.source} → ${t.target}: ${number(t.read)} rows in ${t.seconds.toFixed(1)}s (${number(t.rowsPerSecond)} rows/s)`)));
+    live.done();
   };
 }

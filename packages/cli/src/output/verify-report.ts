@@ -1,25 +1,29 @@
 import type { TableHealth, TableVerification, VerifyResult } from '@agno-migrate/core';
-import pc from 'picocolors';
+import type { Colors } from './colors.js';
+import { stdoutColors } from './colors.js';
+import type { ReportTarget } from './human.js';
+import { headerTarget } from './human.js';
 import { renderTable } from './table.js';
 
-const HEALTH_COLOUR: Record<TableHealth, (s: string) => string> = { ok: pc.green, drift: pc.red, absent: pc.yellow, newer: pc.cyan };
+const HEALTH_COLOUR: Record<TableHealth, 'green' | 'red' | 'yellow' | 'cyan'> = { ok: 'green', drift: 'red', absent: 'yellow', newer: 'cyan' };
 
 /** A health word as status and verify show it. */
-export function healthText(health: TableHealth | undefined): string {
-  return health === undefined ? '' : HEALTH_COLOUR[health](health);
+export function healthText(health: TableHealth | undefined, c: Colors = stdoutColors()): string {
+  return health === undefined ? '' : c[HEALTH_COLOUR[health]](health);
 }
 
-function versionText(t: TableVerification): string {
+function versionText(t: TableVerification, pc: Colors): string {
   const version = t.recorded === null ? `${t.current} ${pc.dim('(no row)')}` : t.current;
   return t.pending.length > 0 ? `${version} ${pc.yellow(`(pending ${t.pending.join(', ')})`)}` : version;
 }
 
 /** One row per table, then one line per difference, each saying what to do. */
-export function formatVerify(result: VerifyResult, display: string): string {
-  const title = `verify · ${display} · latest ${result.latest}`;
+export function formatVerify(result: VerifyResult, target: ReportTarget, pc: Colors = stdoutColors()): string {
+  const title = `verify · ${headerTarget(target)} · latest ${result.latest}`;
   const table = renderTable(
     ['TABLE', 'TYPE', 'VERSION', 'HEALTH', 'DIFFERENCES'],
-    result.tables.map((t) => [t.tableName, t.tableType, versionText(t), healthText(t.health), t.exists ? String(t.findings.length) : '-']),
+    result.tables.map((t) => [t.tableName, t.tableType, versionText(t, pc), healthText(t.health, pc), t.exists ? String(t.findings.length) : '-']),
+    pc,
   );
   const lines = result.tables.flatMap((t) => t.findings.map((f) => `${pc.red('✗')} ${t.tableName}: ${f.message}`));
   const pending = result.tables.some((t) => t.exists && t.pending.length > 0)

@@ -36,7 +36,7 @@ function connectionCases(kind: Kind): Case[] {
   if (kind === 'sqlite') {
     return [
       ['sqlite: with no file', () => ['status', '--db', 'sqlite:'], 2, /names no file/],
-      ['a SQLite file in a directory that does not exist', () => ['status', '--db', 'sqlite:/nonexistent/dir/agno.db'], 2, /cannot open SQLite database/],
+      ['a SQLite file in a directory that does not exist', () => ['status', '--db', 'sqlite:/nonexistent/dir/agno.db'], 2, /no such database file \/nonexistent\/dir\/agno\.db/],
       ['a SQLite path that is a directory', (s) => ['up', '--db', `sqlite:${dirname(s.childLocation())}`], 2, /cannot open SQLite database/],
     ];
   }

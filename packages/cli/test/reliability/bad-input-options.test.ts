@@ -20,13 +20,18 @@ function optionCases(kind: Kind): Case[] {
     ['invalid version', ['up', '--target', 'abc'], 2, /invalid version "abc"/],
     ['empty version', ['up', '--target', ''], 2, /invalid version ""/],
     ['version above the latest', ['up', '--target', '9.0.0'], 2, /outside the known range/],
-    ['down without a target', ['down'], 2, /down needs a target version/],
+    ['down without a target', ['down'], 2, /down needs --target <version>/],
     ['down to a version above the latest', ['down', '--target', '9.1'], 2, /outside the known range/],
     ['an over-long table name', ['up', '--table', `memories=${tooLong}`], 2, new RegExp(`is ${tooLong.length} bytes; \\w+ allows ${IDENTIFIER_LIMIT[kind]}`)],
     ['an over-long versions table name', ['up', '--versions-table', tooLong], 2, new RegExp(`is ${tooLong.length} bytes`)],
     ['the versions table named like a data table', ['up', '--versions-table', 'agno_memories'], 2, /has the name of a data table/],
     ['two table types given one name', ['up', '--table', 'memories=same', '--table', 'sessions=same'], 2, /both named "same"/],
     ['a rename of an unknown table type', ['up', '--table', 'nope=x'], 2, /unknown table type "nope"/],
+    ['a rename of __proto__', ['up', '--table', '__proto__=x'], 2, /unknown table type "__proto__"/],
+    ['a rename of constructor', ['up', '--table', 'constructor=x'], 2, /unknown table type "constructor"/],
+    ['a rename of prototype', ['status', '--table', 'prototype=x'], 2, /unknown table type "prototype"/],
+    ['a version with four parts', ['up', '--target', '2.3.0.0'], 2, /invalid version "2\.3\.0\.0"/],
+    ['a version with two v', ['up', '--target', 'vv2.3'], 2, /invalid version "vv2\.3"/],
   ];
 }
 

@@ -2,6 +2,7 @@ import type { Flavor, LogicalType, TableDef } from '../catalog/types.js';
 import { VERSIONS_TABLE } from '../catalog/registry.js';
 import { DatabaseError } from '../errors.js';
 import type { Operation, OperationContext } from '../operations/types.js';
+import { uniqueKeysOver } from '../operations/drop-unique-by-columns.js';
 import type { Statement } from '../sql/statement.js';
 import { sql } from '../sql/statement.js';
 import { renderExpression } from '../sql/expression.js';
@@ -87,15 +88,23 @@ export abstract class BaseDialect implements Dialect {
   }
 
   protected readonly renderers: Renderers = {
-    addColumn: (op, _s, ctx) => [this.alter(ctx, `ADD COLUMN ${this.columnDefinition(op.column.name, op.column.type, op.column.nullable)}`)],
+    addColumn: (op, _s, ctx) => [
+      this.alter(ctx, `ADD COLUMN ${this.columnDefinition(op.column.name, op.column.type, op.column.nullable)}${this.defaultClause(op.transitionalDefault)}`),
+    ],
     dropColumn: (op, _s, ctx) => [this.alter(ctx, `DROP COLUMN ${this.quoteIdent(op.column)}`)],
-    createIndex: (op, _s, ctx) => [this.createIndexSql(ctx.table, op.name, op.columns, op.unique)],
+    createIndex: (op, _s, ctx) => [this.createIndexSql(ctx.table, op.name, op.columns, op.unique, op.where)],
     dropIndex: (op) => [sql(`DROP INDEX ${this.qualifyIndex(op.name)}`)],
     addPrimaryKey: (op, _s, ctx) => [this.alter(ctx, `ADD PRIMARY KEY (${this.columnList(op.columns)})`)],
     dropPrimaryKey: (_op, state, ctx) => [this.alter(ctx, `DROP CONSTRAINT ${this.quoteIdent(state.primaryKey?.name ?? `${ctx.table}_pkey`)}`)],
     addUnique: (op, _s, ctx) => [this.alter(ctx, `ADD CONSTRAINT ${this.quoteIdent(op.name)} UNIQUE (${this.columnList(op.columns)})`)],
     dropUnique: (op, _s, ctx) => [this.alter(ctx, `DROP CONSTRAINT ${this.quoteIdent(op.name)}`)],
     setNotNull: (op, _s, ctx) => [this.alter(ctx, `ALTER COLUMN ${this.quoteIdent(op.column)} SET NOT NULL`)],
+    dropDefault: (op, _s, ctx) => [this.alter(ctx, `ALTER COLUMN ${this.quoteIdent(op.column)} DROP DEFAULT`)],
+    // Each key is dropped the way its kind is (a constraint, or an index), so dialects override only those two.
+    dropUniqueByColumns: (op, state, ctx) =>
+      uniqueKeysOver(state, op.columns).flatMap((key) =>
+        this.renderOperation(key.constraint ? { kind: 'dropUnique', name: key.name } : { kind: 'dropIndex', name: key.name }, state, ctx),
+      ),
     jsonToJsonb: () => [],
     backfill: (op, _s, ctx) => {
       const params: unknown[] = [];
@@ -115,6 +124,14 @@ export abstract class BaseDialect implements Dialect {
         ),
       ];
     },
+    requireNoData: (op, _s, ctx) => {
+      const c = this.quoteIdent(op.column);
+      const marks = op.carriesNothing.map((_, i) => this.placeholder(i + 1)).join(', ');
+      const rest = op.carriesNothing.length > 0 ? ` AND ${c} NOT IN (${marks})` : '';
+      return [sql(`SELECT COUNT(*) AS ${this.quoteIdent('n')} FROM ${this.qualify(ctx.table)} WHERE ${c} IS NOT NULL${rest}`, op.carriesNothing)];
+    },
+    // Decided from the name alone: nothing to ask the database.
+    requireNameFits: () => [],
     custom: (op, state, ctx) => [...op.plan(state, ctx)],
     // A task runs its own statements (the step executor drives it); there is nothing to render.
     task: () => [],
@@ -137,6 +154,20 @@ export abstract class BaseDialect implements Dialect {
 
   columnDefinition(name: string, type: LogicalType, nullable: boolean): string {
     return `${this.quoteIdent(name)} ${this.columnType(type)}${nullable ? '' : ' NOT NULL'}`;
+  }
+
+  /** A DATE expression as 'YYYY-MM-DD' text, so a date read back compares and binds the same everywhere. */
+  dateAsText(expression: string): string {
+    return `CAST(${expression} AS TEXT)`;
+  }
+
+  /** A string as an SQL literal, for the few places SQL takes no parameter (a DDL default). */
+  stringLiteral(value: string): string {
+    return `'${value.replaceAll("'", "''")}'`;
+  }
+
+  protected defaultClause(value: string | undefined): string {
+    return value === undefined ? '' : ` DEFAULT ${this.stringLiteral(value)}`;
   }
 
   columnList(columns: readonly string[]): string {

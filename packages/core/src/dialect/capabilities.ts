@@ -12,6 +12,11 @@ export interface DialectCapabilities {
   readonly maxIdentifierBytes: number;
   /** An existing table's primary key can be changed in place (otherwise it needs a rebuild). */
   readonly alterPrimaryKey: boolean;
+  /**
+   * A unique key can be added to and dropped from an existing table. SQLite cannot drop one declared
+   * in CREATE TABLE: a step that swaps keys rebuilds the table there.
+   */
+  readonly alterUniqueKeys: boolean;
 }
 
 export const DEFAULT_CAPABILITIES: DialectCapabilities = {
@@ -21,4 +26,5 @@ export const DEFAULT_CAPABILITIES: DialectCapabilities = {
   synchronous: false,
   maxIdentifierBytes: 63,
   alterPrimaryKey: true,
+  alterUniqueKeys: true,
 };

@@ -22,6 +22,12 @@ export interface VersionRow {
   readonly version: string;
 }
 
+export interface SessionSetting {
+  /** The setting as SQL a person would write (the connector may send it in another form). */
+  readonly sql: string;
+  readonly why: string;
+}
+
 /**
  * Everything core may ask of a database. A dialect package implements it (usually by extending
  * `BaseDialect`); core never asks which database it is talking to.
@@ -37,11 +43,20 @@ export interface Dialect {
 
   connect(): Promise<Connection>;
   connectSync?(): Connection;
+  /**
+   * What every session the dialect opens sets for itself, and why (a role's statement time limit
+   * lifted, a dead client noticed): shown by dry runs, since it is not part of any step.
+   */
+  readonly sessionSettings?: readonly SessionSetting[];
 
   quoteIdent(name: string): string;
   /** The table's name, quoted and qualified with the namespace. */
   qualify(table: string): string;
   placeholder(index: number): string;
+  /** A string as an SQL literal, for SQL shown to people or DDL that takes no parameter. */
+  stringLiteral(value: string): string;
+  /** A DATE expression as 'YYYY-MM-DD' text. */
+  dateAsText(expression: string): string;
 
   introspect(table: string): Db<TableState | null>;
   /** Which of `tables` exist, in one query. */

@@ -1,4 +1,5 @@
-import type { TableDef } from '../catalog/types.js';
+import type { Flavor, TableDef } from '../catalog/types.js';
+import type { DialectCapabilities } from '../dialect/capabilities.js';
 import type { Operation } from '../operations/types.js';
 import type { Db } from '../dialect/db.js';
 import type { Dialect } from '../dialect/dialect.js';
@@ -10,6 +11,13 @@ export interface StepContext {
   readonly names: Readonly<Record<string, string>>;
   /** The table type's latest definition on this dialect's flavour (for column types). */
   readonly latest: TableDef;
+  /**
+   * The catalog flavour: for the few facts Agno's own migration spells per dialect family, the way
+   * the catalog does (SQLite's 3.0.0 adds schedules' provenance columns as TEXT).
+   */
+  readonly flavor: Flavor;
+  /** What the database can do in place: a step chooses between an ALTER and a rebuild by it. */
+  readonly capabilities: DialectCapabilities;
   /** Epoch seconds at the start of the run: the value Agno backfills with. */
   readonly now: number;
 }

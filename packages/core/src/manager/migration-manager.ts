@@ -173,7 +173,7 @@ export class MigrationManager {
       (t) => t.info.retired === undefined && (tableType !== undefined || availableOn(t.info, flavor)),
     );
     const tables = creationOrder(selected, this.names, flavor);
-    checkIdentifierLengths(this.dialect, this.graph, tables, this.versionsTable);
+    checkIdentifierLengths(this.dialect, this.graph, tables, this.versionsTable, false);
     return tables;
   }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../dialect/db.js';
 import { query } from '../dialect/db.js';
-import type { RequireNoNulls, RequireUnique } from '../operations/types.js';
+import { nameBytes } from '../operations/require-name-fits.js';
+import type { Precondition, RequireNameFits, RequireNoData } from '../operations/specs.js';
 import type { Statement } from '../sql/statement.js';
 import type { BlockedDetails } from './results.js';
 import type { RunContext } from './run-context.js';
@@ -11,14 +12,16 @@ const EXAMPLES = 5;
 export function* checkPrecondition(
   ctx: RunContext,
   table: string,
-  op: RequireNoNulls | RequireUnique,
+  op: Precondition,
   statements: readonly Statement[],
 ): Db<BlockedDetails | null> {
+  if (op.kind === 'requireNameFits') return nameTooLong(ctx, table, op);
   const [check] = statements;
   if (!check) return null;
   const result = yield* query(check.sql, check.params);
   const column = op.column;
   const where = ctx.dialect.qualify(table);
+  if (op.kind === 'requireNoData') return dataWouldBeLost(ctx, table, op, Number(result.rows[0]?.['n'] ?? 0));
   if (op.kind === 'requireNoNulls') {
     const count = Number(result.rows[0]?.['n'] ?? 0);
     if (count === 0) return null;
@@ -42,4 +45,38 @@ export function* checkPrecondition(
     fixSql: ctx.dialect.duplicateFixSql(table, column),
     message: `${count} value(s) of ${column} occur more than once in ${table}, e.g. ${examples.map((e) => JSON.stringify(e)).join(', ')}`,
   };
+}
+
+/** A revert that would drop values it cannot keep anywhere refuses; `force` is the way through. */
+function dataWouldBeLost(ctx: RunContext, table: string, op: RequireNoData, count: number): BlockedDetails | null {
+  if (count === 0) return null;
+  const d = ctx.dialect;
+  const c = d.quoteIdent(op.column);
+  const kept = op.carriesNothing.length > 0 ? ` AND ${c} NOT IN (${op.carriesNothing.map((v) => d.stringLiteral(v)).join(', ')})` : '';
+  return {
+    check: 'no-data',
+    column: op.column,
+    count,
+    examples: [],
+    fixSql: `-- the rows whose ${op.column} the revert would drop; re-run with --force to drop it anyway:\nSELECT * FROM ${d.qualify(table)} WHERE ${c} IS NOT NULL${kept};`,
+    message: `${count} row(s) of ${table} hold data in ${op.column}, which the revert drops: re-run with force to drop it anyway`,
+  };
+}
+
+function nameTooLong(ctx: RunContext, table: string, op: RequireNameFits): BlockedDetails {
+  const limit = ctx.dialect.capabilities.maxIdentifierBytes;
+  const bytes = nameBytes(op.name);
+  const shortest = nameBytes(table) - (bytes - limit);
+  return {
+    check: 'name-length',
+    column: '',
+    count: 1,
+    examples: [op.name],
+    fixSql: `-- rename the table to at most ${shortest} bytes, then migrate it under its new name (--table ${typeOf(ctx, table)}=<new name>):\nALTER TABLE ${ctx.dialect.qualify(table)} RENAME TO ${ctx.dialect.quoteIdent('<new name>')};`,
+    message: `${op.why} would be named ${op.name} (${bytes} bytes; ${ctx.dialect.name} allows ${limit}): rename ${table} to at most ${shortest} bytes`,
+  };
+}
+
+function typeOf(ctx: RunContext, table: string): string {
+  return Object.entries(ctx.names).find(([, name]) => name === table)?.[0] ?? '<type>';
 }

@@ -24,8 +24,13 @@ export interface StepResult {
 }
 
 export interface BlockedDetails {
-  /** Which rule the data broke: a precondition's, or a step's own (duplicate schedule names, owned rows a down would lose). */
-  readonly check: 'no-nulls' | 'unique' | (string & {});
+  /**
+   * Which rule the data broke: a precondition's (NULL or duplicate values; `no-data`: values a
+   * revert would drop, which `force` lets go; `name-length`: a name the step creates would pass the
+   * database's limit), or a step's own (`unique-schedule-names`; `table-shape`: a table the step
+   * would rebuild is not shaped like its type).
+   */
+  readonly check: 'no-nulls' | 'unique' | 'no-data' | 'name-length' | 'unique-schedule-names' | 'table-shape' | (string & {});
   readonly column: string;
   /** Rows holding NULL, or distinct values occurring more than once. */
   readonly count: number;

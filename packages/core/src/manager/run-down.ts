@@ -77,7 +77,7 @@ function* downTable(
   for (const step of plan.steps) {
     // A `down` never raises a stamp: a forced revert of a step above the recorded version keeps it.
     const stampVersion = compareVersions(step.from, recorded) < 0 ? step.from : recorded;
-    const outcome = yield* runStep(ctx, table, step, 'down', stampVersion, dryRun);
+    const outcome = yield* runStep(ctx, table, step, 'down', stampVersion, dryRun, options.force ?? false);
     steps.push(outcome.result);
     if (outcome.blocked) {
       return { ...base, to: recorded, outcome: 'blocked', steps, blocked: outcome.blocked, reason: outcome.blocked.message };

@@ -6,6 +6,7 @@ import type { RunContext, TableRef } from './run-context.js';
 import { createTable } from './run-create.js';
 import { runStep } from './step-executor.js';
 import { runStatus, visitTables } from './table-loop.js';
+import { checkBeforeUp } from './table-shape-checks.js';
 import { ensureVersionsTable, readVersionRows } from './versions-store.js';
 import { withLock } from './with-lock.js';
 import { isVisited, newerReason, notOnDialect } from './table-scope.js';
@@ -36,6 +37,14 @@ export function* runUp(runCtx: RunContext, tables: readonly TableRef[], options:
     // One query tells which of the tables with work to do exist, whatever their number.
     const withWork = tables.filter((t) => ctx.graph.planUp(current.get(t.name)!, target, options.force ?? false, t.info.type).steps.length > 0);
     const existing = withWork.length > 0 ? yield* ctx.dialect.existingTables(withWork.map((t) => t.name)) : new Set<string>();
+    // A versions table that cannot be stamped, or a table without the columns its steps work on,
+    // is refused before anything changes.
+    yield* checkBeforeUp(
+      ctx,
+      rows.exists,
+      withWork.map((t) => ({ table: t, from: current.get(t.name)!, exists: existing.has(t.name), steps: ctx.graph.planUp(current.get(t.name)!, target, options.force ?? false).steps })),
+      options.createMissing ?? false,
+    );
     const reached = new Map<string, string>();
     const explicit = options.tableType !== undefined;
     const results = yield* visitTables(
@@ -87,7 +96,7 @@ function* upTable(
   for (const step of plan.steps) {
     // An `up` never lowers a stamp: a forced re-run of an old step keeps the newer version.
     const stampVersion = compareVersions(step.to, recorded) > 0 ? step.to : recorded;
-    const outcome = yield* runStep(ctx, table, step, 'up', stampVersion, dryRun);
+    const outcome = yield* runStep(ctx, table, step, 'up', stampVersion, dryRun, options.force ?? false);
     steps.push(outcome.result);
     if (outcome.blocked) {
       return { ...base, to: recorded, outcome: 'blocked', steps, blocked: outcome.blocked, reason: outcome.blocked.message };

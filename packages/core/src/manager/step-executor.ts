@@ -23,6 +23,8 @@ export function operationsOf(ctx: RunContext, table: TableRef, step: Step, direc
     table: table.name,
     names: ctx.names,
     latest: table.info.define(ctx.dialect.flavor),
+    flavor: ctx.dialect.flavor,
+    capabilities: ctx.dialect.capabilities,
     now: Math.floor(ctx.now.getTime() / 1000),
   };
   return direction === 'up' ? tableStep.up(stepCtx) : tableStep.down(stepCtx);
@@ -40,13 +42,13 @@ export function* runStep(
   direction: Direction,
   stampVersion: string | null,
   dryRun: boolean,
+  force = false,
 ): Db<StepOutcome> {
   const from = direction === 'up' ? step.from : step.to;
   const to = direction === 'up' ? step.to : step.from;
   ctx.emit({ type: 'step-start', tableName: table.name, from, to, direction });
   const ops = operationsOf(ctx, table, step, direction);
   const transaction = dryRun ? null : ctx.dialect.stepTransaction();
-  const opCtx: OperationContext = { table: table.name, capabilities: ctx.dialect.capabilities };
   const records: OperationRecord[] = [];
   const outcome = (blocked?: BlockedDetails): StepOutcome => ({
     result: { from, to, direction, operations: records },
@@ -56,6 +58,7 @@ export function* runStep(
   if (transaction) yield* executeAll(ctx, table.name, transaction.begin);
   try {
     let state = ops.length > 0 ? yield* ctx.dialect.introspect(table.name) : null;
+    const opCtx: OperationContext = { table: table.name, capabilities: ctx.dialect.capabilities, force, ...(state ? { stepStart: state } : {}) };
     for (const op of ops) {
       if (!state) throw new DatabaseError(`table ${table.name} disappeared during the migration`, { kind: 'undefined-table' });
       const spec = specOf(op);

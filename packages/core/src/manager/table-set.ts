@@ -4,6 +4,7 @@ import type { TableTypeInfo } from '../catalog/registry.js';
 import type { Dialect } from '../dialect/dialect.js';
 import type { VersionGraph } from '../graph/version-graph.js';
 import { ConfigurationError } from '../errors.js';
+import type { Operation } from '../operations/types.js';
 import type { TableRef } from './run-context.js';
 
 /**
@@ -62,6 +63,8 @@ export function checkIdentifierLengths(
   graph: VersionGraph,
   tables: readonly TableRef[],
   versionsTable: string,
+  /** up/down: a name a step checks itself blocks only its table. init creates it outright, so it is refused here. */
+  leaveToSteps = true,
 ): void {
   const limit = dialect.capabilities.maxIdentifierBytes;
   // A server error about the schema would come only after the lock and the first queries.
@@ -73,11 +76,15 @@ export function checkIdentifierLengths(
     );
   }
   const candidates: string[] = [versionsTable, ...generatedNames(VERSIONS_TABLE.define(dialect.flavor), versionsTable)];
+  const guarded = new Set<string>();
   for (const t of tables) {
     candidates.push(t.name, ...generatedNames(t.info.define(dialect.flavor), t.name));
-    candidates.push(...namesCreatedBySteps(graph, t, dialect));
+    const fromSteps = opsOfSteps(graph, t, dialect);
+    candidates.push(...fromSteps.flatMap((op) => ('name' in op && op.kind !== 'requireNameFits' ? [op.name] : [])));
+    if (leaveToSteps) for (const op of fromSteps) if (op.kind === 'requireNameFits') guarded.add(op.name);
   }
-  for (const name of candidates) {
+  // A step that checks a name itself reports that one table as blocked and lets the others migrate.
+  for (const name of candidates.filter((n) => !guarded.has(n))) {
     const bytes = Buffer.byteLength(name, 'utf8');
     if (bytes > limit) {
       throw new ConfigurationError(
@@ -88,15 +95,13 @@ export function checkIdentifierLengths(
   }
 }
 
-function namesCreatedBySteps(graph: VersionGraph, table: TableRef, dialect: Dialect): string[] {
-  const ctx = { table: table.name, names: {}, latest: table.info.define(dialect.flavor), now: 0 };
-  const names: string[] = [];
+function opsOfSteps(graph: VersionGraph, table: TableRef, dialect: Dialect): Operation[] {
+  const latest = table.info.define(dialect.flavor);
+  const ctx = { table: table.name, names: {}, latest, flavor: dialect.flavor, capabilities: dialect.capabilities, now: 0 };
+  const ops: Operation[] = [];
   for (const step of graph.steps) {
     const tableStep = step.tables[table.info.type];
-    if (!tableStep) continue;
-    for (const op of [...tableStep.up(ctx), ...tableStep.down(ctx)]) {
-      if ('name' in op) names.push(op.name);
-    }
+    if (tableStep) ops.push(...tableStep.up(ctx), ...tableStep.down(ctx));
   }
-  return names;
+  return ops;
 }

@@ -22,20 +22,34 @@ export type Operation =
   | AddUnique
   | DropUnique
   | SetNotNull
+  | DropDefault
+  | DropUniqueByColumns
   | JsonToJsonb
   | Backfill
   | RequireNoNulls
   | RequireUnique
+  | RequireNoData
+  | RequireNameFits
   | Custom
   | Task;
 
-export interface AddColumn { readonly kind: 'addColumn'; readonly column: ColumnDef }
+export interface AddColumn {
+  readonly kind: 'addColumn';
+  readonly column: ColumnDef;
+  /**
+   * A server default that fills existing rows of a NOT NULL column (SQL text of a string literal
+   * value, not yet quoted); a later `dropDefault` removes it so the column ends as a fresh one.
+   */
+  readonly transitionalDefault?: string;
+}
 export interface DropColumn { readonly kind: 'dropColumn'; readonly column: string }
 export interface CreateIndex {
   readonly kind: 'createIndex';
   readonly name: string;
   readonly columns: readonly string[];
   readonly unique: boolean;
+  /** A partial index's predicate, as Agno writes it (column names unquoted). */
+  readonly where?: string;
 }
 export interface DropIndex { readonly kind: 'dropIndex'; readonly name: string }
 export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly columns: readonly string[] }
@@ -43,6 +57,13 @@ export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey' }
 export interface AddUnique { readonly kind: 'addUnique'; readonly name: string; readonly columns: readonly string[] }
 export interface DropUnique { readonly kind: 'dropUnique'; readonly name: string }
 export interface SetNotNull { readonly kind: 'setNotNull'; readonly column: string }
+/** Removes a column's server default (the end of an `addColumn` with a transitional default). */
+export interface DropDefault { readonly kind: 'dropDefault'; readonly column: string }
+/**
+ * Drops every unique constraint or unique index over exactly `columns` (in any order), whatever
+ * its name: a table renamed after Agno created it keeps its key under the old table's name.
+ */
+export interface DropUniqueByColumns { readonly kind: 'dropUniqueByColumns'; readonly columns: readonly string[] }
 export interface JsonToJsonb { readonly kind: 'jsonToJsonb'; readonly columns: readonly string[] }
 /** `UPDATE … SET column = value WHERE column IS NULL`: restartable by construction. */
 export interface Backfill { readonly kind: 'backfill'; readonly column: string; readonly value: Expression }
@@ -50,6 +71,17 @@ export interface Backfill { readonly kind: 'backfill'; readonly column: string; 
 export interface RequireNoNulls { readonly kind: 'requireNoNulls'; readonly column: string }
 /** Data precondition: no value of `column` occurs twice. */
 export interface RequireUnique { readonly kind: 'requireUnique'; readonly column: string }
+/**
+ * Data precondition of a destructive `down`: `column` holds nothing but NULL and the values in
+ * `carriesNothing` (metrics' '' for "unowned"), or the step refuses unless forced.
+ */
+export interface RequireNoData {
+  readonly kind: 'requireNoData';
+  readonly column: string;
+  readonly carriesNothing: readonly string[];
+}
+/** Precondition: an identifier the step creates fits the database's limit, or the table is blocked. */
+export interface RequireNameFits { readonly kind: 'requireNameFits'; readonly name: string; readonly why: string }
 /** Escape hatch for dialect-specific work: plans its own statements from the live table. */
 export interface Custom {
   readonly kind: 'custom';
@@ -101,6 +133,10 @@ export interface OperationContext {
   /** The table's name in the database (unqualified). */
   readonly table: string;
   readonly capabilities: DialectCapabilities;
+  /** The run was forced: a destructive `down` proceeds although the data would be lost. */
+  readonly force?: boolean;
+  /** The table as the step found it, before its first operation (what a step's later work depends on). */
+  readonly stepStart?: TableState;
 }
 
 /** How core treats one kind of operation, whatever the dialect. */

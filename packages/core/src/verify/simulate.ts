@@ -27,12 +27,12 @@ export function simulateSteps(
   steps: readonly Step[],
   names: Readonly<Record<string, string>> = {},
 ): TableState {
-  const stepCtx: StepContext = { table, names, latest: info.define(dialect.flavor), now: 0 };
-  const opCtx: OperationContext = { table, capabilities: dialect.capabilities };
+  const stepCtx: StepContext = { table, names, latest: info.define(dialect.flavor), flavor: dialect.flavor, capabilities: dialect.capabilities, now: 0 };
   let current = state;
   for (const step of steps) {
     const tableStep = step.tables[info.type];
     if (!tableStep) continue;
+    const opCtx: OperationContext = { table, capabilities: dialect.capabilities, stepStart: current };
     for (const op of tableStep.up(stepCtx)) {
       const spec = specOf(op);
       if (spec.isNeeded(op, current, opCtx) && dialectCan(dialect, op, current, opCtx)) current = spec.apply(op, current);

@@ -1,10 +1,24 @@
 import type { Connection, Dialect } from '@agno-migrate/core';
 import type { UpsertSpec } from '../sql/family.js';
 
+/** What the target already holds for one key: its owner and when it was last written. */
+export interface ExistingRow {
+  readonly owner: unknown;
+  /** Epoch seconds of the row's `newer` column (updated_at); null when it has none. */
+  readonly updatedAt: number | null;
+}
+
+function seconds(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
 /**
- * The target rows already holding these keys, with their owner: one indexed lookup per batch that
- * tells inserts from updates and applies Agno's ownership rule before writing, so every row is
- * counted exactly (the upsert's own guard stays as a safety net).
+ * The target rows already holding these keys, with their owner and update time: one indexed
+ * lookup per batch that tells inserts from updates from rows to keep, and applies Agno's
+ * ownership rule before writing, so every row is counted exactly (the upsert's own guards stay as
+ * a safety net).
  */
 export async function existingRows(
   conn: Connection,
@@ -12,17 +26,22 @@ export async function existingRows(
   spec: UpsertSpec,
   keys: readonly string[],
   maxParams: number,
-): Promise<Map<string, unknown>> {
-  const found = new Map<string, unknown>();
+): Promise<Map<string, ExistingRow>> {
+  const found = new Map<string, ExistingRow>();
   const key = spec.conflict[0]!;
   const q = (n: string) => dialect.quoteIdent(n);
-  const select = spec.owner ? `${q(key)}, ${q(spec.owner)}` : q(key);
+  const select = [key, spec.owner, spec.newer].filter((c): c is string => c !== undefined).map(q).join(', ');
   const size = Math.max(1, Math.min(maxParams, 10_000));
   for (let start = 0; start < keys.length; start += size) {
     const slice = keys.slice(start, start + size);
     const marks = slice.map((_, i) => dialect.placeholder(i + 1)).join(', ');
     const result = await conn.query(`SELECT ${select} FROM ${spec.table} WHERE ${q(key)} IN (${marks})`, slice);
-    for (const row of result.rows) found.set(String(row[key]), spec.owner ? (row[spec.owner] ?? null) : null);
+    for (const row of result.rows) {
+      found.set(String(row[key]), {
+        owner: spec.owner ? (row[spec.owner] ?? null) : null,
+        updatedAt: spec.newer ? seconds(row[spec.newer]) : null,
+      });
+    }
   }
   return found;
 }

@@ -4,9 +4,11 @@ import { idText, SKIP } from '../map/types.js';
 import type { TableReport, V1MigrationEvent } from '../report.js';
 import type { SqlFamily, WriteLimits } from '../sql/family.js';
 import { countRows, readPage, wallClockToUtc } from '../sql/source-table.js';
+import type { ExistingRow } from './existing-rows.js';
 import { existingRows } from './existing-rows.js';
+import { decide } from './keep-rule.js';
 import { Meter } from './meter.js';
-import type { ProgressStore } from './progress-store.js';
+import type { ProgressStore, SavedProgress } from './progress-store.js';
 import type { TableJob } from './table-job.js';
 import { Tally } from './tally.js';
 import type { Page, PendingRow } from './transform-page.js';
@@ -30,6 +32,8 @@ export interface RunState {
   readonly nowSeconds: number;
   readonly emit: (event: V1MigrationEvent) => void;
   readonly describe: (error: unknown) => string;
+  /** After each committed batch: the SQLite run lock renews its lease. */
+  readonly afterBatch: () => Promise<void>;
 }
 
 /** A page holds at most about this many bytes of source rows, so huge rows shrink the next page. */
@@ -59,15 +63,38 @@ async function isEmpty(conn: Connection, dialect: Dialect, table: string): Promi
   return result.rows.length === 0;
 }
 
+/** A copy the stopped run had finished: reported with that run's counts, not copied again. */
+export function finishedEarlier(job: TableJob, saved: SavedProgress): TableReport {
+  const tally = new Tally(saved);
+  return {
+    kind: job.kind,
+    source: job.source.display,
+    target: job.target,
+    read: tally.read,
+    written: tally.inserted + tally.updated,
+    inserted: tally.inserted,
+    updated: tally.updated,
+    skipped: tally.skippedTotal(),
+    skippedReasons: structuredClone(tally.skipped),
+    kept: tally.keptTotal(),
+    keptReasons: structuredClone(tally.kept),
+    runsDropped: tally.runsDropped,
+    resumed: { afterKey: saved.lastKey, rowsBefore: saved.read },
+    alreadyDone: true,
+    status: 'done',
+    seconds: 0,
+    rowsPerSecond: 0,
+  };
+}
+
 /**
  * Copies one v1 table: pages in key order, each transformed, checked against the target and
- * written with its resume point in one transaction. Memory holds one page at a time.
+ * written with its resume point in one transaction. Memory holds one page at a time. `saved` is
+ * the point of a stopped copy to continue from (null: from the first row).
  */
-export async function migrateTable(run: RunState, job: TableJob): Promise<TableReport> {
+export async function migrateTable(run: RunState, job: TableJob, saved: SavedProgress | null): Promise<TableReport> {
   const { conn, dialect, dryRun } = run;
   const meter = new Meter();
-  let saved = dryRun || run.restart ? null : await run.store.load(conn, job.source.display, job.target);
-  if (saved?.status === 'done') saved = null;
   const tally = new Tally(saved);
   const startedAt = saved?.startedAt ?? run.nowSeconds;
   const resumed = saved ? { afterKey: saved.lastKey, rowsBefore: saved.read } : null;
@@ -91,8 +118,11 @@ export async function migrateTable(run: RunState, job: TableJob): Promise<TableR
     updated: tally.updated,
     skipped: tally.skippedTotal(),
     skippedReasons: structuredClone(tally.skipped),
+    kept: tally.keptTotal(),
+    keptReasons: structuredClone(tally.kept),
     runsDropped: tally.runsDropped,
     resumed,
+    alreadyDone: false,
     status,
     seconds: meter.seconds(),
     rowsPerSecond: meter.rate(),
@@ -104,27 +134,29 @@ export async function migrateTable(run: RunState, job: TableJob): Promise<TableR
 
   /** Checks one transformed page against the target, writes it with its resume point, then counts it. */
   const commitPage = async (page: Page): Promise<void> => {
-    const existing = lookup ? await existingRows(conn, dialect, job.spec, page.writes.map((w) => w.key), run.limits.maxParams) : new Map<string, unknown>();
+    const existing = lookup ? await existingRows(conn, dialect, job.spec, page.writes.map((w) => w.key), run.limits.maxParams) : new Map<string, ExistingRow>();
     const accepted: PendingRow[] = [];
     const skipped = [...page.skipped];
+    const kept: { reason: string; key: string | null }[] = [];
     let inserted = 0;
     let updated = 0;
     let runsDropped = 0;
     for (const write of page.writes) {
-      if (existing.has(write.key)) {
-        const owner = existing.get(write.key);
-        if (job.spec.owner && owner !== null && owner !== undefined && owner !== write.owner) {
-          skipped.push({ reason: SKIP.otherOwner, key: write.key });
-          continue;
-        }
-        updated++;
-      } else {
-        inserted++;
+      const decision = decide(existing.get(write.key), write, job.spec.owner !== undefined, job.spec.newer !== undefined);
+      if ('skip' in decision) {
+        skipped.push({ reason: decision.skip, key: write.key });
+        continue;
       }
+      if ('keep' in decision) {
+        kept.push({ reason: decision.keep, key: write.key });
+        continue;
+      }
+      if (decision.write === 'update') updated++;
+      else inserted++;
       runsDropped += write.runsDropped;
       accepted.push(write);
     }
-    const counts = { read: page.read, inserted, updated, runsDropped, skipped };
+    const counts = { read: page.read, inserted, updated, runsDropped, skipped, kept };
     if (!dryRun) {
       try {
         await writeBatch(conn, dialect, run.family, run.limits, {
@@ -139,6 +171,7 @@ export async function migrateTable(run: RunState, job: TableJob): Promise<TableR
         throw new TableFailure(report('failed'), failure.key ?? null, failure.reason ?? run.describe(error), error);
       }
     }
+    if (!dryRun) await run.afterBatch();
     tally.add(counts);
     meter.add(page.read);
     cursor = page.lastKey;

@@ -12,6 +12,8 @@ export interface SavedProgress {
   readonly inserted: number;
   readonly updated: number;
   readonly skipped: Readonly<Record<string, number>>;
+  /** v2 rows kept as they were (changed after the migration), by reason. */
+  readonly kept: Readonly<Record<string, number>>;
   readonly runsDropped: number;
   readonly startedAt: number;
 }
@@ -53,7 +55,8 @@ function progressTableDef(): TableDef {
  * The resume point lives in a small table next to the v2 tables: one row per source → target,
  * written in the same transaction as the batch it describes, so after a crash the saved cursor
  * and the rows in the target always agree. A finished copy keeps its row (status done, counts) as
- * a record; the next run starts that copy over, which the upserts make harmless.
+ * a record: a run resuming a stopped one skips it, a fresh run starts it over (the keep rule makes
+ * that harmless: it only replaces v2 rows older than their v1 row).
  */
 export class ProgressStore {
   constructor(
@@ -83,7 +86,7 @@ export class ProgressStore {
       read: Number(row['rows_read']),
       inserted: Number(row['rows_inserted']),
       updated: Number(row['rows_updated']),
-      skipped: parseReasons(row['skipped_reasons']),
+      ...parseReasons(row['skipped_reasons']),
       runsDropped: Number(row['runs_dropped']),
       startedAt: Number(row['started_at']),
     };
@@ -93,7 +96,7 @@ export class ProgressStore {
     const skipped = Object.values(progress.skipped).reduce((a, b) => a + b, 0);
     const values = [
       source, target, progress.status, progress.lastKey, progress.read, progress.inserted, progress.updated, skipped,
-      JSON.stringify(progress.skipped), progress.runsDropped, progress.startedAt, nowSeconds,
+      JSON.stringify(Object.keys(progress.kept).length === 0 ? progress.skipped : { ...progress.skipped, [KEPT_KEY]: progress.kept }), progress.runsDropped, progress.startedAt, nowSeconds,
     ];
     return this.family.upsert(
       this.dialect,
@@ -103,12 +106,22 @@ export class ProgressStore {
   }
 }
 
-function parseReasons(value: unknown): Record<string, number> {
+/**
+ * The kept counts travel in `skipped_reasons` under their own key, so a progress table made by an
+ * earlier version needs no new column.
+ */
+const KEPT_KEY = '$kept';
+
+function numbers(value: unknown): Record<string, number> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== KEPT_KEY).map(([k, v]) => [k, Number(v)]));
+}
+
+function parseReasons(value: unknown): { skipped: Record<string, number>; kept: Record<string, number> } {
   try {
-    const parsed = JSON.parse(String(value)) as unknown;
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, Number(v)]));
+    const parsed = JSON.parse(String(value)) as Record<string, unknown> | null;
+    return { skipped: numbers(parsed), kept: numbers(parsed?.[KEPT_KEY]) };
   } catch {
-    return {};
+    return { skipped: {}, kept: {} };
   }
 }

@@ -28,7 +28,8 @@ export function tableJob(dialect: Dialect, kind: SourceKind, source: SourceTable
       targetType: 'memories',
       target,
       targetExists,
-      spec: { table, columns: MEMORY_COLUMNS, conflict: ['memory_id'], update: MEMORY_COLUMNS.filter((c) => c !== 'memory_id' && c !== 'created_at') },
+      // A memory the application changed after the migration (a later updated_at) is kept.
+      spec: { table, columns: MEMORY_COLUMNS, conflict: ['memory_id'], update: MEMORY_COLUMNS.filter((c) => c !== 'memory_id' && c !== 'created_at'), newer: 'updated_at' },
       map: mapMemory,
     };
   }
@@ -39,13 +40,15 @@ export function tableJob(dialect: Dialect, kind: SourceKind, source: SourceTable
     targetType: 'sessions',
     target,
     targetExists,
-    // Agno's session upsert: every column but the key and created_at, only for the row's owner.
+    // Agno's session upsert: every column but the key and created_at, only for the row's owner;
+    // and never over a session the application changed after the migration (a later updated_at).
     spec: {
       table,
       columns: SESSION_COLUMNS,
       conflict: ['session_id'],
       update: SESSION_COLUMNS.filter((c) => c !== 'session_id' && c !== 'created_at'),
       owner: 'user_id',
+      newer: 'updated_at',
     },
     map: (row, ctx) => mapSession(row, sessionKind, ctx),
   };

@@ -9,7 +9,20 @@ export interface PageCounts {
   readonly updated: number;
   readonly runsDropped: number;
   readonly skipped: readonly { readonly reason: string; readonly key: string | null }[];
+  /** Rows whose v2 row was kept as it is, with why. */
+  readonly kept: readonly { readonly reason: string; readonly key: string | null }[];
 }
+
+type Reasons = Record<string, { count: number; examples: (string | null)[] }>;
+
+function note(reasons: Reasons, reason: string, key: string | null, count: number): void {
+  const entry = (reasons[reason] ??= { count: 0, examples: [] });
+  entry.count += count;
+  if (entry.examples.length < EXAMPLES) entry.examples.push(key);
+}
+
+const total = (reasons: Reasons) => Object.values(reasons).reduce((n, s) => n + s.count, 0);
+const counts = (reasons: Reasons) => Object.fromEntries(Object.entries(reasons).map(([reason, s]) => [reason, s.count]));
 
 /** Counts for one table; mutable while it runs. */
 export class Tally {
@@ -17,7 +30,8 @@ export class Tally {
   inserted = 0;
   updated = 0;
   runsDropped = 0;
-  readonly skipped: Record<string, { count: number; examples: (string | null)[] }> = {};
+  readonly skipped: Reasons = {};
+  readonly kept: Reasons = {};
 
   constructor(saved: SavedProgress | null) {
     if (!saved) return;
@@ -26,16 +40,19 @@ export class Tally {
     this.updated = saved.updated;
     this.runsDropped = saved.runsDropped;
     for (const [reason, count] of Object.entries(saved.skipped)) this.skipped[reason] = { count, examples: [] };
+    for (const [reason, count] of Object.entries(saved.kept)) this.kept[reason] = { count, examples: [] };
   }
 
   skip(reason: string, key: string | null, count = 1): void {
-    const entry = (this.skipped[reason] ??= { count: 0, examples: [] });
-    entry.count += count;
-    if (entry.examples.length < EXAMPLES) entry.examples.push(key);
+    note(this.skipped, reason, key, count);
   }
 
   skippedTotal(): number {
-    return Object.values(this.skipped).reduce((n, s) => n + s.count, 0);
+    return total(this.skipped);
+  }
+
+  keptTotal(): number {
+    return total(this.kept);
   }
 
   add(page: PageCounts): void {
@@ -44,6 +61,7 @@ export class Tally {
     this.updated += page.updated;
     this.runsDropped += page.runsDropped;
     for (const s of page.skipped) this.skip(s.reason, s.key);
+    for (const k of page.kept) note(this.kept, k.reason, k.key, 1);
   }
 
   /** The counts as they will be once `page` is committed, without changing these. */
@@ -54,8 +72,10 @@ export class Tally {
   }
 
   progress(status: 'running' | 'done', lastKey: string | null, startedAt: number): SavedProgress {
-    const skipped = Object.fromEntries(Object.entries(this.skipped).map(([reason, s]) => [reason, s.count]));
-    return { status, lastKey, read: this.read, inserted: this.inserted, updated: this.updated, skipped, runsDropped: this.runsDropped, startedAt };
+    return {
+      status, lastKey, read: this.read, inserted: this.inserted, updated: this.updated,
+      skipped: counts(this.skipped), kept: counts(this.kept), runsDropped: this.runsDropped, startedAt,
+    };
   }
 }
 

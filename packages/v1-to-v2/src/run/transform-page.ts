@@ -17,6 +17,8 @@ export interface PendingRow {
   readonly key: string;
   readonly values: unknown[];
   readonly owner: unknown;
+  /** The row's update time (the spec's `newer` column), compared with the target's before writing. */
+  readonly updatedAt: number | null;
   readonly runsDropped: number;
 }
 
@@ -57,7 +59,8 @@ export async function transformPage(job: TableJob, rows: (Row | null)[], lastKey
     }
     const values = job.spec.columns.map((c) => mapped.row[c] ?? null);
     bytes += rowBytes(values);
-    writes.push({ key: mapped.key, values, owner: mapped.owner ?? null, runsDropped: mapped.runsDropped });
+    const updatedAt = job.spec.newer === undefined ? null : mapped.row[job.spec.newer];
+    writes.push({ key: mapped.key, values, owner: mapped.owner ?? null, updatedAt: typeof updatedAt === 'number' ? updatedAt : null, runsDropped: mapped.runsDropped });
   }
   return { read, lastKey, writes, skipped, averageBytes: bytes / Math.max(1, writes.length) };
 }

@@ -1,4 +1,5 @@
 import type { Connection, Dialect, Statement } from '@agno-migrate/core';
+import { DatabaseError } from '@agno-migrate/core';
 import { splitRows } from '../sql/chunks.js';
 import type { SqlFamily, UpsertSpec, WriteLimits } from '../sql/family.js';
 import { plainInsert } from '../sql/plain-insert.js';
@@ -65,9 +66,17 @@ export async function writeBatch(conn: Connection, dialect: Dialect, family: Sql
   } catch (error) {
     await quietly(conn, family.rollback);
     if (failing === null) throw new BatchWriteError(null, `saving the resume point failed: ${describe(error)}`, error);
+    // A cancelled statement or a lost session is no row's fault: nothing to look for row by row.
+    if (notTheRows(dialect, error)) throw new BatchWriteError(null, describe(error), error);
     const culprit = await findCulprit(conn, dialect, family, batch, failing, describe);
     throw new BatchWriteError(culprit?.key ?? null, culprit?.reason ?? describe(error), error);
   }
+}
+
+function notTheRows(dialect: Dialect, error: unknown): boolean {
+  const translated = error instanceof DatabaseError ? error : dialect.translateError(error);
+  const kind = translated instanceof DatabaseError ? translated.details['kind'] : undefined;
+  return kind === 'interrupted' || kind === 'connection';
 }
 
 async function findCulprit(

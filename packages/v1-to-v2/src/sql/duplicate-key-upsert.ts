@@ -4,16 +4,21 @@ import type { UpsertSpec } from './family.js';
 
 /**
  * `INSERT … ON DUPLICATE KEY UPDATE`, the MySQL family's upsert. It has no WHERE, so the owner
- * rule guards each assignment; the owner column is assigned last because MySQL evaluates the
- * assignments left to right, and the guards must see the row's original owner.
+ * and newer rules guard each assignment. MySQL evaluates the assignments left to right and each
+ * guard must see the row's original values: the owner is assigned next to last (once assigned it
+ * equals the new owner, which its rule accepted anyway) and the newer column last.
  */
 export function duplicateKeyUpsert(dialect: Dialect, spec: UpsertSpec, rows: readonly (readonly unknown[])[]): Statement {
   const q = (name: string) => dialect.quoteIdent(name);
   const params: unknown[] = [];
   const values = rows.map((row) => `(${row.map((value) => (params.push(value), '?')).join(', ')})`);
-  const owner = spec.owner;
-  const guard = owner ? `(${q(owner)} IS NULL OR ${q(owner)} <=> VALUES(${q(owner)}))` : undefined;
-  const ordered = owner ? [...spec.update.filter((c) => c !== owner), ...(spec.update.includes(owner) ? [owner] : [])] : spec.update;
+  const { owner, newer } = spec;
+  const rules: string[] = [];
+  if (owner) rules.push(`(${q(owner)} IS NULL OR ${q(owner)} <=> VALUES(${q(owner)}))`);
+  if (newer) rules.push(`(VALUES(${q(newer)}) IS NOT NULL AND (${q(newer)} IS NULL OR ${q(newer)} < VALUES(${q(newer)})))`);
+  const guard = rules.length === 0 ? undefined : rules.join(' AND ');
+  const last = [owner, newer].filter((c): c is string => c !== undefined && spec.update.includes(c));
+  const ordered = [...spec.update.filter((c) => !last.includes(c)), ...last];
   const assign = (c: string) => (guard ? `${q(c)} = IF(${guard}, VALUES(${q(c)}), ${q(c)})` : `${q(c)} = VALUES(${q(c)})`);
   // With nothing to update, re-assigning the key keeps the statement valid and the row unchanged.
   const updates = ordered.length === 0 ? `${q(spec.conflict[0]!)} = ${q(spec.conflict[0]!)}` : ordered.map(assign).join(', ');

@@ -10,6 +10,11 @@ export interface UpsertSpec {
   readonly update: readonly string[];
   /** An existing row is updated only when this column is NULL or equal to the new value. */
   readonly owner?: string;
+  /**
+   * An existing row is updated only when the new row's value of this column is later than its
+   * own (or it has none): a v2 row changed after the migration is never overwritten.
+   */
+  readonly newer?: string;
 }
 
 /** Limits a statement must stay under, measured where the server decides them. */

@@ -4,6 +4,9 @@ import { createV1Fixture, gate, V1_NAMES, reachedVersion } from '@agno-migrate/t
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MigrateV1Options, V1MigrationReport } from '../../src/index.js';
 import { migrateV1ToV2, V1MigrationError } from '../../src/index.js';
+import { tableJob } from '../../src/run/table-job.js';
+import { familyOf } from '../../src/sql/families.js';
+import type { SourceTable } from '../../src/sql/source-table.js';
 import { expectedMemories, expectedSessions, OWNED_ROW } from './expected-v2.js';
 import { count, readV2 } from './read-v2.js';
 
@@ -52,6 +55,26 @@ async function finalState(db: TestDatabase) {
   return { sessions: await readV2(db, 'agno_sessions', 'session_id'), memories: await readV2(db, 'agno_memories', 'memory_id') };
 }
 
+const CHANGED = 'changed in v2 after the migration (its updated_at is later than the v1 row\'s)';
+const SAME = 'already in v2 with the same updated_at as the v1 row';
+
+/**
+ * What an application does with migrated rows: a session and a memory changed with a new
+ * updated_at, and a session changed without touching updated_at.
+ */
+async function applicationEdits(db: TestDatabase): Promise<void> {
+  const q = (n: string) => db.quoteIdent(n);
+  await db.exec(
+    `UPDATE ${db.qualify('agno_sessions')} SET ${q('session_data')} = ?, ${q('updated_at')} = ? WHERE ${q('session_id')} = ?`,
+    [JSON.stringify({ edited: 'by the application' }), 1_800_000_000, 'a-full'],
+  );
+  await db.exec(`UPDATE ${db.qualify('agno_sessions')} SET ${q('summary')} = ? WHERE ${q('session_id')} = ?`, [JSON.stringify({ summary: 'kept' }), 'a-strings']);
+  await db.exec(
+    `UPDATE ${db.qualify('agno_memories')} SET ${q('memory')} = ?, ${q('updated_at')} = ? WHERE ${q('memory_id')} = ?`,
+    [JSON.stringify('edited memory'), 1_800_000_000, 'm1'],
+  );
+}
+
 function byKind(report: V1MigrationReport) {
   return Object.fromEntries(report.tables.map((t) => [t.kind, t]));
 }
@@ -84,7 +107,7 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(tables['workflowSessions']).toMatchObject({ read: 1, inserted: 1 });
       expect(tables['memories']).toMatchObject({ read: 4, inserted: 3, skipped: 1 });
       expect(tables['memories']!.skippedReasons).toEqual({ 'memory is empty (v2 requires it)': { count: 1, examples: ['m3'] } });
-      expect(first!.totals).toEqual({ read: 12, written: 10, skipped: 2 });
+      expect(first!.totals).toEqual({ read: 12, written: 10, skipped: 2, kept: 0 });
       expect(first!.targets.map((t) => `${t.table}:${t.outcome}`)).toEqual(['agno_sessions:exists', 'agno_memories:created']);
       expect(byKind(second!)['workflowSessions']).toMatchObject({ read: 2, inserted: 2, runsDropped: 1 });
 
@@ -99,14 +122,109 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(await finalState(db)).toEqual(before);
       expect(await count(db, 'agno_memories')).toBe(3);
       const tables = byKind(again!);
-      expect(tables['agentSessions']).toMatchObject({ read: 5, inserted: 0, updated: 4, skipped: 1, resumed: null });
-      expect(tables['memories']).toMatchObject({ read: 4, inserted: 0, updated: 3, skipped: 1 });
+      expect(tables['agentSessions']).toMatchObject({ read: 5, inserted: 0, updated: 0, kept: 4, skipped: 1, resumed: null, alreadyDone: false });
+      expect(tables['agentSessions']!.keptReasons).toEqual({ [SAME]: { count: 4, examples: ['a-full', 'a-huge', 'a-nulls', 'a-strings'] } });
+      expect(tables['memories']).toMatchObject({ read: 4, inserted: 0, updated: 0, kept: 3, skipped: 1 });
+      expect(again!.totals).toEqual({ read: 12, written: 0, skipped: 2, kept: 10 });
+    });
+
+    it('a re-run keeps what the application changed in v2 after the first run, and updates from a newer v1 row', async () => {
+      await migrateAll(db);
+      await applicationEdits(db);
+      // The v1 application wrote one session again after the first run: that one is newer in v1.
+      await db.exec(`UPDATE ${db.qualify(V1_NAMES.teamSessions)} SET ${db.quoteIdent('updated_at')} = ? WHERE ${db.quoteIdent('session_id')} = ?`, [1_900_000_000, 't-full']);
+      const edited = await finalState(db);
+
+      const [again] = await migrateAll(db);
+      const after = await finalState(db);
+      expect(after.sessions['a-full']).toEqual(edited.sessions['a-full']);
+      expect(after.sessions['a-strings']).toEqual(edited.sessions['a-strings']);
+      expect(after.memories['m1']).toEqual(edited.memories['m1']);
+      expect(after.sessions['t-full']!['updated_at']).toBe(1_900_000_000);
+      const { 't-full': _updated, ...rest } = after.sessions;
+      const { 't-full': _before, ...restBefore } = edited.sessions;
+      expect(rest).toEqual(restBefore);
+
+      const tables = byKind(again!);
+      expect(tables['agentSessions']).toMatchObject({ read: 5, inserted: 0, updated: 0, kept: 4, skipped: 1 });
+      expect(tables['agentSessions']!.keptReasons).toEqual({
+        [CHANGED]: { count: 1, examples: ['a-full'] },
+        [SAME]: { count: 3, examples: ['a-huge', 'a-nulls', 'a-strings'] },
+      });
+      expect(tables['teamSessions']).toMatchObject({ read: 2, updated: 1, kept: 1 });
+      expect(tables['memories']!.keptReasons[CHANGED]).toEqual({ count: 1, examples: ['m1'] });
+    });
+
+    it('a re-run stopped part-way and resumed keeps the application\'s changes too', async () => {
+      await migrateAll(db);
+      await applicationEdits(db);
+      const edited = await finalState(db);
+      let batches = 0;
+      const stop = new Error('stopped on purpose');
+      await expect(migrateV1ToV2(db.dialect(), firstRun({
+        batchSize: 1,
+        onProgress: (event) => {
+          if (event.type === 'batch' && ++batches === 2) throw stop;
+        },
+      }))).rejects.toBe(stop);
+      expect(await finalState(db)).toEqual(edited);
+
+      const resumed = await migrateV1ToV2(db.dialect(), firstRun({ batchSize: 1 }));
+      expect(await finalState(db)).toEqual(edited);
+      const agent = byKind(resumed)['agentSessions']!;
+      expect(agent.resumed).toEqual({ afterKey: 'a-huge', rowsBefore: 2 });
+      expect(agent).toMatchObject({ read: 5, inserted: 0, updated: 0, kept: 4, skipped: 1 });
+      expect(agent.keptReasons[CHANGED]!.count).toBe(1);
+    });
+
+    it('the upsert itself never writes over a newer v2 row (an application write racing the lookup)', async () => {
+      await migrateAll(db);
+      await applicationEdits(db);
+      const edited = await finalState(db);
+      const dialect = db.dialect();
+      const { spec } = tableJob(dialect, 'memories', { display: 'v1', key: 'id' } as SourceTable, 'agno_memories', true);
+      const values = (id: string, memory: string, updatedAt: number) => spec.columns.map((c) => ({ memory_id: id, memory: JSON.stringify(memory), created_at: 1, updated_at: updatedAt })[c as 'memory'] ?? null);
+      const upsert = familyOf(dialect).upsert(dialect, spec, [values('m1', 'older', 1_700_000_000), values('m2', 'newer', 1_900_000_000)]);
+      const conn = await dialect.connect();
+      try {
+        await conn.query(upsert.sql, upsert.params);
+      } finally {
+        await conn.close();
+      }
+      const after = await finalState(db);
+      expect(after.memories['m1']).toEqual(edited.memories['m1']);
+      expect(after.memories['m2']).toMatchObject({ memory: 'newer', updated_at: 1_900_000_000 });
+    });
+
+    it('a resumed run skips the copies the stopped run finished, reporting them as done', async () => {
+      const stop = new Error('stopped on purpose');
+      let memoryBatches = 0;
+      await expect(migrateV1ToV2(db.dialect(), firstRun({
+        batchSize: 1,
+        onProgress: (event) => {
+          if (event.type === 'batch' && event.kind === 'memories' && ++memoryBatches === 2) throw stop;
+        },
+      }))).rejects.toBe(stop);
+      await applicationEdits(db);
+      const edited = await finalState(db);
+
+      const resumed = await migrateV1ToV2(db.dialect(), firstRun({ batchSize: 1 }));
+      const tables = byKind(resumed);
+      for (const kind of ['agentSessions', 'teamSessions', 'workflowSessions'] as const) {
+        expect(tables[kind]).toMatchObject({ status: 'done', alreadyDone: true, updated: 0, kept: 0 });
+      }
+      expect(tables['agentSessions']).toMatchObject({ read: 5, inserted: 4, skipped: 1 });
+      expect(tables['memories']).toMatchObject({ status: 'done', alreadyDone: false, read: 4, inserted: 3, updated: 0, skipped: 1 });
+      expect(tables['memories']!.resumed).toEqual({ afterKey: 'm2', rowsBefore: 2 });
+      const after = await finalState(db);
+      expect(after.sessions).toEqual(edited.sessions);
+      expect(after.memories['m1']).toEqual(edited.memories['m1']);
     });
 
     it('a dry run reads and transforms everything and writes nothing, not even the missing tables', async () => {
       const report = await migrateV1ToV2(db.dialect(), firstRun({ dryRun: true }));
       expect(report.dryRun).toBe(true);
-      expect(report.totals).toEqual({ read: 12, written: 10, skipped: 2 });
+      expect(report.totals).toEqual({ read: 12, written: 10, skipped: 2, kept: 0 });
       expect(report.targets.map((t) => `${t.table}:${t.outcome}`)).toEqual(['agno_sessions:exists', 'agno_memories:missing']);
       const manager = new MigrationManager(db.dialect());
       try {
@@ -193,7 +311,7 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
         const report = await migrateV1ToV2(db.dialect(), firstRun({ v1Schema: other, targetTables: { sessions: 'v2_sessions', memories: 'v2_memories' } }));
         expect(report.v1Schema).toBe(other);
         expect(report.tables[0]!.source).toBe(`${other}.agent_sessions`);
-        expect(report.totals).toEqual({ read: 12, written: 11, skipped: 1 });
+        expect(report.totals).toEqual({ read: 12, written: 11, skipped: 1, kept: 0 });
         expect(await count(db, 'v2_sessions')).toBe(8);
         expect(await count(db, 'v2_memories')).toBe(3);
       } finally {

@@ -35,6 +35,26 @@ describe('write SQL per family', () => {
     );
   });
 
+  it('PostgreSQL and SQLite: a v2 row is replaced only by a strictly newer one', () => {
+    const statement = onConflictUpsert(sqliteDialect(':memory:'), { ...spec('"t"'), newer: 'created_at', update: ['owner', 'data', 'created_at'] }, rows.slice(0, 1));
+    expect(statement.sql).toBe(
+      'INSERT INTO "t" AS "cur" ("id", "owner", "data", "created_at") VALUES (?, ?, ?, ?) ON CONFLICT ("id") DO UPDATE SET ' +
+        '"owner" = excluded."owner", "data" = excluded."data", "created_at" = excluded."created_at" ' +
+        'WHERE ("cur"."owner" IS NULL OR "cur"."owner" = excluded."owner") AND ' +
+        '(excluded."created_at" IS NOT NULL AND ("cur"."created_at" IS NULL OR "cur"."created_at" < excluded."created_at"))',
+    );
+  });
+
+  it('MySQL: the newer rule joins each guard, its column assigned after the owner', () => {
+    const statement = duplicateKeyUpsert(mysqlDialect({ url: 'mysql://h/db', schema: 'ai' }), { ...spec('`t`'), newer: 'created_at', update: ['created_at', 'owner', 'data'] }, rows.slice(0, 1));
+    const guard = '(`owner` IS NULL OR `owner` <=> VALUES(`owner`)) AND (VALUES(`created_at`) IS NOT NULL AND (`created_at` IS NULL OR `created_at` < VALUES(`created_at`)))';
+    expect(statement.sql).toBe(
+      'INSERT INTO `t` (`id`, `owner`, `data`, `created_at`) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE ' +
+        `\`data\` = IF(${guard}, VALUES(\`data\`), \`data\`), \`owner\` = IF(${guard}, VALUES(\`owner\`), \`owner\`), ` +
+        `\`created_at\` = IF(${guard}, VALUES(\`created_at\`), \`created_at\`)`,
+    );
+  });
+
   it('a target empty at the start gets plain multi-row INSERTs', () => {
     expect(plainInsert(postgresDialect({ url: 'postgres://h/db' }), spec('"t"'), rows).sql).toBe(
       'INSERT INTO "t" ("id", "owner", "data", "created_at") VALUES ($1, $2, $3, $4), ($5, $6, $7, $8)',

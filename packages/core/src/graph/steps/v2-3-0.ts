@@ -4,6 +4,7 @@ import { createIndex } from '../../operations/create-index.js';
 import { dropColumn } from '../../operations/drop-column.js';
 import { dropIndex } from '../../operations/drop-index.js';
 import { jsonToJsonb } from '../../operations/json-to-jsonb.js';
+import { requireNoData } from '../../operations/require-no-data.js';
 import { setNotNull } from '../../operations/set-not-null.js';
 import { coalesce, col, value } from '../../sql/expression.js';
 import type { Step, StepContext, TableStep } from '../types.js';
@@ -30,6 +31,8 @@ const memories: TableStep = {
     jsonToJsonb('memory', 'topics'),
   ],
   down: (ctx) => [
+    // Feedback a person wrote has nowhere to go in the 2.0 shape: the revert refuses unless forced.
+    requireNoData('feedback'),
     dropColumn('feedback'),
     dropIndex(`idx_${ctx.table}_created_at`),
     dropColumn('created_at'),

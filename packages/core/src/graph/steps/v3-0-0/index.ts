@@ -1,5 +1,8 @@
 import type { Step } from '../../types.js';
 import { learningsStep } from './learnings/index.js';
+import { metrics } from './metrics.js';
+import { ownedTable } from './owned-tables.js';
+import { schedules } from './schedules.js';
 
 /** Why a table type stays at 2.5.6 while its 3.0.0 work is not part of this release. */
 const notYet = (what: string) => `the 3.0.0 step for ${what} is not in this version of agno-migrate yet: the table stays at 2.5.6`;
@@ -13,15 +16,17 @@ const notYet = (what: string) => `the 3.0.0 step for ${what} is not in this vers
 export const v3_0_0: Step = {
   from: '2.5.6',
   to: '3.0.0',
-  tables: { learnings: learningsStep },
+  tables: {
+    evals: ownedTable,
+    knowledge: ownedTable,
+    components: ownedTable,
+    schedule_runs: ownedTable,
+    schedules,
+    metrics,
+    learnings: learningsStep,
+  },
   holds: {
     culture: 'Agno 3.0 removed culture: the table is kept as it is and never stamped past 2.5.6',
     sessions: notYet('sessions (its runs copied into the runs table)'),
-    evals: notYet('evals'),
-    knowledge: notYet('knowledge'),
-    metrics: notYet('metrics'),
-    components: notYet('components'),
-    schedules: notYet('schedules'),
-    schedule_runs: notYet('schedule_runs'),
   },
 };

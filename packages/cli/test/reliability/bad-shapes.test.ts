@@ -1,0 +1,72 @@
+import { createAgno22Database, DEFAULT_NAMES } from '@agno-migrate/test-infra';
+import type { TestDatabase } from '@agno-migrate/test-infra';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli-process.js';
+import { KINDS, openSubject, skipKind } from './support/databases.js';
+import type { Subject } from './support/databases.js';
+import { expectOneErrorLine } from './support/output-checks.js';
+import { epochNow, snapshot, VERSIONS_TABLE } from './support/snapshot.js';
+
+const TIMEOUT_MS = 60_000;
+
+/** Agno's versions columns, as text columns any dialect takes, without the key. */
+function versionsColumns(db: TestDatabase): string {
+  const q = (n: string) => db.quoteIdent(n);
+  return `${q('table_name')} VARCHAR(255) NOT NULL, ${q('version')} VARCHAR(255) NOT NULL, ${q('created_at')} VARCHAR(255) NOT NULL, ${q('updated_at')} VARCHAR(255)`;
+}
+
+type Setup = (db: TestDatabase) => Promise<void>;
+
+const CASES: readonly (readonly [name: string, setup: Setup, message: RegExp])[] = [
+  [
+    'a versions table without its primary key',
+    async (db) => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      await db.exec(`DROP TABLE IF EXISTS ${db.qualify(VERSIONS_TABLE)}`);
+      await db.exec(`CREATE TABLE ${db.qualify(VERSIONS_TABLE)} (${versionsColumns(db)})`);
+    },
+    /the versions table agno_schema_versions has no primary key on table_name/,
+  ],
+  [
+    'a versions table that is a view',
+    async (db) => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      await db.exec(`DROP TABLE IF EXISTS ${db.qualify(VERSIONS_TABLE)}`);
+      await db.exec(`CREATE TABLE ${db.qualify('real_versions')} (${versionsColumns(db)}, PRIMARY KEY (${db.quoteIdent('table_name')}))`);
+      await db.exec(`CREATE VIEW ${db.qualify(VERSIONS_TABLE)} AS SELECT * FROM ${db.qualify('real_versions')}`);
+    },
+    /the versions table agno_schema_versions is a view/,
+  ],
+  [
+    'a data table missing a column its steps need',
+    async (db) => {
+      const q = (n: string) => db.quoteIdent(n);
+      await db.exec(`CREATE TABLE ${db.qualify('agno_memories')} (${q('memory_id')} VARCHAR(128) NOT NULL PRIMARY KEY, ${q('memory')} TEXT)`);
+    },
+    /table agno_memories has no column updated_at, which the 2\.3\.0 step needs/,
+  ],
+];
+
+for (const kind of KINDS) {
+  const skip = await skipKind(kind);
+
+  describe.skipIf(skip)(`${kind}: tables not in the shape a run needs — one line, exit 2, nothing created or changed`, () => {
+    const open: Subject[] = [];
+    afterEach(async () => {
+      for (const s of open.splice(0)) await s.close();
+    });
+
+    it.each(CASES)('%s', async (_name, setup, message) => {
+      const since = epochNow();
+      const subject = await openSubject(kind);
+      open.push(subject);
+      await setup(subject.db);
+      const before = await snapshot(subject.db, since);
+      for (const args of [['up'], ['up', '--dry-run'], ['up', '--create-missing']]) {
+        const run = await runCli([...args, ...subject.args()]);
+        expectOneErrorLine(run, 2, message);
+        expect(await snapshot(subject.db, since)).toEqual(before);
+      }
+    }, TIMEOUT_MS);
+  });
+}

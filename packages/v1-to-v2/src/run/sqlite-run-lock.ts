@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Connection, Dialect } from '@agno-migrate/core';
+import { LockTimeoutError } from '@agno-migrate/core';
+
+/** A holder on another host is presumed dead once its lease is this old without renewal. */
+const LEASE_MS = 60_000;
+const POLL_MS = 200;
+
+interface Holder {
+  readonly id: string;
+  readonly host: string;
+  readonly pid: number;
+}
+
+function me(): Holder {
+  return { id: randomBytes(8).toString('hex'), host: hostname(), pid: process.pid };
+}
+
+/** Whether a process of this host still runs (signal 0 only checks; EPERM means it runs as someone else). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The v1-to-v2 run lock on SQLite. The migration commits batch by batch, so SQLite's own write
+ * lock (one IMMEDIATE transaction) cannot span the run; a lease row in a small table does. It is
+ * taken and checked inside IMMEDIATE transactions, renewed with every batch, and released at the
+ * end. A holder that died (SIGKILL, power loss) never blocks the next run: on this host its pid is
+ * gone, so its row is taken over at once; on another host (a shared file system) it expires after
+ * a minute without renewal.
+ */
+export class SqliteRunLock {
+  private readonly holder = me();
+  private held = false;
+
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly table: string,
+    private readonly name: string,
+  ) {}
+
+  async acquire(conn: Connection, timeoutMs: number): Promise<void> {
+    const q = (n: string) => this.dialect.quoteIdent(n);
+    const t = this.dialect.qualify(this.table);
+    const deadline = Date.now() + Math.max(0, timeoutMs);
+    for (;;) {
+      await conn.query('BEGIN IMMEDIATE', []);
+      let other: Holder | null = null;
+      try {
+        await conn.query(
+          `CREATE TABLE IF NOT EXISTS ${t} (${q('lock_name')} TEXT PRIMARY KEY NOT NULL, ${q('holder')} TEXT NOT NULL, ` +
+            `${q('host')} TEXT NOT NULL, ${q('pid')} INTEGER NOT NULL, ${q('expires_at')} INTEGER NOT NULL)`,
+          [],
+        );
+        const found = await conn.query(`SELECT ${q('holder')}, ${q('host')}, ${q('pid')}, ${q('expires_at')} FROM ${t} WHERE ${q('lock_name')} = ?`, [this.name]);
+        const row = found.rows[0];
+        if (row) {
+          const holder = { id: String(row['holder']), host: String(row['host']), pid: Number(row['pid']) };
+          const stale = holder.host === this.holder.host ? !alive(holder.pid) : Number(row['expires_at']) < Date.now();
+          if (!stale && holder.id !== this.holder.id) other = holder;
+        }
+        if (!other) {
+          await conn.query(
+            `INSERT INTO ${t} (${q('lock_name')}, ${q('holder')}, ${q('host')}, ${q('pid')}, ${q('expires_at')}) VALUES (?, ?, ?, ?, ?) ` +
+              `ON CONFLICT (${q('lock_name')}) DO UPDATE SET ${['holder', 'host', 'pid', 'expires_at'].map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}`,
+            [this.name, this.holder.id, this.holder.host, this.holder.pid, Date.now() + LEASE_MS],
+          );
+        }
+        await conn.query('COMMIT', []);
+      } catch (error) {
+        await conn.query('ROLLBACK', []).catch(() => {});
+        throw error;
+      }
+      if (!other) {
+        this.held = true;
+        return;
+      }
+      if (Date.now() >= deadline) {
+        throw new LockTimeoutError(
+          `another v1-to-v2 run holds this database (pid ${other.pid} on ${other.host}; waited ${Math.round(timeoutMs / 1000)} s): ` +
+            'try again when it has finished, or raise --lock-timeout',
+          { lock: this.name, pid: other.pid, host: other.host },
+        );
+      }
+      await sleep(Math.min(POLL_MS, Math.max(1, deadline - Date.now())));
+    }
+  }
+
+  /** Pushes the lease on; called after every batch, so only a holder on another host relies on it. */
+  async renew(conn: Connection): Promise<void> {
+    if (!this.held) return;
+    const q = (n: string) => this.dialect.quoteIdent(n);
+    await conn.query(
+      `UPDATE ${this.dialect.qualify(this.table)} SET ${q('expires_at')} = ? WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`,
+      [Date.now() + LEASE_MS, this.name, this.holder.id],
+    );
+  }
+
+  async release(conn: Connection): Promise<void> {
+    if (!this.held) return;
+    this.held = false;
+    const q = (n: string) => this.dialect.quoteIdent(n);
+    await conn.query(`DELETE FROM ${this.dialect.qualify(this.table)} WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`, [this.name, this.holder.id]);
+  }
+}
