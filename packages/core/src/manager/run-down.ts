@@ -7,8 +7,7 @@ import { runStep } from './step-executor.js';
 import { runStatus, visitTables } from './table-loop.js';
 import { ensureVersionsTable, readVersionRows } from './versions-store.js';
 import { withLock } from './with-lock.js';
-import { isVisited, newerReason, notOnDialect } from './table-scope.js';
-import { availableOn } from '../catalog/registry.js';
+import { isVisited, newerReason, notOnDialectReason } from './table-scope.js';
 
 export interface DownOptions {
   readonly targetVersion: string;
@@ -59,7 +58,6 @@ function* downTable(
   const plan = ctx.graph.planDown(from, target, options.force ?? false, table.info.type);
   const base = { tableType: table.info.type, tableName: table.name, from };
   if (ctx.graph.isNewer(from)) return { ...base, to: from, outcome: 'newer', steps: [], reason: newerReason(ctx, table, from) };
-  if (!availableOn(table.info, ctx.dialect.flavor)) return notOnDialect(ctx, table, base);
   const held = plan.held ? { held: plan.held } : {};
   if (plan.steps.length === 0) {
     return plan.held
@@ -67,6 +65,9 @@ function* downTable(
       : { ...base, to: from, outcome: 'up-to-date', steps: [] };
   }
 
+  // A table of a type Agno does not store on this dialect is not Agno's, even when one exists: left as it is.
+  const elsewhere = notOnDialectReason(ctx, table);
+  if (elsewhere) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: elsewhere };
   if (!exists) {
     return { ...base, to: from, outcome: 'absent', steps: [], reason: `table ${table.name} does not exist: nothing to revert` };
   }

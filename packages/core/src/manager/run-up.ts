@@ -9,8 +9,7 @@ import { runStatus, visitTables } from './table-loop.js';
 import { checkBeforeUp } from './table-shape-checks.js';
 import { ensureVersionsTable, readVersionRows } from './versions-store.js';
 import { withLock } from './with-lock.js';
-import { isVisited, newerReason, notOnDialect } from './table-scope.js';
-import { availableOn } from '../catalog/registry.js';
+import { isVisited, newerReason, notOnDialectReason } from './table-scope.js';
 
 export interface UpOptions {
   /** Defaults to the latest version; a version between two known ones means the highest below it. */
@@ -76,7 +75,6 @@ function* upTable(
   const plan = ctx.graph.planUp(from, target, options.force ?? false, table.info.type);
   const base = { tableType: table.info.type, tableName: table.name, from };
   if (ctx.graph.isNewer(from)) return { ...base, to: from, outcome: 'newer', steps: [], reason: newerReason(ctx, table, from) };
-  if (!availableOn(table.info, ctx.dialect.flavor)) return notOnDialect(ctx, table, base);
   const held = plan.held ? { held: plan.held } : {};
   if (plan.steps.length === 0) {
     return plan.held
@@ -84,6 +82,9 @@ function* upTable(
       : { ...base, to: from, outcome: 'up-to-date', steps: [] };
   }
 
+  // A table of a type Agno does not store on this dialect is not Agno's, even when one exists: left as it is.
+  const elsewhere = notOnDialectReason(ctx, table);
+  if (elsewhere) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: elsewhere };
   if (!exists) {
     if (options.createMissing) return yield* createTable(ctx, table, versions, dryRun);
     return { ...base, to: from, outcome: 'absent', steps: [], reason: `table ${table.name} does not exist: not migrated and not stamped` };

@@ -2,7 +2,6 @@ import { availableOn, resolveTableType, TABLE_TYPES } from '../catalog/registry.
 import type { Flavor } from '../catalog/types.js';
 import { ConfigurationError } from '../errors.js';
 import type { RunContext, TableRef } from './run-context.js';
-import type { TableResult } from './results.js';
 
 /**
  * `up` and `down` visit the tables Agno migrates; the other types have no step to run, so naming
@@ -24,31 +23,27 @@ export function selectMigratedTables(names: Readonly<Record<string, string>>, ta
  * Which tables status and verify show: the migrated ones always (an absent one is worth saying),
  * the others when they exist or were asked for (Agno creates them on first use).
  */
-export function isShown(table: TableRef, exists: boolean, explicit: boolean, flavor: Flavor): boolean {
-  const expected = table.info.migrated && table.info.retired === undefined && availableOn(table.info, flavor);
-  return expected || exists || explicit;
+export function isShown(table: TableRef, exists: boolean, explicit: boolean, _flavor: Flavor): boolean {
+  return (table.info.migrated && table.info.retired === undefined) || exists || explicit;
 }
 
 /**
  * Which tables up and down report: every migrated type, but a retired one (culture) only when it
  * exists and has work, or was asked for — Agno 3.0 users have no such table to hear about.
  */
-export function isVisited(table: TableRef, existsWithWork: boolean, explicit: boolean, flavor: Flavor): boolean {
-  if (existsWithWork || explicit) return true;
-  return table.info.retired === undefined && availableOn(table.info, flavor);
+export function isVisited(table: TableRef, existsWithWork: boolean, explicit: boolean, _flavor: Flavor): boolean {
+  return table.info.retired === undefined || existsWithWork || explicit;
+}
+
+/** A migrated type Agno never stores on this database (approvals, learnings on MySQL): said the same way by up and down. */
+export function notOnDialectReason(ctx: RunContext, table: TableRef): string | undefined {
+  if (availableOn(table.info, ctx.dialect.flavor)) return undefined;
+  return `Agno does not store ${table.info.type} tables on ${ctx.dialect.name}: nothing to migrate`;
 }
 
 /** Said for a table stamped by a newer Agno (or agno-migrate): it is left exactly as it is. */
 export function newerReason(ctx: RunContext, table: TableRef, recorded: string): string {
   return `${table.name} is stamped ${recorded}, newer than this tool knows (${ctx.graph.latest}): left untouched; upgrade agno-migrate to migrate it`;
-}
-
-/**
- * A table type Agno does not store on this dialect (learnings on MySQL): even a table of that
- * name is not Agno's, so it is reported and left as it is, never stamped.
- */
-export function notOnDialect(ctx: RunContext, table: TableRef, base: { tableType: string; tableName: string; from: string }): TableResult {
-  return { ...base, to: base.from, outcome: 'not-on-dialect', steps: [], reason: `Agno does not store ${table.info.type} on ${ctx.dialect.name}: ${table.name} is left as it is` };
 }
 
 /** `init --table-type` on a dialect where Agno never creates that table is a mistake, said before any work. */
