@@ -18,6 +18,7 @@ export { runConformanceSuite } from './conformance/suite.js';
 export { runVerifySuite } from './conformance/verify-suite.js';
 export { AGNO_GRAPH, reachedVersion } from './conformance/reached.js';
 export { runV3CatalogSuite } from './conformance/v3-catalog-suite.js';
+export { runLearningsRekeySuite, rekeyReport } from './conformance/learnings-rekey-suite.js';
 export { readTable, normalizeShape, shapeOf } from './conformance/shape.js';
 export { createAgno22Database } from './fixtures/index.js';
 export type { FixtureBuilder } from './fixtures/index.js';
@@ -27,6 +28,10 @@ export type { Agno22Names } from './fixtures/table-names.js';
 export * from './fixtures/v1/index.js';
 export { runRunsCopySuite } from './conformance/runs-copy-suite.js';
 export { runRunsRevertSuite } from './conformance/runs-revert-suite.js';
+export {
+  ALICE, BOB, createLearningsTable, EXPECTED_REKEY_REPORT, insertLearnings, LEARNINGS_FIXTURE, LEARNINGS_TABLE, learningsSnapshot,
+} from './fixtures/learnings.js';
+export type { LearningFixture } from './fixtures/learnings.js';
 export { planStatements } from './plan-sql.js';
 export type { PlanOptions } from './plan-sql.js';
 export { runV3ConformanceSuite } from './conformance/v3-suite.js';

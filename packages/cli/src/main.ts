@@ -65,6 +65,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--force', 're-apply every step up to the target even if the versions table says it is done')
     .option('--dry-run', 'print the SQL that would run, ready to paste into psql, mysql or sqlite3; change nothing')
     .option('--create-missing', 'create missing tables at the latest schema (and a missing SQLite file) instead of reporting them')
+    .option('--purge-unrecoverable', 'learnings re-key: delete contaminated and unowned entity memories instead of reporting them')
     .action(async (_o, cmd: CommandType) => setExit(await (await runCommands()).upCommand(optionsOf(cmd))));
 
   command('down', 'revert tables down to --target')

@@ -1,6 +1,8 @@
 import type { Logger } from '@agno-migrate/core';
 import { AGNO_STEPS, tableTypeNames, VersionGraph } from '@agno-migrate/core';
-import { checkBearer } from './auth.js';
+import { authorize } from './auth.js';
+import { accessRule, scopeOf } from './access.js';
+import type { JwtOptions } from './jwt.js';
 import type { DatabaseEntry } from './databases.js';
 import { DatabaseSet } from './databases.js';
 import { migrateAllRoute, migrateDatabaseRoute, statusRoute } from './migrate-routes.js';
@@ -19,6 +21,8 @@ export interface MigrationHandlerOptions {
   readonly redact?: (text: string) => string;
   /** The versions a target may name; Agno's by default. */
   readonly graph?: VersionGraph;
+  /** AgentOS's JWT authorization; defaults to its JWT_* environment variables; false means none. */
+  readonly jwt?: JwtOptions | false;
 }
 
 /** A fetch-style handler; `close()` waits for the requests under way and closes the managers kept open. */
@@ -57,6 +61,7 @@ export function createMigrationHandler(options: MigrationHandlerOptions): Migrat
   const databases = new DatabaseSet(options.databases);
   const securityKey = options.securityKey !== undefined ? options.securityKey || undefined : environmentKey();
   const graph = options.graph ?? new VersionGraph('2.0.0', AGNO_STEPS, tableTypeNames());
+  const access = accessRule(securityKey, options.jwt);
   const redact = (text: string) => {
     const scrubbed = options.redact ? options.redact(text) : text;
     return securityKey ? scrubbed.split(securityKey).join('***') : scrubbed;
@@ -70,7 +75,7 @@ export function createMigrationHandler(options: MigrationHandlerOptions): Migrat
     if (request.method !== METHODS[route.kind]) return detail(405, 'Method Not Allowed', { allow: METHODS[route.kind] });
     if (route.kind === 'health') return json(200, { status: 'ok' });
     // Authentication comes first, as a router-level dependency does in AgentOS: an unknown id without a key is a 401.
-    const denied = checkBearer(request, securityKey);
+    const denied = await authorize(request, access, scopeOf(route.kind));
     if (denied) return denied;
     if (closing) return detail(503, 'Server is shutting down');
     if (route.kind === 'status') return statusRoute(databases, route.id, redact);

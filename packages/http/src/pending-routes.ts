@@ -7,8 +7,14 @@ type Redact = (text: string) => string;
 
 interface PendingReport {
   readonly db_id: string;
-  readonly remote: false;
+  readonly remote: boolean;
   readonly pending: { table_type: string; table_name: string; current_version: string; target_version: string }[];
+  /** Tables that stay below the latest version (culture at 2.5.6), with why. */
+  readonly held?: { table_type: string; table_name: string; current_version: string; reason: string }[];
+  /** Tables stamped by a newer Agno: left untouched. */
+  readonly newer?: { table_type: string; table_name: string; current_version: string }[];
+  /** Data a step still has to change (entity memories under pre-3.0 keys). */
+  readonly notices?: { table_type: string; table_name: string; notice: string }[];
   readonly error?: string;
 }
 
@@ -21,10 +27,26 @@ function pendingOf(id: string, status: StatusResult): PendingReport {
   const pending = status.tables
     .filter((t) => t.exists && t.pending.length > 0)
     .map((t) => ({ table_type: t.tableType, table_name: t.tableName, current_version: t.current, target_version: t.pending.at(-1)! }));
-  return { db_id: id, remote: false, pending };
+  const held = status.tables
+    .filter((t) => t.exists && t.held && t.pending.length === 0 && t.current === t.held.at)
+    .map((t) => ({ table_type: t.tableType, table_name: t.tableName, current_version: t.current, reason: t.held!.reason }));
+  const newer = status.tables
+    .filter((t) => t.exists && t.health === 'newer')
+    .map((t) => ({ table_type: t.tableType, table_name: t.tableName, current_version: t.current }));
+  const notices = status.tables.flatMap((t) => (t.notices ?? []).map((notice) => ({ table_type: t.tableType, table_name: t.tableName, notice })));
+  return {
+    db_id: id,
+    remote: false,
+    pending,
+    ...(held.length > 0 ? { held } : {}),
+    ...(newer.length > 0 ? { newer } : {}),
+    ...(notices.length > 0 ? { notices } : {}),
+  };
 }
 
 async function reportFor(databases: DatabaseSet, id: string): Promise<PendingReport> {
+  // Another AgentOS owns a remote database's schema: nothing is pending here.
+  if (databases.isRemote(id)) return { db_id: id, remote: true, pending: [] };
   return pendingOf(id, await databases.use(id, (manager) => runnerFor(manager).status()));
 }
 

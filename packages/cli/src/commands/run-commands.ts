@@ -17,9 +17,10 @@ export interface UpCommandOptions extends CommonOptions {
   force?: boolean;
   dryRun?: boolean;
   createMissing?: boolean;
+  purgeUnrecoverable?: boolean;
 }
 
-export type DownCommandOptions = Omit<UpCommandOptions, 'createMissing'>;
+export type DownCommandOptions = Omit<UpCommandOptions, 'createMissing' | 'purgeUnrecoverable'>;
 
 async function withContext(options: CommonOptions & { tableType?: string }, mustExist: boolean, body: (ctx: CommandContext) => Promise<number>): Promise<number> {
   checkTableType(options.tableType);
@@ -82,6 +83,7 @@ export function upCommand(options: UpCommandOptions): Promise<number> {
       force: options.force ?? false,
       dryRun: options.dryRun ?? false,
       createMissing: options.createMissing ?? false,
+      ...(options.purgeUnrecoverable ? { purgeUnrecoverable: true } : {}),
     });
     return report(ctx, result);
   });

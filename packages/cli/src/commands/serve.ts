@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '@agno-migrate/core';
 import { ConfigurationError, MigrationManager } from '@agno-migrate/core';
 import type { DatabaseEntry } from '@agno-migrate/http';
-import { createMigrationHandler, toNodeListener } from '@agno-migrate/http';
+import { createMigrationHandler, JwtVerifier, jwtOptionsFromEnvironment, toNodeListener } from '@agno-migrate/http';
 import { existsSync } from 'node:fs';
 import { DEFAULT_CONFIG, fromConfigEntry } from '../config/database-options.js';
 import { readConfig } from '../config/read-config.js';
@@ -27,9 +27,11 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   if (file === undefined) throw new ConfigurationError(`serve needs --config <file> (or ./${DEFAULT_CONFIG}) naming the databases to serve`);
   const config = readConfig(file);
   const securityKey = config.securityKey ?? (process.env['OS_SECURITY_KEY'] || undefined);
-  if (!securityKey && !isLoopback(options.host)) {
+  // AgentOS's JWT settings: the file's, else its JWT_* environment variables (read by the handler).
+  const jwtConfigured = config.jwt !== undefined || ['JWT_VERIFICATION_KEY', 'JWT_JWKS_FILE', 'JWT_JWKS'].some((v) => process.env[v]);
+  if (!securityKey && !jwtConfigured && !isLoopback(options.host)) {
     throw new ConfigurationError(
-      `refusing to listen on ${options.host} without a security key: set OS_SECURITY_KEY or "securityKey" in ${file}, or listen on 127.0.0.1`,
+      `refusing to listen on ${options.host} without a security key: set OS_SECURITY_KEY or "securityKey" in ${file}, configure JWT authorization, or listen on 127.0.0.1`,
     );
   }
   // The config's passwords and key are registered by now: gather them once, not per log line.
@@ -43,8 +45,18 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   for (const [id, entry] of Object.entries(config.databases)) {
     databases[id] = await databaseEntry(id, entry, options.lockTimeout);
   }
+  for (const id of config.remoteDatabases ?? []) databases[id] = { remote: true };
+  // Bad JWT settings stop the start-up with one line instead of failing every request.
+  const jwtOptions = config.jwt ?? jwtOptionsFromEnvironment(process.env);
+  if (jwtOptions) await new JwtVerifier(jwtOptions).ready();
   // The key decided here, which also decided whether a non-loopback address is allowed.
-  const handler = createMigrationHandler({ databases, securityKey: securityKey ?? '', logger, redact: scrub });
+  const handler = createMigrationHandler({
+    databases,
+    securityKey: securityKey ?? '',
+    logger,
+    redact: scrub,
+    ...(config.jwt !== undefined ? { jwt: config.jwt } : {}),
+  });
   const server = createServer(toNodeListener(handler));
   await listen(server, options.host, options.port);
   const address = server.address() as AddressInfo;

@@ -39,6 +39,10 @@ function rememberSecrets(parsed: unknown): void {
   if (parsed === null || typeof parsed !== 'object') return;
   const root = parsed as Record<string, unknown>;
   if (typeof root['securityKey'] === 'string') registerSecret(root['securityKey']);
+  // A shared JWT secret (HS256) is as secret as the key; public keys lose nothing by being hidden too.
+  const jwt = root['jwt'] as Record<string, unknown> | null | undefined;
+  const keys = jwt && typeof jwt === 'object' ? jwt['verificationKeys'] : undefined;
+  if (Array.isArray(keys)) for (const key of keys) if (typeof key === 'string' && key !== '') registerSecret(key);
   const databases = root['databases'];
   if (databases === null || typeof databases !== 'object') return;
   for (const entry of Object.values(databases as Record<string, unknown>)) {

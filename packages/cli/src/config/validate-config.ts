@@ -1,9 +1,10 @@
 import { ConfigurationError, resolveTableType } from '@agno-migrate/core';
 import { parseDatabaseUrl } from '../database-url.js';
-import type { AgnoMigrateConfig, DatabaseConfig } from './config-types.js';
+import type { AgnoMigrateConfig, DatabaseConfig, JwtConfig } from './config-types.js';
 
 // `$schema` lets editors check the file against schema/agno-migrate.schema.json.
-const TOP_KEYS = ['$schema', 'securityKey', 'databases'];
+const TOP_KEYS = ['$schema', 'securityKey', 'jwt', 'databases', 'remoteDatabases'];
+const JWT_KEYS = ['verificationKeys', 'jwksFile', 'algorithm', 'verifyAudience', 'audience', 'adminScope'];
 const DATABASE_KEYS = ['url', 'schema', 'versionsTable', 'tables'];
 
 /**
@@ -29,7 +30,52 @@ export function validateConfig(value: unknown, file: string): AgnoMigrateConfig 
     if (id.trim() === '' || id.includes('/')) fail(`${path}: a database id must be non-empty and contain no "/"`);
     checked[id] = validateDatabase(databases[id], path, fail);
   }
-  return { ...(securityKey !== undefined ? { securityKey } : {}), databases: checked };
+  const jwt = 'jwt' in root ? validateJwt(root['jwt'], fail) : undefined;
+  let remote: string[] | undefined;
+  if ('remoteDatabases' in root) {
+    const given = root['remoteDatabases'];
+    if (!Array.isArray(given) || given.some((id) => typeof id !== 'string' || id.trim() === '' || id.includes('/'))) {
+      fail('remoteDatabases must be a list of database ids');
+    }
+    remote = given as string[];
+    for (const id of remote) {
+      if (id in checked) fail(`remoteDatabases.${id}: also in databases; a database is either served here or remote`);
+      if (id === 'all') fail('remoteDatabases: the id "all" is reserved for POST /databases/all/migrate');
+    }
+  }
+  return {
+    ...(securityKey !== undefined ? { securityKey } : {}),
+    ...(jwt !== undefined ? { jwt } : {}),
+    databases: checked,
+    ...(remote !== undefined ? { remoteDatabases: remote } : {}),
+  };
+}
+
+function validateJwt(value: unknown, fail: (message: string) => never): JwtConfig {
+  const entry = objectAt(value, 'jwt', fail);
+  unknownKeys(entry, JWT_KEYS, 'jwt.', fail);
+  let verificationKeys: string[] | undefined;
+  if ('verificationKeys' in entry) {
+    const keys = entry['verificationKeys'];
+    if (!Array.isArray(keys) || keys.length === 0 || keys.some((k) => typeof k !== 'string' || k.trim() === '')) fail('jwt.verificationKeys must be a non-empty list of keys');
+    verificationKeys = keys as string[];
+  }
+  const jwksFile = optionalString(entry, 'jwksFile', 'jwt.jwksFile', fail);
+  const algorithm = optionalString(entry, 'algorithm', 'jwt.algorithm', fail);
+  const adminScope = optionalString(entry, 'adminScope', 'jwt.adminScope', fail);
+  if ('verifyAudience' in entry && typeof entry['verifyAudience'] !== 'boolean') fail('jwt.verifyAudience must be true or false');
+  const audience = entry['audience'];
+  if (audience !== undefined && typeof audience !== 'string' && !(Array.isArray(audience) && audience.every((a) => typeof a === 'string'))) {
+    fail('jwt.audience must be a string or a list of strings');
+  }
+  return {
+    ...(verificationKeys ? { verificationKeys } : {}),
+    ...(jwksFile !== undefined ? { jwksFile } : {}),
+    ...(algorithm !== undefined ? { algorithm } : {}),
+    ...(typeof entry['verifyAudience'] === 'boolean' ? { verifyAudience: entry['verifyAudience'] } : {}),
+    ...(audience !== undefined ? { audience: audience as string | string[] } : {}),
+    ...(adminScope !== undefined ? { adminScope } : {}),
+  };
 }
 
 function validateDatabase(value: unknown, path: string, fail: (message: string) => never): DatabaseConfig {

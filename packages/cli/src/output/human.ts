@@ -6,6 +6,7 @@ import { notOnDialect } from './not-on-dialect.js';
 import type { DialectNames } from './not-on-dialect.js';
 import { renderTable } from './table.js';
 import { healthText } from './verify-report.js';
+import { taskReportLines } from './task-report.js';
 
 /** What the header of every report names: the database (password-free) and its schema. */
 export interface ReportTarget extends DialectNames {
@@ -60,6 +61,13 @@ function notOnDialectResult(t: TableResult, target: DialectNames): TableResult {
 }
 
 function notesFor(t: TableResult, target: DialectNames, c: Colors): string[] {
+  return [...taskReportLines(t, c), ...outcomeNotes(t, target, c)];
+}
+
+function outcomeNotes(t: TableResult, target: DialectNames, c: Colors): string[] {
+  if (t.outcome === 'blocked' && t.blocked?.check === 'irreversible') {
+    return ['', c.red(`${t.tableName} cannot go down: ${t.blocked.message}.`), `It stays at ${t.to}; the other tables were reverted.`];
+  }
   if (t.outcome === 'blocked' && t.blocked) {
     const b = t.blocked;
     // A revert that would lose data is not a data error: the way through is --force.
@@ -104,6 +112,7 @@ export function formatStatus(status: StatusResult, target: ReportTarget, c: Colo
   const versions = status.versionsTable.exists ? '' : c.dim(`\n${status.versionsTable.name} does not exist yet: every table reads as 2.0.0`);
   const held = status.tables.flatMap((t) => (t.held && t.exists ? [c.dim(`\n${t.tableName} stays at ${t.held.at}: ${t.held.reason}`)] : [])).join('');
   const newer = status.tables.some((t) => t.health === 'newer') ? c.cyan('\nsome tables are stamped by a newer Agno: agno-migrate leaves them untouched; upgrade it to migrate them') : '';
+  const notices = status.tables.flatMap((t) => (t.notices ?? []).map((n) => c.yellow(`\n${target.display}: ${t.tableName}: ${n}`))).join('');
   const drift = status.tables.some((t) => t.health === 'drift') ? c.red('\nsome tables differ from what Agno expects: run agno-migrate verify for each difference and its fix') : '';
-  return [c.bold(title), table].join('\n') + notes.join('') + versions + held + newer + drift;
+  return [c.bold(title), table].join('\n') + notes.join('') + versions + held + newer + notices + drift;
 }

@@ -1,6 +1,8 @@
 import type { Flavor, TableDef } from '../catalog/types.js';
 import type { DialectCapabilities } from '../dialect/capabilities.js';
 import type { Operation } from '../operations/types.js';
+import type { Db } from '../dialect/db.js';
+import type { Dialect } from '../dialect/dialect.js';
 
 export interface StepContext {
   /** The table's name in the database. */
@@ -23,6 +25,18 @@ export interface StepContext {
 export interface TableStep {
   up(ctx: StepContext): readonly Operation[];
   down(ctx: StepContext): readonly Operation[];
+  /**
+   * Read-only, run by status on an existing table whatever its stamp: data this step changes that
+   * is still there (entity memories under pre-3.0 keys), said as one sentence, or null.
+   */
+  readonly notice?: (ctx: NoticeContext) => Db<string | null>;
+}
+
+export interface NoticeContext {
+  readonly table: string;
+  readonly dialect: Dialect;
+  /** The table's recorded version. */
+  readonly current: string;
 }
 
 /** An edge of the version graph: the changes that take every table type from `from` to `to`. */

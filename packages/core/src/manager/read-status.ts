@@ -5,6 +5,7 @@ import type { RunContext, TableRef } from './run-context.js';
 import { verifyTables } from './run-verify.js';
 import { isShown } from './table-scope.js';
 import { readVersionRows } from './versions-store.js';
+import { availableOn } from '../catalog/registry.js';
 
 export interface ReadStatusOptions {
   /** The table type was named by the caller: shown even when Agno would not have created it yet. */
@@ -29,6 +30,7 @@ export function* readStatus(
   const health = options.health
     ? new Map((yield* verifyTables(ctx, shown, explicit, rows.rows, existing)).map((v) => [v.tableName, v.health]))
     : undefined;
+  const notices = yield* readNotices(ctx, shown.filter((t) => existing.has(t.name)), current);
   return {
     target,
     latest: ctx.graph.latest,
@@ -47,7 +49,23 @@ export function* readStatus(
         pending: plan.steps.map((s) => s.to),
         ...(plan.held ? { held: plan.held } : {}),
         ...(word ? { health: word } : ctx.graph.isNewer(now) ? { health: 'newer' as const } : {}),
+        ...(notices.has(t.name) ? { notices: notices.get(t.name)! } : {}),
       };
     }),
   };
+}
+
+/** One read per table whose type has a step with something to say (learnings' pre-3.0 keys). */
+function* readNotices(ctx: RunContext, tables: readonly TableRef[], current: ReadonlyMap<string, string>): Db<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  for (const table of tables) {
+    if (!availableOn(table.info, ctx.dialect.flavor)) continue;
+    for (const step of ctx.graph.steps) {
+      const notice = step.tables[table.info.type]?.notice;
+      if (!notice) continue;
+      const text = yield* notice({ table: table.name, dialect: ctx.dialect, current: current.get(table.name)! });
+      if (text !== null) found.set(table.name, [...(found.get(table.name) ?? []), text]);
+    }
+  }
+  return found;
 }

@@ -93,6 +93,8 @@ export interface TableStatus {
   readonly held?: Hold;
   /** One word from verify's comparison: ok, drift (run verify for the details) or absent. */
   readonly health?: TableHealth;
+  /** Data a step still has to change, whatever the stamp (entity memories under pre-3.0 keys). */
+  readonly notices?: readonly string[];
 }
 
 export interface StatusResult {

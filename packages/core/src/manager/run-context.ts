@@ -18,6 +18,8 @@ export interface RunContext {
   readonly lock: LockRequest;
   readonly now: Date;
   readonly logger: Logger;
+  /** Passed to every data task of the run (`up({ purgeUnrecoverable })`). */
+  readonly taskOptions?: Readonly<Record<string, unknown>>;
   emit(event: MigrationEvent): void;
 }
 

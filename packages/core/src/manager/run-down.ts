@@ -65,6 +65,9 @@ function* downTable(
       : { ...base, to: from, outcome: 'up-to-date', steps: [] };
   }
 
+  // A table of a type Agno does not store on this dialect is not Agno's, even when one exists: left as it is.
+  const elsewhere = notOnDialectReason(ctx, table);
+  if (elsewhere) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: elsewhere };
   if (!exists) {
     const elsewhere = notOnDialectReason(ctx, table);
     if (elsewhere) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: elsewhere };

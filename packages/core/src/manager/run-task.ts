@@ -27,6 +27,7 @@ export function* runTask(
     names: ctx.names,
     dryRun,
     now: Math.floor(ctx.now.getTime() / 1000),
+    options: ctx.taskOptions ?? {},
     *write(statement: Statement): Db<QueryResult | undefined> {
       statements.push({ sql: statement.sql, params: statement.params });
       if (dryRun) {

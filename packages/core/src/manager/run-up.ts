@@ -21,9 +21,12 @@ export interface UpOptions {
   readonly dryRun?: boolean;
   /** Create missing tables at the latest schema instead of reporting them absent. */
   readonly createMissing?: boolean;
+  /** Agno 3.0's learnings re-key deletes rows it cannot give an owner (contaminated, unowned) instead of reporting them. */
+  readonly purgeUnrecoverable?: boolean;
 }
 
-export function* runUp(ctx: RunContext, tables: readonly TableRef[], options: UpOptions): Db<RunResult> {
+export function* runUp(runCtx: RunContext, tables: readonly TableRef[], options: UpOptions): Db<RunResult> {
+  const ctx: RunContext = options.purgeUnrecoverable ? { ...runCtx, taskOptions: { purgeUnrecoverable: true } } : runCtx;
   const target = options.targetVersion === undefined ? ctx.graph.latest : ctx.graph.resolveTarget(options.targetVersion);
   const dryRun = options.dryRun ?? false;
   return yield* withLock(ctx, !dryRun, function* () {
@@ -79,6 +82,9 @@ function* upTable(
       : { ...base, to: from, outcome: 'up-to-date', steps: [] };
   }
 
+  // A table of a type Agno does not store on this dialect is not Agno's, even when one exists: left as it is.
+  const elsewhere = notOnDialectReason(ctx, table);
+  if (elsewhere) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: elsewhere };
   if (!exists) {
     const elsewhere = notOnDialectReason(ctx, table);
     if (elsewhere) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: elsewhere };

@@ -112,6 +112,8 @@ export interface TaskContext extends OperationContext {
   readonly dryRun: boolean;
   /** Epoch seconds at the start of the run. */
   readonly now: number;
+  /** What the caller asked of data tasks (`up({ purgeUnrecoverable })`). */
+  readonly options: Readonly<Record<string, unknown>>;
   /** A statement that changes something: recorded, and run unless this is a dry run. */
   write(statement: Statement): Db<QueryResult | undefined>;
   /** A read-only query: run in a dry run too. */
