@@ -46,6 +46,11 @@ export interface TableTypeInfo {
   readonly define: (flavor: Flavor, version?: string) => TableDef;
   /** Set for a type Agno no longer has: an existing table is kept and shown, never created. */
   readonly retired?: string;
+  /**
+   * Agno has no code for this type outside `flavors` (learnings on MySQL): an existing table of it
+   * there is left alone. Without it, a hand-made table is migrated as Agno would (approvals on MySQL).
+   */
+  readonly onlyWhereStored?: boolean;
   /** The version that introduced the type, when later than the baseline (`init --target` an older one leaves it out). */
   readonly since?: string;
   /** False where Agno takes no name for the table (always its default): a rename would create a table Agno never reads. */
@@ -70,7 +75,7 @@ export const TABLE_TYPES: readonly TableTypeInfo[] = [
   { type: 'components', defaultName: 'agno_components', migrated: true, aliases: ['component'], flavors: PG_SQLITE, define: componentsTable },
   { type: 'schedules', defaultName: 'agno_schedules', migrated: true, aliases: ['schedule'], flavors: PG_SQLITE, define: schedulesTable },
   { type: 'schedule_runs', defaultName: 'agno_schedule_runs', migrated: true, aliases: ['schedule_run'], flavors: PG_SQLITE, define: scheduleRunsTable },
-  { type: 'learnings', defaultName: 'agno_learnings', migrated: true, aliases: ['learning'], flavors: PG_SQLITE, define: learningsTable },
+  { type: 'learnings', defaultName: 'agno_learnings', migrated: true, aliases: ['learning'], flavors: PG_SQLITE, define: learningsTable, onlyWhereStored: true },
   { type: 'culture', defaultName: 'agno_culture', migrated: true, aliases: ['cultural_knowledge'], flavors: FLAVORS, define: cultureTable, retired: 'Agno 3.0 removed culture' },
   { type: 'runs', defaultName: 'agno_runs', migrated: false, aliases: ['run'], flavors: FLAVORS, define: runsTable, since: AGNO_3 },
   { type: 'traces', defaultName: 'agno_traces', migrated: false, aliases: ['trace'], flavors: FLAVORS, define: tracesTable },

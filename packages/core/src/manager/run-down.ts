@@ -65,9 +65,9 @@ function* downTable(
       : { ...base, to: from, outcome: 'up-to-date', steps: [] };
   }
 
-  // A table of a type Agno does not store on this dialect is not Agno's, even when one exists: left as it is.
-  const elsewhere = notOnDialectReason(ctx, table);
-  if (elsewhere) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: elsewhere };
+  // Where Agno has no code for a type at all (learnings on MySQL), a table of it is not Agno's: left as it is.
+  const foreign = exists && table.info.onlyWhereStored ? notOnDialectReason(ctx, table) : undefined;
+  if (foreign) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: foreign };
   if (!exists) {
     const elsewhere = notOnDialectReason(ctx, table);
     if (elsewhere) return { ...base, to: from, outcome: 'not-on-dialect', steps: [], reason: elsewhere };

@@ -11,7 +11,8 @@ export const OLD_TYPES: readonly MysqlAgno22TableType[] = ['sessions', 'memories
 export function definition(type: string) {
   const info = TABLE_TYPES.find((t) => t.type === type);
   if (!info) throw new Error(`no table type ${type}`);
-  return info.define('mysql', reachedVersion(type));
+  // A migrated sessions table keeps its legacy runs column, as Agno leaves it: its 2.5.6 shape.
+  return info.define('mysql', type === 'sessions' ? '2.5.6' : reachedVersion(type));
 }
 
 /** The 2.2-era tables of the given types, under Agno's default names. */
