@@ -1,4 +1,4 @@
-import { reachedVersion } from '@agno-migrate/test-infra';
+import { reachedVersion, AGNO_GRAPH } from '@agno-migrate/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import { assertPostgresAvailable, columnTypes, constraints, createAgno22, manager, skipPostgres, target, versions } from './support/postgres.js';
@@ -59,7 +59,7 @@ describe.skipIf(skipPostgres)('PostgreSQL: duplicate session_id blocks 2.5.0', (
     } finally {
       await m.close();
     }
-    expect(await versions(db)).toEqual({ agno_sessions: reachedVersion('sessions'), agno_memories: reachedVersion('memories') });
+    expect(await versions(db)).toEqual({ agno_sessions: reachedVersion('sessions'), agno_memories: reachedVersion('memories'), agno_runs: AGNO_GRAPH.latest });
     expect(await constraints(db, 'agno_sessions')).toEqual([{ name: 'agno_sessions_pkey', type: 'p', columns: ['session_id'] }]);
   });
 });

@@ -1,4 +1,4 @@
-import { reachedVersion } from '@agno-migrate/test-infra';
+import { reachedVersion, AGNO_GRAPH } from '@agno-migrate/test-infra';
 import { MigrationStepError } from '@agno-migrate/core';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import pg from 'pg';
@@ -56,7 +56,7 @@ describe.skipIf(skipPostgres)('PostgreSQL: a run killed mid-step', () => {
     } finally {
       await again.close();
     }
-    expect(await versions(db)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions') });
+    expect(await versions(db)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions'), agno_runs: AGNO_GRAPH.latest });
   });
 
 });

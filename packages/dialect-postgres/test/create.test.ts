@@ -81,6 +81,6 @@ describe.skipIf(skipPostgres)('PostgreSQL: create() and failed steps', () => {
     } finally {
       await retry.close();
     }
-    expect(await versions(failing)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions') });
+    expect(await versions(failing)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions'), agno_runs: AGNO_GRAPH.latest });
   });
 });

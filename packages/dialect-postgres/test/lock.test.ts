@@ -1,4 +1,4 @@
-import { reachedVersion } from '@agno-migrate/test-infra';
+import { reachedVersion, AGNO_GRAPH } from '@agno-migrate/test-infra';
 import type { Connection, LockRequest } from '@agno-migrate/core';
 import { LockTimeoutError, runAsync } from '@agno-migrate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,6 @@ describe.skipIf(skipPostgres)('PostgreSQL: concurrent runs on one schema', () =>
     } finally {
       await Promise.all(managers.map((m) => m.close()));
     }
-    expect(await versions(db)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions') });
+    expect(await versions(db)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions'), agno_runs: AGNO_GRAPH.latest });
   });
 });

@@ -1,4 +1,4 @@
-import { reachedVersion } from '@agno-migrate/test-infra';
+import { reachedVersion, AGNO_GRAPH } from '@agno-migrate/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import {
@@ -60,7 +60,7 @@ async function seed(db: TestDatabase): Promise<void> {
 }
 
 async function expectLatestShape(db: TestDatabase): Promise<void> {
-  expect(await versions(db)).toEqual(Object.fromEntries(TABLES.map((t) => [t, reachedVersion(TYPE_OF[t]!)])));
+  expect(await versions(db)).toEqual({ ...Object.fromEntries(TABLES.map((t) => [t, reachedVersion(TYPE_OF[t]!)])), agno_runs: AGNO_GRAPH.latest });
   for (const [table, columns] of Object.entries(JSONB_COLUMNS)) {
     const types = await columnTypes(db, table);
     for (const column of columns) expect(`${table}.${column}: ${types[column]?.type}`).toBe(`${table}.${column}: jsonb`);
@@ -168,7 +168,7 @@ describe.skipIf(skipPostgres)('PostgreSQL: Agno 2.2 tables → latest and back',
     try {
       const down = await m.down({ targetVersion: '2.0.0' });
       expect(down.status).toBe('ok');
-      expect(await versions(db)).toEqual(Object.fromEntries(TABLES.map((t) => [t, '2.0.0'])));
+      expect(await versions(db)).toEqual({ ...Object.fromEntries(TABLES.map((t) => [t, '2.0.0'])), agno_runs: AGNO_GRAPH.latest });
       expect(await constraints(db, 'agno_sessions')).toEqual([
         { name: 'agno_sessions_uq_session_id', type: 'u', columns: ['session_id'] },
       ]);

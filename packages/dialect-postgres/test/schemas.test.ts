@@ -1,4 +1,4 @@
-import { reachedVersion } from '@agno-migrate/test-infra';
+import { reachedVersion, AGNO_GRAPH } from '@agno-migrate/test-infra';
 import { runAsync } from '@agno-migrate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '@agno-migrate/test-infra';
@@ -26,7 +26,7 @@ describe.skipIf(skipPostgres)('PostgreSQL: schemas are independent', () => {
     } finally {
       await m.close();
     }
-    expect(await versions(a)).toEqual({ agno_sessions: reachedVersion('sessions'), agno_memories: reachedVersion('memories') });
+    expect(await versions(a)).toEqual({ agno_sessions: reachedVersion('sessions'), agno_memories: reachedVersion('memories'), agno_runs: AGNO_GRAPH.latest });
     expect(await b.rows('SELECT to_regclass(?) AS t', [`${b.namespace}.agno_schema_versions`])).toEqual([{ t: null }]);
     expect((await columnTypes(b, 'agno_memories'))['memory']?.type).toBe('json');
     expect((await columnTypes(b, 'agno_memories'))['created_at']).toBeUndefined();
@@ -41,8 +41,8 @@ describe.skipIf(skipPostgres)('PostgreSQL: schemas are independent', () => {
     } finally {
       await Promise.all([ma.close(), mb.close()]);
     }
-    expect(await versions(a)).toEqual({ agno_sessions: '2.3.0', agno_memories: '2.3.0' });
-    expect(await versions(b)).toEqual({ agno_sessions: reachedVersion('sessions'), agno_memories: reachedVersion('memories') });
+    expect(await versions(a)).toEqual({ agno_sessions: '2.3.0', agno_memories: '2.3.0', agno_runs: AGNO_GRAPH.latest });
+    expect(await versions(b)).toEqual({ agno_sessions: reachedVersion('sessions'), agno_memories: reachedVersion('memories'), agno_runs: AGNO_GRAPH.latest });
     const [row] = await b.rows(`SELECT memory, created_at FROM ${b.qualify('agno_memories')}`);
     expect(row).toEqual({ memory: { in: b.namespace }, created_at: '5' });
   });
