@@ -57,8 +57,9 @@ describe('our no-op on SQLite', () => {
     await createTableSets(db, 10);
     const crowded = [await noopQueries(0), await noopQueries(5), await noopQueries(9)];
     expect(alone).toBeGreaterThan(0);
-    // The lock (PRAGMA, BEGIN IMMEDIATE, COMMIT) and one read of every versions row.
-    expect(alone).toBeLessThanOrEqual(4);
+    // The lock (PRAGMA, BEGIN IMMEDIATE, COMMIT), one read of every versions row, and one existence
+    // query: a culture table with no versions row (retired by Agno 3.0) may still need its 2.x steps.
+    expect(alone).toBeLessThanOrEqual(5);
     expect(crowded).toEqual([alone, alone, alone]);
   });
 });
