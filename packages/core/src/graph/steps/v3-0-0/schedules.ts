@@ -1,4 +1,5 @@
 import type { Flavor, LogicalType } from '../../../catalog/types.js';
+import { SCHEDULE_PROVENANCE_COLUMNS } from '../../../catalog/tables/schedules.js';
 import { addColumn } from '../../../operations/add-column.js';
 import { createIndex } from '../../../operations/create-index.js';
 import { dropColumn } from '../../../operations/drop-column.js';
@@ -8,17 +9,8 @@ import type { StepContext, TableStep } from '../../types.js';
 import { checkScheduleNames } from './schedule-names.js';
 import { addOwner, dropOwner } from './user-id.js';
 
-/** Studio's provenance of a schedule, in Agno 3.0's column order. */
-const PROVENANCE = [
-  'managed_by',
-  'target_type',
-  'target_id',
-  'created_by_run_id',
-  'created_by_session_id',
-  'updated_by_run_id',
-  'updated_by_session_id',
-  'disabled_reason',
-] as const;
+/** Studio's provenance of a schedule, in Agno 3.0's column order (the catalog's list). */
+const PROVENANCE = SCHEDULE_PROVENANCE_COLUMNS;
 const PROVENANCE_INDEXED = ['managed_by', 'target_id'] as const;
 
 /** Agno's SQLite migration adds the provenance columns as TEXT, its PostgreSQL one as VARCHAR (spec §3.3.3). */
