@@ -30,6 +30,10 @@ const EXAMPLES: Record<string, readonly string[]> = {
   down: ['agno-migrate down --target 2.0.0 --table-type sessions', 'agno-migrate down --target 2.3.0 --dry-run'],
   init: ['agno-migrate init --db sqlite:./agno.db', 'agno-migrate init --db mysql://app@db/app --schema ai --dry-run'],
   verify: ['agno-migrate verify --db "$DATABASE_URL"', 'agno-migrate verify --table-type traces --json'],
+  'cleanup-runs': [
+    'agno-migrate cleanup-runs --db "$DATABASE_URL" --dry-run   # which sessions still hold runs the runs table lacks, and the space it frees',
+    'agno-migrate cleanup-runs --db "$DATABASE_URL"             # drops sessions.runs only when every run in it is copied',
+  ],
   'v1-to-v2': [
     'agno-migrate v1-to-v2 --db postgres://app@db/agno --v1-schema ai --agent-sessions agent_sessions --memories agent_memories --dry-run',
     'agno-migrate v1-to-v2 --db ./agno.db --team-sessions team_sessions    # run again after Ctrl-C to resume',

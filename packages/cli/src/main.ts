@@ -96,10 +96,10 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--restart', 'ignore the saved resume point and start every table from its first row')
     .action(async (_o, cmd: CommandType) => setExit(await (await v1ToV2()).v1ToV2Command(optionsOf(cmd))));
 
-  addCommonOptions(program.command('cleanup-runs').description("drop sessions.runs once every run in it is proven to be in the runs table (Agno 3.0's legacy column)"))
+  command('cleanup-runs', "drop sessions.runs once every run in it is proven to be in the runs table (Agno 3.0's legacy column)")
     .option('--force', "drop it even when runs in it are missing from the runs table (Agno's force)")
     .option('--dry-run', 'check and measure; drop nothing')
-    .action(async (options) => setExit(await (await import('./commands/cleanup-runs.js')).cleanupRunsCommand(options)));
+    .action(async (_o, cmd: CommandType) => setExit(await (await import('./commands/cleanup-runs.js')).cleanupRunsCommand(optionsOf(cmd))));
 
   program
     .command('serve')
