@@ -29,7 +29,14 @@ export * from './fixtures/v1/index.js';
 export { runRunsCopySuite } from './conformance/runs-copy-suite.js';
 export { runRunsRevertSuite } from './conformance/runs-revert-suite.js';
 export {
-  ALICE, BOB, createLearningsTable, EXPECTED_REKEY_REPORT, insertLearnings, LEARNINGS_FIXTURE, LEARNINGS_TABLE, learningsSnapshot,
+  ALICE,
+  BOB,
+  createLearningsTable,
+  EXPECTED_REKEY_REPORT,
+  insertLearnings,
+  LEARNINGS_FIXTURE,
+  LEARNINGS_TABLE,
+  learningsSnapshot,
 } from './fixtures/learnings.js';
 export type { LearningFixture } from './fixtures/learnings.js';
 export { planStatements } from './plan-sql.js';

@@ -27,7 +27,12 @@ export function planStatements(dialect: Dialect, tableType: string, state: Table
     capabilities: dialect.capabilities,
     now: 0,
   };
-  const opCtx: OperationContext = { table: state.name, capabilities: dialect.capabilities, force: options.force ?? false, stepStart: state };
+  const opCtx: OperationContext = {
+    table: state.name,
+    capabilities: dialect.capabilities,
+    force: options.force ?? false,
+    stepStart: state,
+  };
   const out: string[] = [];
   let current = state;
   for (const op of options.direction === 'down' ? tableStep.down(stepCtx) : tableStep.up(stepCtx)) {
@@ -36,7 +41,10 @@ export function planStatements(dialect: Dialect, tableType: string, state: Table
     // Needed means the name does not fit: the step stops there, blocked.
     if (op.kind === 'requireNameFits') return [...out, `-- blocked: ${spec.describe(op)}`];
     if (op.kind === 'task') out.push(`-- task: ${op.description}`);
-    else out.push(...dialect.renderOperation(op, current, opCtx).map((s) => (s.params.length ? `${s.sql} -- ${JSON.stringify(s.params)}` : s.sql)));
+    else
+      out.push(
+        ...dialect.renderOperation(op, current, opCtx).map((s) => (s.params.length ? `${s.sql} -- ${JSON.stringify(s.params)}` : s.sql)),
+      );
     current = spec.apply(op, current);
   }
   return out;

@@ -31,13 +31,15 @@ function collect(value: string, previous: string[]): string[] {
 
 export function parseSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new ConfigurationError(`--lock-timeout takes a number of seconds, not ${JSON.stringify(value)}`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new ConfigurationError(`--lock-timeout takes a number of seconds, not ${JSON.stringify(value)}`);
   return seconds;
 }
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`--port takes a port number 0-65535, not ${JSON.stringify(value)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigurationError(`--port takes a port number 0-65535, not ${JSON.stringify(value)}`);
   return port;
 }
 

@@ -47,6 +47,9 @@ export async function openContext(options: CommonOptions, mustExist: boolean): P
 /** Progress only for a person at a terminal; its redraw library loads only then. */
 async function openProgress(): Promise<ProgressReporter | undefined> {
   if (!process.stderr.isTTY) return undefined;
-  const [{ createLogUpdate }, { progressReporter, sizedTerminal }] = await Promise.all([import('log-update'), import('./output/progress.js')]);
+  const [{ createLogUpdate }, { progressReporter, sizedTerminal }] = await Promise.all([
+    import('log-update'),
+    import('./output/progress.js'),
+  ]);
   return progressReporter(process.stderr, createLogUpdate(sizedTerminal(process.stderr), { showCursor: true }));
 }

@@ -23,7 +23,10 @@ const SQLITE_FILE = /\.(db|sqlite|sqlite3)$/i;
 /** Parses `--db`: a server URL, `sqlite:<path>`, or a path ending in .db/.sqlite/.sqlite3. */
 export function parseDatabaseUrl(input: string): DatabaseTarget {
   const value = input.trim();
-  if (value === '') throw new ConfigurationError('--db is empty: give a database URL such as sqlite:./agno.db, or leave --db out to use AGNO_DB_URL, else DATABASE_URL, else ./agno.db');
+  if (value === '')
+    throw new ConfigurationError(
+      '--db is empty: give a database URL such as sqlite:./agno.db, or leave --db out to use AGNO_DB_URL, else DATABASE_URL, else ./agno.db',
+    );
   if (value === ':memory:') return { kind: 'sqlite', location: ':memory:', display: 'sqlite::memory:' };
   if (/^sqlite:/i.test(value)) {
     const path = value.replace(/^sqlite:(\/\/)?/i, '');

@@ -38,8 +38,15 @@ const EXAMPLES: Record<string, readonly string[]> = {
     'agno-migrate v1-to-v2 --db postgres://app@db/agno --v1-schema ai --agent-sessions agent_sessions --memories agent_memories --dry-run',
     'agno-migrate v1-to-v2 --db ./agno.db --team-sessions team_sessions    # run again after Ctrl-C to resume',
   ],
-  serve: ['agno-migrate serve --config agno-migrate.json', 'OS_SECURITY_KEY=… agno-migrate serve --config agno-migrate.json --host 0.0.0.0 --port 8080'],
-  completion: ['agno-migrate completion bash >> ~/.bashrc', 'agno-migrate completion zsh > "${fpath[1]}/_agno-migrate"', 'agno-migrate completion fish > ~/.config/fish/completions/agno-migrate.fish'],
+  serve: [
+    'agno-migrate serve --config agno-migrate.json',
+    'OS_SECURITY_KEY=… agno-migrate serve --config agno-migrate.json --host 0.0.0.0 --port 8080',
+  ],
+  completion: [
+    'agno-migrate completion bash >> ~/.bashrc',
+    'agno-migrate completion zsh > "${fpath[1]}/_agno-migrate"',
+    'agno-migrate completion fish > ~/.config/fish/completions/agno-migrate.fish',
+  ],
 };
 
 const EXTRA_ENV: Record<string, readonly string[]> = {
@@ -50,15 +57,9 @@ const EXTRA_ENV: Record<string, readonly string[]> = {
 export function commandHelp(name: string): string {
   const examples = (EXAMPLES[name] ?? []).map((line) => `  ${line}`);
   const env = name === 'completion' ? [] : [...(name === 'serve' ? [] : DATABASE_ENV), ...(EXTRA_ENV[name] ?? [])];
-  return [
-    '',
-    'Examples:',
-    ...examples,
-    ...(env.length > 0 ? ['', 'Environment:', ...env] : []),
-    '',
-    'Exit codes:',
-    ...EXIT_CODES,
-  ].join('\n');
+  return ['', 'Examples:', ...examples, ...(env.length > 0 ? ['', 'Environment:', ...env] : []), '', 'Exit codes:', ...EXIT_CODES].join(
+    '\n',
+  );
 }
 
 export const PROGRAM_HELP = [

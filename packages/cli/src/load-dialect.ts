@@ -28,7 +28,11 @@ export async function loadDialect(request: DialectRequest): Promise<Dialect> {
     module = (await import(pkg)) as Record<string, unknown>;
   } catch (error) {
     if (isModuleMissing(error, pkg)) {
-      throw new ConfigurationError(`${request.target.kind} support is not installed: run \`npm install ${pkg}\``, { package: pkg }, { cause: error });
+      throw new ConfigurationError(
+        `${request.target.kind} support is not installed: run \`npm install ${pkg}\``,
+        { package: pkg },
+        { cause: error },
+      );
     }
     throw error;
   }

@@ -47,7 +47,10 @@ function buildProgram(setExit: (code: number) => void): CommandType {
   // The database options work before the command name too, as in `agno-migrate --db x status`.
   addCommonOptions(program).option('--no-color', 'no colour in the output (as NO_COLOR)');
 
-  const tableType = new Option('--table-type <type>', 'only this table type (memories, sessions, metrics, evals, knowledge, culture, approvals)');
+  const tableType = new Option(
+    '--table-type <type>',
+    'only this table type (memories, sessions, metrics, evals, knowledge, culture, approvals)',
+  );
   const command = (name: string, description: string) =>
     addCommonOptions(program.command(name).description(description))
       .option('--no-color', 'no colour in the output (as NO_COLOR)')
@@ -80,7 +83,9 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .action(async (_o, cmd: CommandType) => setExit(await (await import('./commands/verify.js')).verifyCommand(optionsOf(cmd))));
 
   command('init', 'create missing tables (and a missing SQLite file) at the latest schema and stamp them')
-    .addOption(new Option('--table-type <type>', 'only this table type and the tables it references (any Agno table type, e.g. spans, schedules)'))
+    .addOption(
+      new Option('--table-type <type>', 'only this table type and the tables it references (any Agno table type, e.g. spans, schedules)'),
+    )
     .option('--target <version>', 'create them as Agno did at this known version (default: the latest)')
     .option('--dry-run', 'print the SQL that would run; change nothing')
     .action(async (_o, cmd: CommandType) => setExit(await (await runCommands()).initCommand(optionsOf(cmd))));

@@ -17,7 +17,11 @@ export async function loadOptional<T>(load: () => Promise<T>, pkg: string, comma
     return await load();
   } catch (error) {
     if (isModuleMissing(error, pkg)) {
-      throw new ConfigurationError(`${command} needs ${pkg}, which is not installed: run \`npm install ${pkg}\``, { package: pkg }, { cause: error });
+      throw new ConfigurationError(
+        `${command} needs ${pkg}, which is not installed: run \`npm install ${pkg}\``,
+        { package: pkg },
+        { cause: error },
+      );
     }
     throw error;
   }

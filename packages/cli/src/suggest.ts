@@ -33,6 +33,10 @@ export function checkTableType(tableType: string | undefined): void {
     const names = tableTypeNames();
     const guess = closest(tableType, names);
     const hint = guess ? `did you mean ${guess}? ` : '';
-    throw new ConfigurationError(`unknown table type ${JSON.stringify(tableType)}: ${hint}use one of ${names.join(', ')}`, { value: tableType }, { cause: error });
+    throw new ConfigurationError(
+      `unknown table type ${JSON.stringify(tableType)}: ${hint}use one of ${names.join(', ')}`,
+      { value: tableType },
+      { cause: error },
+    );
   }
 }

@@ -18,13 +18,17 @@ describe('agno-migrate up and cleanup-runs', { timeout: 60_000 }, () => {
     const dry = runCli(['up', '--dry-run', '--json', ...db.cliArgs()]);
     expect(dry.code, dry.stderr).toBe(0);
     const planned = JSON.parse(dry.stdout).tables.find((t: { tableType: string }) => t.tableType === 'sessions');
-    const report = planned.steps.flatMap((s: { operations: { report?: unknown }[] }) => s.operations).find((o: { report?: unknown }) => o.report).report;
+    const report = planned.steps
+      .flatMap((s: { operations: { report?: unknown }[] }) => s.operations)
+      .find((o: { report?: unknown }) => o.report).report;
     expect(report).toMatchObject({ sessions: 1, runs: 1, wouldCopy: 1, skipped: { total: 0 } });
     expect(await db.rows(`SELECT name FROM sqlite_master WHERE name = 'agno_runs'`)).toEqual([]);
 
     const up = runCli(['up', '--json', ...db.cliArgs()]);
     expect(up.code, up.stderr).toBe(0);
-    expect(await db.rows('SELECT run_id, session_id, user_id, run_index FROM agno_runs')).toEqual([{ run_id: 'r1', session_id: 's1', user_id: 'u1', run_index: 0 }]);
+    expect(await db.rows('SELECT run_id, session_id, user_id, run_index FROM agno_runs')).toEqual([
+      { run_id: 'r1', session_id: 's1', user_id: 'u1', run_index: 0 },
+    ]);
   });
 
   it('cleanup-runs exits 3 naming the sessions whose runs are not copied, then drops the column once they are', async () => {

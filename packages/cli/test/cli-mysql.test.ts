@@ -21,7 +21,9 @@ describe.skipIf(skip)('agno-migrate on MySQL/MariaDB', () => {
     expect(up.code).toBe(0);
     const reached = JSON.parse(up.stdout).tables.filter((t: { outcome: string }) => t.outcome === 'migrated');
     expect(reached.map((t: { tableType: string; to: string }) => `${t.tableType}@${t.to}`).sort()).toEqual(
-      Object.keys(DEFAULT_NAMES).map((type) => `${type}@${reachedVersion(type)}`).sort(),
+      Object.keys(DEFAULT_NAMES)
+        .map((type) => `${type}@${reachedVersion(type)}`)
+        .sort(),
     );
     const keys = await db.rows(
       'SELECT index_name AS name FROM information_schema.statistics WHERE table_schema = ? AND table_name = ? AND index_name = ?',

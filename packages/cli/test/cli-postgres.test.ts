@@ -21,7 +21,9 @@ describe.skipIf(skip)('agno-migrate on PostgreSQL', () => {
     expect(up.code).toBe(0);
     const reached = JSON.parse(up.stdout).tables.filter((t: { outcome: string }) => t.outcome === 'migrated');
     expect(reached.map((t: { tableType: string; to: string }) => `${t.tableType}@${t.to}`).sort()).toEqual(
-      Object.keys(DEFAULT_NAMES).map((type) => `${type}@${reachedVersion(type)}`).sort(),
+      Object.keys(DEFAULT_NAMES)
+        .map((type) => `${type}@${reachedVersion(type)}`)
+        .sort(),
     );
     const types = await db.rows(
       'SELECT data_type FROM information_schema.columns WHERE table_schema = ? AND table_name = ? AND column_name = ?',

@@ -24,11 +24,23 @@ describe('agno-migrate on SQLite', () => {
     expect(up.code).toBe(0);
     const result = JSON.parse(up.stdout);
     expect(result.status).toBe('ok');
-    expect(result.tables.map((t: { tableName: string; to: string }) => `${t.tableName}@${t.to}`)).toContain(`mem@${reachedVersion('memories')}`);
+    expect(result.tables.map((t: { tableName: string; to: string }) => `${t.tableName}@${t.to}`)).toContain(
+      `mem@${reachedVersion('memories')}`,
+    );
     const rows = await db.rows('SELECT table_name, version FROM vers ORDER BY table_name');
-    const types: Record<string, string> = { cu: 'culture', ev: 'evals', kn: 'knowledge', mem: 'memories', met: 'metrics', sess: 'sessions' };
+    const types: Record<string, string> = {
+      cu: 'culture',
+      ev: 'evals',
+      kn: 'knowledge',
+      mem: 'memories',
+      met: 'metrics',
+      sess: 'sessions',
+    };
     // sessions' 3.0.0 step creates and stamps the runs table beside it (`<sessions>_runs`, as Agno names it).
-    const stampedRows = [...Object.entries(types).map(([t, type]) => ({ table_name: t, version: reachedVersion(type) })), { table_name: 'sess_runs', version: '3.0.0' }];
+    const stampedRows = [
+      ...Object.entries(types).map(([t, type]) => ({ table_name: t, version: reachedVersion(type) })),
+      { table_name: 'sess_runs', version: '3.0.0' },
+    ];
     expect(rows).toEqual(stampedRows.sort((a, b) => a.table_name.localeCompare(b.table_name)));
 
     const status = runCli(['status', ...db.cliArgs(), ...renames, '--versions-table', 'vers', '--json']);
@@ -71,7 +83,12 @@ describe('agno-migrate on SQLite', () => {
     expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
     const down = runCli(['down', '--target', '2.0.0', '--table-type', 'memory', ...db.cliArgs(), ...renames, '--json']);
     expect(down.code).toBe(0);
-    expect(JSON.parse(down.stdout).tables[0]).toMatchObject({ tableName: 'mem', from: reachedVersion('memories'), to: '2.0.0', outcome: 'migrated' });
+    expect(JSON.parse(down.stdout).tables[0]).toMatchObject({
+      tableName: 'mem',
+      from: reachedVersion('memories'),
+      to: '2.0.0',
+      outcome: 'migrated',
+    });
     expect(runCli(['up', ...db.cliArgs(), ...renames]).code).toBe(0);
   });
 
@@ -82,7 +99,9 @@ describe('agno-migrate on SQLite', () => {
     const human = runCli(['down', '--target', '2.0.0', '--table-type', 'memories', ...db.cliArgs(), ...renames]);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain(`down · sqlite:${db.cliArgs()[1]!.slice('sqlite:'.length)}`);
-    expect(human.stdout).toMatch(new RegExp(`mem\\s+memories\\s+${reachedVersion('memories').replaceAll('.', '\\.')}\\s+2\\.3\\.0\\s+\\d+ ms\\s+failed`));
+    expect(human.stdout).toMatch(
+      new RegExp(`mem\\s+memories\\s+${reachedVersion('memories').replaceAll('.', '\\.')}\\s+2\\.3\\.0\\s+\\d+ ms\\s+failed`),
+    );
     expect(human.stderr.trim().split('\n')).toHaveLength(1);
     const json = runCli(['down', '--target', '2.0.0', '--table-type', 'memories', '--json', ...db.cliArgs(), ...renames]);
     expect(json.code).toBe(1);

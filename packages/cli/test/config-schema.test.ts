@@ -47,7 +47,11 @@ describe('the config file JSON Schema', () => {
     ['no url', { databases: { a: {} } }, /databases\.a\.url is required/],
     ['an unknown database field', { databases: { a: { url: 'sqlite:./a.db', port: 1 } } }, /databases\.a\.port is not a known field/],
     ['an unknown table type', { databases: { a: { url: 'sqlite:./a.db', tables: { memoires: 'x' } } } }, /databases\.a\.tables\.memoires/],
-    ['an empty table name', { databases: { a: { url: 'sqlite:./a.db', tables: { memories: '' } } } }, /databases\.a\.tables\.memories must not be empty/],
+    [
+      'an empty table name',
+      { databases: { a: { url: 'sqlite:./a.db', tables: { memories: '' } } } },
+      /databases\.a\.tables\.memories must not be empty/,
+    ],
     ['the reserved id all', { databases: { all: { url: 'sqlite:./a.db' } } }, /"all" is reserved/],
     ['an empty security key', { securityKey: '', databases: { a: { url: 'sqlite:./a.db' } } }, /securityKey must not be empty/],
   ];

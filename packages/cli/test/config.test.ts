@@ -49,9 +49,19 @@ describe('--config <file> --db-id <id> on the other commands', () => {
     expect(up.stderr).toBe('');
     expect(up.code).toBe(0);
     const rows = await db.rows('SELECT table_name, version FROM vers ORDER BY table_name');
-    const types: Record<string, string> = { cu: 'culture', ev: 'evals', kn: 'knowledge', mem: 'memories', met: 'metrics', sess: 'sessions' };
+    const types: Record<string, string> = {
+      cu: 'culture',
+      ev: 'evals',
+      kn: 'knowledge',
+      mem: 'memories',
+      met: 'metrics',
+      sess: 'sessions',
+    };
     // sessions' 3.0.0 step creates and stamps the runs table beside it (`<sessions>_runs`, as Agno names it).
-    const stampedRows = [...Object.entries(types).map(([t, type]) => ({ table_name: t, version: reachedVersion(type) })), { table_name: 'sess_runs', version: '3.0.0' }];
+    const stampedRows = [
+      ...Object.entries(types).map(([t, type]) => ({ table_name: t, version: reachedVersion(type) })),
+      { table_name: 'sess_runs', version: '3.0.0' },
+    ];
     expect(rows).toEqual(stampedRows.sort((a, b) => a.table_name.localeCompare(b.table_name)));
     const status = runCli(['status', '--config', file, '--db-id', 'main', '--json']);
     expect(status.code).toBe(0);
@@ -71,7 +81,10 @@ describe('--config <file> --db-id <id> on the other commands', () => {
     expectUsageError(runCli(['status', '--config', file]), /names 2 databases: choose one with --db-id \(a, b\)/);
     expectUsageError(runCli(['status', '--config', file, '--db-id', 'c']), 'has no database "c": use one of a, b');
     expectUsageError(runCli(['status', '--config', file, '--db-id', 'a', '--db', dbPath()]), '--db cannot be combined with --config');
-    expectUsageError(runCli(['status', '--config', file, '--db-id', 'a', '--table', 'memories=x']), '--table cannot be combined with --config');
+    expectUsageError(
+      runCli(['status', '--config', file, '--db-id', 'a', '--table', 'memories=x']),
+      '--table cannot be combined with --config',
+    );
     expectUsageError(runCli(['status', '--db-id', 'a']), '--db-id needs --config');
   });
 
@@ -79,25 +92,50 @@ describe('--config <file> --db-id <id> on the other commands', () => {
     const file = configFile({ databases: { a: { url: 42 } } });
     const run = runCli(['status', '--config', file, '--json']);
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout)).toEqual({ format: 1, database: null, schema: null, error: { code: 'configuration', exitCode: 2, message: expect.stringContaining('databases.a.url must be a string') } });
+    expect(JSON.parse(run.stdout)).toEqual({
+      format: 1,
+      database: null,
+      schema: null,
+      error: { code: 'configuration', exitCode: 2, message: expect.stringContaining('databases.a.url must be a string') },
+    });
   });
 });
 
 describe('a bad config file: exit 2, one line naming the bad field', () => {
   const cases: [string, unknown, string | RegExp][] = [
-    ['a table name that is not a string', { databases: { pg: { url: 'sqlite:x.db', tables: { memories: 7 } } } }, 'databases.pg.tables.memories must be a string'],
-    ['an unknown table type', { databases: { pg: { url: 'sqlite:x.db', tables: { memorys: 'm' } } } }, 'databases.pg.tables.memorys: unknown table type "memorys"'],
-    ['an unknown key in a database', { databases: { pg: { url: 'sqlite:x.db', scheme: 'ai' } } }, 'databases.pg.scheme is not a known field'],
+    [
+      'a table name that is not a string',
+      { databases: { pg: { url: 'sqlite:x.db', tables: { memories: 7 } } } },
+      'databases.pg.tables.memories must be a string',
+    ],
+    [
+      'an unknown table type',
+      { databases: { pg: { url: 'sqlite:x.db', tables: { memorys: 'm' } } } },
+      'databases.pg.tables.memorys: unknown table type "memorys"',
+    ],
+    [
+      'an unknown key in a database',
+      { databases: { pg: { url: 'sqlite:x.db', scheme: 'ai' } } },
+      'databases.pg.scheme is not a known field',
+    ],
     ['an unknown key at the top', { databases: { pg: { url: 'sqlite:x.db' } }, securitykey: 'x' }, 'securitykey is not a known field'],
     ['a missing url', { databases: { pg: { schema: 'ai' } } }, 'databases.pg.url is required'],
     ['a url of the wrong type', { databases: { pg: { url: ['x'] } } }, 'databases.pg.url must be a string'],
     ['an unsupported url', { databases: { pg: { url: 'oracle://h/db' } } }, 'databases.pg.url: unsupported database URL scheme oracle'],
-    ['a schema for SQLite', { databases: { lite: { url: 'sqlite:x.db', schema: 'ai' } } }, 'databases.lite.schema does not apply to SQLite'],
+    [
+      'a schema for SQLite',
+      { databases: { lite: { url: 'sqlite:x.db', schema: 'ai' } } },
+      'databases.lite.schema does not apply to SQLite',
+    ],
     ['databases that is not an object', { databases: [] }, 'databases must be an object'],
     ['no databases', { databases: {} }, 'databases must name at least one database'],
     ['no databases key', { securityKey: 'abc' }, 'databases is required'],
     ['the reserved id all', { databases: { all: { url: 'sqlite:x.db' } } }, 'databases.all: the id "all" is reserved'],
-    ['a securityKey that is not a string', { securityKey: 12345, databases: { a: { url: 'sqlite:x.db' } } }, 'securityKey must be a string'],
+    [
+      'a securityKey that is not a string',
+      { securityKey: 12345, databases: { a: { url: 'sqlite:x.db' } } },
+      'securityKey must be a string',
+    ],
     ['a top level that is not an object', [1, 2], 'the top level must be an object'],
   ];
   for (const [name, content, message] of cases) {
@@ -117,7 +155,10 @@ describe('a bad config file: exit 2, one line naming the bad field', () => {
   });
 
   it('a file that cannot be read', () => {
-    expectUsageError(runCli(['status', '--config', join(dir, 'missing.json')]), `cannot read config file ${join(dir, 'missing.json')}: no such file`);
+    expectUsageError(
+      runCli(['status', '--config', join(dir, 'missing.json')]),
+      `cannot read config file ${join(dir, 'missing.json')}: no such file`,
+    );
     expectUsageError(runCli(['status', '--config', dir]), 'it is a directory');
   });
 
@@ -129,7 +170,11 @@ describe('a bad config file: exit 2, one line naming the bad field', () => {
         bad: { url: 'postgres://agno:pw-4711-secret@[bad/test' },
       },
     });
-    for (const args of [['status', '--db-id', 'pg'], ['up', '--db-id', 'bad', '--json'], ['status', '--db-id', 'nope', '--json']]) {
+    for (const args of [
+      ['status', '--db-id', 'pg'],
+      ['up', '--db-id', 'bad', '--json'],
+      ['status', '--db-id', 'nope', '--json'],
+    ]) {
       const run = runCli([...args, '--config', file]);
       expect(run.code).not.toBe(0);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);

@@ -26,17 +26,20 @@ describe('help', () => {
     expect(run.stdout).toContain('DATABASE_URL');
   });
 
-  it.each(['status', 'up', 'down', 'init', 'verify', 'v1-to-v2', 'serve'])('help <command> and <command> --help show examples, environment and exit codes: %s', (command) => {
-    const viaHelp = runCli(['help', command]);
-    const viaFlag = runCli([command, '--help']);
-    expect(viaHelp.code).toBe(0);
-    expect(viaFlag.stdout).toBe(viaHelp.stdout);
-    expect(viaHelp.stdout).toContain(`Usage: agno-migrate ${command}`);
-    expect(viaHelp.stdout).toMatch(new RegExp(`Examples:\\n  agno-migrate ${command} `));
-    expect(viaHelp.stdout).toContain('Environment:');
-    expect(viaHelp.stdout).toContain('Exit codes:\n  0  done');
-    expect(viaHelp.stdout).toContain('  4  the migration lock');
-  });
+  it.each(['status', 'up', 'down', 'init', 'verify', 'v1-to-v2', 'serve'])(
+    'help <command> and <command> --help show examples, environment and exit codes: %s',
+    (command) => {
+      const viaHelp = runCli(['help', command]);
+      const viaFlag = runCli([command, '--help']);
+      expect(viaHelp.code).toBe(0);
+      expect(viaFlag.stdout).toBe(viaHelp.stdout);
+      expect(viaHelp.stdout).toContain(`Usage: agno-migrate ${command}`);
+      expect(viaHelp.stdout).toMatch(new RegExp(`Examples:\\n  agno-migrate ${command} `));
+      expect(viaHelp.stdout).toContain('Environment:');
+      expect(viaHelp.stdout).toContain('Exit codes:\n  0  done');
+      expect(viaHelp.stdout).toContain('  4  the migration lock');
+    },
+  );
 
   it('--version is the package version', async () => {
     const { default: manifest } = await import('../package.json', { with: { type: 'json' } });
@@ -65,15 +68,22 @@ describe('where the database comes from', () => {
 
   it('DATABASE_URL is used after --db and AGNO_DB_URL', () => {
     expect(JSON.parse(create([], { DATABASE_URL: 'sqlite:./from-database-url.db' }).stdout).database).toBe('sqlite:./from-database-url.db');
-    expect(JSON.parse(create([], { DATABASE_URL: 'sqlite:./d.db', AGNO_DB_URL: 'sqlite:./agno-url.db' }).stdout).database).toBe('sqlite:./agno-url.db');
-    expect(JSON.parse(create(['--db', 'sqlite:./flag.db'], { DATABASE_URL: 'sqlite:./d.db', AGNO_DB_URL: 'sqlite:./a.db' }).stdout).database).toBe('sqlite:./flag.db');
+    expect(JSON.parse(create([], { DATABASE_URL: 'sqlite:./d.db', AGNO_DB_URL: 'sqlite:./agno-url.db' }).stdout).database).toBe(
+      'sqlite:./agno-url.db',
+    );
+    expect(
+      JSON.parse(create(['--db', 'sqlite:./flag.db'], { DATABASE_URL: 'sqlite:./d.db', AGNO_DB_URL: 'sqlite:./a.db' }).stdout).database,
+    ).toBe('sqlite:./flag.db');
   });
 
-  it.each([['up'], ['down', '--target', '2.0.0'], ['status'], ['verify']])('%s on an SQLite file that does not exist: exit 2, names --db, AGNO_DB_URL and DATABASE_URL, creates nothing', (...args) => {
-    const run = runCli([...args, '--db', 'sqlite:./typo.db'], {}, dir);
-    oneErrorLine(run, 2, /no such database file \.\/typo\.db: check --db \(else AGNO_DB_URL, else DATABASE_URL, else \.\/agno\.db\)/);
-    expect(existsSync(join(dir, 'typo.db'))).toBe(false);
-  });
+  it.each([['up'], ['down', '--target', '2.0.0'], ['status'], ['verify']])(
+    '%s on an SQLite file that does not exist: exit 2, names --db, AGNO_DB_URL and DATABASE_URL, creates nothing',
+    (...args) => {
+      const run = runCli([...args, '--db', 'sqlite:./typo.db'], {}, dir);
+      oneErrorLine(run, 2, /no such database file \.\/typo\.db: check --db \(else AGNO_DB_URL, else DATABASE_URL, else \.\/agno\.db\)/);
+      expect(existsSync(join(dir, 'typo.db'))).toBe(false);
+    },
+  );
 
   it('an empty --db names the other places a database can come from', () => {
     oneErrorLine(runCli(['status', '--db', '']), 2, /--db is empty: .*AGNO_DB_URL, else DATABASE_URL, else \.\/agno\.db/);
@@ -103,7 +113,12 @@ describe('for pipelines and people', () => {
 
   it('every --json document has its format version, the database and the schema, errors too', () => {
     const db = ['--db', 'sqlite:./j.db'];
-    for (const args of [['init', '--json'], ['up', '--json'], ['status', '--json'], ['verify', '--json']]) {
+    for (const args of [
+      ['init', '--json'],
+      ['up', '--json'],
+      ['status', '--json'],
+      ['verify', '--json'],
+    ]) {
       const doc = JSON.parse(runCli([...args, ...db], {}, dir).stdout);
       expect(doc, args.join(' ')).toMatchObject({ format: 1, database: 'sqlite:./j.db', schema: null });
       expect(Object.keys(doc).slice(0, 3)).toEqual(['format', 'database', 'schema']);
@@ -124,7 +139,9 @@ describe('for pipelines and people', () => {
     runCli(['down', '--target', '2.0.0', '--table-type', 'memories', ...db], {}, dir);
     const human = runCli(['up', '--table-type', 'memories', ...db], {}, dir).stdout;
     expect(human).toMatch(/TABLE\s+TYPE\s+FROM\s+TO\s+TIME\s+RESULT/);
-    expect(human).toMatch(new RegExp(`agno_memories\\s+memories\\s+2\\.0\\.0\\s+${AGNO_GRAPH.latest.replaceAll('.', '\\.')}\\s+\\d+ ms\\s+migrated`));
+    expect(human).toMatch(
+      new RegExp(`agno_memories\\s+memories\\s+2\\.0\\.0\\s+${AGNO_GRAPH.latest.replaceAll('.', '\\.')}\\s+\\d+ ms\\s+migrated`),
+    );
     expect(human).toMatch(/agno_memories: up 2\.0\.0 → 2\.3\.0 · \d+ ms/);
     expect(human).toMatch(/agno_memories: up 2\.5\.0 → 2\.5\.6 · \d+ ms/);
   });
@@ -138,11 +155,19 @@ describe('for pipelines and people', () => {
     ['sesions', 'sessions'],
     ['approval_', 'approvals'],
   ])('a mistyped --table-type %s: did you mean %s?', (typo, meant) => {
-    oneErrorLine(runCli(['status', '--table-type', typo, '--db', 'sqlite::memory:']), 2, new RegExp(`unknown table type "${typo}": did you mean ${meant}\\? use one of memories,`));
+    oneErrorLine(
+      runCli(['status', '--table-type', typo, '--db', 'sqlite::memory:']),
+      2,
+      new RegExp(`unknown table type "${typo}": did you mean ${meant}\\? use one of memories,`),
+    );
   });
 
   it('no suggestion for something unlike any table type', () => {
-    oneErrorLine(runCli(['status', '--table-type', 'zzzzzzzz', '--db', 'sqlite::memory:']), 2, /unknown table type "zzzzzzzz": use one of memories,/);
+    oneErrorLine(
+      runCli(['status', '--table-type', 'zzzzzzzz', '--db', 'sqlite::memory:']),
+      2,
+      /unknown table type "zzzzzzzz": use one of memories,/,
+    );
   });
 });
 

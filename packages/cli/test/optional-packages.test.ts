@@ -44,7 +44,9 @@ describe('an install with only what it needs', () => {
   it('v1-to-v2 without @agno-migrate/v1-to-v2: one line naming the package, exit 2', async () => {
     const run = await runNode(bare.bin, ['v1-to-v2', '--memories', 'agent_memories', '--json'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout).error.message).toBe('v1-to-v2 needs @agno-migrate/v1-to-v2, which is not installed: run `npm install @agno-migrate/v1-to-v2`');
+    expect(JSON.parse(run.stdout).error.message).toBe(
+      'v1-to-v2 needs @agno-migrate/v1-to-v2, which is not installed: run `npm install @agno-migrate/v1-to-v2`',
+    );
   });
 
   it.each([

@@ -17,7 +17,15 @@ describe('tables line up in terminal columns', () => {
     expect(displayWidth('\x1b[32mok\x1b[39m')).toBe(2);
   });
   it('columns after a CJK or emoji name start at the same column', () => {
-    const text = renderTable(['TABLE', 'TYPE'], [['记忆表', 'memories'], ['sessions_📚', 'sessions'], ['plain', 'evals']], plain);
+    const text = renderTable(
+      ['TABLE', 'TYPE'],
+      [
+        ['记忆表', 'memories'],
+        ['sessions_📚', 'sessions'],
+        ['plain', 'evals'],
+      ],
+      plain,
+    );
     const starts = text.split('\n').map((line) => displayWidth(line.slice(0, line.search(/(memories|sessions|evals|TYPE)$/))));
     expect(new Set(starts).size).toBe(1);
   });
@@ -25,12 +33,16 @@ describe('tables line up in terminal columns', () => {
 
 describe('dry-run SQL pastes into psql, mysql and sqlite3', () => {
   it('inlines values as quoted literals', () => {
-    expect(inlineParams('INSERT INTO "v" VALUES ($1, $2, $3)', ['agno_memories', "it's", 12], 'postgres')).toBe(`INSERT INTO "v" VALUES ('agno_memories', 'it''s', 12)`);
+    expect(inlineParams('INSERT INTO "v" VALUES ($1, $2, $3)', ['agno_memories', "it's", 12], 'postgres')).toBe(
+      `INSERT INTO "v" VALUES ('agno_memories', 'it''s', 12)`,
+    );
     expect(inlineParams('INSERT INTO `v` VALUES (?, ?)', ['a\\b', null], 'mysql')).toBe("INSERT INTO `v` VALUES ('a\\\\b', NULL)");
     expect(inlineParams('UPDATE "t" SET "x" = ? WHERE "y" = ?', [true, 7n], 'sqlite')).toBe('UPDATE "t" SET "x" = 1 WHERE "y" = 7');
   });
   it('leaves ? and $1 inside quoted strings and identifiers alone', () => {
-    expect(inlineParams(`SELECT '?', "a?b", ? FROM t -- why?\n WHERE x = ?`, [1, 2], 'sqlite')).toBe(`SELECT '?', "a?b", 1 FROM t -- why?\n WHERE x = 2`);
+    expect(inlineParams(`SELECT '?', "a?b", ? FROM t -- why?\n WHERE x = ?`, [1, 2], 'sqlite')).toBe(
+      `SELECT '?', "a?b", 1 FROM t -- why?\n WHERE x = 2`,
+    );
     expect(inlineParams(`SELECT '$1', $1`, ['v'], 'postgres')).toBe(`SELECT '$1', 'v'`);
   });
   it('objects become JSON text, buffers hex', () => {

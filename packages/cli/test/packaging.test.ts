@@ -31,8 +31,14 @@ describe('the Docker image entrypoint and the GitHub Action step', () => {
   it.each([
     [[], ['up']],
     [['--json'], ['up', '--json']],
-    [['status', '--check'], ['status', '--check']],
-    [['up', '--dry-run', '--db', 'postgres://a b@h/d'], ['up', '--dry-run', '--db', 'postgres://a b@h/d']],
+    [
+      ['status', '--check'],
+      ['status', '--check'],
+    ],
+    [
+      ['up', '--dry-run', '--db', 'postgres://a b@h/d'],
+      ['up', '--dry-run', '--db', 'postgres://a b@h/d'],
+    ],
   ])('entrypoint %j runs agno-migrate %j', (args, expected) => {
     const r = run('docker/entrypoint.sh', args);
     expect(r.code).toBe(0);
@@ -43,7 +49,8 @@ describe('the Docker image entrypoint and the GitHub Action step', () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('COPY docker/entrypoint.sh /usr/local/bin/agno-migrate-entrypoint');
     expect(dockerfile).toMatch(/ENTRYPOINT \["agno-migrate-entrypoint"\]/);
-    for (const pkg of ['dialect-sqlite', 'dialect-postgres', 'dialect-mysql', 'dialect-singlestore', 'cli']) expect(dockerfile).toContain(pkg);
+    for (const pkg of ['dialect-sqlite', 'dialect-postgres', 'dialect-mysql', 'dialect-singlestore', 'cli'])
+      expect(dockerfile).toContain(pkg);
     for (const driver of ['pg', 'mysql2', 'better-sqlite3']) expect(dockerfile).toMatch(new RegExp(`\\b${driver}\\b`));
   });
 
@@ -64,7 +71,19 @@ describe('the Docker image entrypoint and the GitHub Action step', () => {
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toBe(`npx AGNO_DB_URL=${url}`);
     expect(lines.slice(1)).toEqual(
-      ['--yes', '--package=@agno-migrate/cli@0.2.0', `--package=@agno-migrate/${dialect}@0.2.0`, `--package=${driver}`, '--', 'agno-migrate', 'status', '--schema', 'ai', '--check', '--json'].map((a) => `[${a}]`),
+      [
+        '--yes',
+        '--package=@agno-migrate/cli@0.2.0',
+        `--package=@agno-migrate/${dialect}@0.2.0`,
+        `--package=${driver}`,
+        '--',
+        'agno-migrate',
+        'status',
+        '--schema',
+        'ai',
+        '--check',
+        '--json',
+      ].map((a) => `[${a}]`),
     );
   });
 

@@ -47,10 +47,16 @@ describe('agno-migrate serve with AgentOS JWT authorization', () => {
       remoteDatabases: ['elsewhere'],
     });
     server = await startServe(['--config', file, '--port', '0']);
-    expect(await call('POST', `${server.url}/databases/all/migrate`)).toEqual({ status: 401, body: { detail: 'Authorization header missing' } });
+    expect(await call('POST', `${server.url}/databases/all/migrate`)).toEqual({
+      status: 401,
+      body: { detail: 'Authorization header missing' },
+    });
     expect((await call('POST', `${server.url}/databases/all/migrate`, await sign(['config:read']))).status).toBe(403);
     const done = await call('POST', `${server.url}/databases/all/migrate`, await sign(['config:write']));
-    expect(done).toMatchObject({ status: 200, body: { message: 'All databases migrated successfully to latest version', skipped: ['elsewhere'] } });
+    expect(done).toMatchObject({
+      status: 200,
+      body: { message: 'All databases migrated successfully to latest version', skipped: ['elsewhere'] },
+    });
     expect((await call('POST', `${server.url}/databases/elsewhere/migrate`, await sign(['config:write']))).status).toBe(400);
   });
 

@@ -11,7 +11,14 @@ import { runCli } from './run-cli.js';
 import type { ServeProcess } from './serve-process.js';
 import { startServe } from './serve-process.js';
 
-const names = (n: number) => ({ memories: `mem_${n}`, sessions: `sess_${n}`, metrics: `met_${n}`, evals: `ev_${n}`, knowledge: `kn_${n}`, culture: `cu_${n}` });
+const names = (n: number) => ({
+  memories: `mem_${n}`,
+  sessions: `sess_${n}`,
+  metrics: `met_${n}`,
+  evals: `ev_${n}`,
+  knowledge: `kn_${n}`,
+  culture: `cu_${n}`,
+});
 const KEY = 'serve-key-0815';
 
 const pg = postgresTarget((options) => postgresDialect(options));
@@ -55,11 +62,14 @@ describe('agno-migrate serve', () => {
     for (const host of ['0.0.0.0', '::', '10.0.0.1', '192.168.1.5', 'example.com', '128.0.0.1']) expect(isLoopback(host), host).toBe(false);
   });
 
-  it('serves the config file\'s databases until SIGTERM, with the key from the file, logging one line per request', async () => {
+  it("serves the config file's databases until SIGTERM, with the key from the file, logging one line per request", async () => {
     const file = writeConfig({ securityKey: KEY, databases: liteDatabases() });
     server = await startServe(['--config', file, '--port', '0']);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(await call('POST', `${server.url}/databases/one/migrate`)).toEqual({ status: 401, body: { detail: 'Authorization header required' } });
+    expect(await call('POST', `${server.url}/databases/one/migrate`)).toEqual({
+      status: 401,
+      body: { detail: 'Authorization header required' },
+    });
     const migrated = await call('POST', `${server.url}/databases/one/migrate`, KEY);
     expect(migrated.status).toBe(200);
     expect(migrated.body.message).toBe('Database migrated successfully to latest version');
@@ -109,7 +119,10 @@ describe('agno-migrate serve', () => {
   it('answers two requests for one database at once consistently, in one process', async () => {
     const file = writeConfig({ databases: liteDatabases() });
     server = await startServe(['--config', file, '--port', '0']);
-    const [a, b] = await Promise.all([call('POST', `${server.url}/databases/one/migrate`), call('POST', `${server.url}/databases/one/migrate`)]);
+    const [a, b] = await Promise.all([
+      call('POST', `${server.url}/databases/one/migrate`),
+      call('POST', `${server.url}/databases/one/migrate`),
+    ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     const outcomes = [a, b].map((r) => r.body.tables.find((t: { tableName: string }) => t.tableName === 'mem_1').outcome).sort();
     expect(outcomes).toEqual(['migrated', 'up-to-date']);

@@ -37,12 +37,30 @@ describe.skipIf(skip)('agno-migrate v1-to-v2 on PostgreSQL', { timeout: 60_000 }
   });
 
   it('reads a v1 schema into renamed v2 tables of another schema', async () => {
-    const args = ['v1-to-v2', ...db.cliArgs(), '--v1-schema', v1, '--workflow-sessions', V1_NAMES.workflowV2Sessions, '--table', 'sessions=v2_sessions', '--batch-size', '1', '--json'];
+    const args = [
+      'v1-to-v2',
+      ...db.cliArgs(),
+      '--v1-schema',
+      v1,
+      '--workflow-sessions',
+      V1_NAMES.workflowV2Sessions,
+      '--table',
+      'sessions=v2_sessions',
+      '--batch-size',
+      '1',
+      '--json',
+    ];
     const run = runCli(args);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.tables[0]).toMatchObject({ source: `${v1}.workflow_v2_sessions`, target: 'v2_sessions', read: 2, inserted: 2, runsDropped: 1 });
+    expect(report.tables[0]).toMatchObject({
+      source: `${v1}.workflow_v2_sessions`,
+      target: 'v2_sessions',
+      read: 2,
+      inserted: 2,
+      runsDropped: 1,
+    });
     const rows = await db.rows(`SELECT session_id, workflow_data FROM ${db.qualify('v2_sessions')} ORDER BY session_id`);
     expect(rows).toEqual([
       { session_id: 'wv-1', workflow_data: { workflow_id: 'wf-2', name: 'Pipeline' } },
@@ -56,7 +74,7 @@ describe.skipIf(skip)('agno-migrate v1-to-v2 on PostgreSQL', { timeout: 60_000 }
     const args = ['v1-to-v2', ...db.cliArgs(), '--v1-schema', v1, '--agent-sessions', 'many_sessions', '--batch-size', '25'];
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', AGNO_DB_URL: '' }, stdio: 'ignore' });
     let finished = false;
-    const exited = new Promise((resolve) => child.on('exit', (code) => resolve((finished = true, code))));
+    const exited = new Promise((resolve) => child.on('exit', (code) => resolve(((finished = true), code))));
     const progressRead = async () => {
       const rows = await db.rows(`SELECT rows_read AS n FROM ${db.qualify('agno_v1_to_v2_progress')}`).catch(() => []);
       return Number(rows[0]?.['n'] ?? 0);
@@ -81,7 +99,9 @@ describe.skipIf(skip)('agno-migrate v1-to-v2 on PostgreSQL', { timeout: 60_000 }
     try {
       await clean.exec(`CREATE SCHEMA ${clean.quoteIdent(`${clean.namespace}_v1`)}`);
       await seedMany(clean, `${clean.namespace}_v1`);
-      expect(runCli(['v1-to-v2', ...clean.cliArgs(), '--v1-schema', `${clean.namespace}_v1`, '--agent-sessions', 'many_sessions']).code).toBe(0);
+      expect(
+        runCli(['v1-to-v2', ...clean.cliArgs(), '--v1-schema', `${clean.namespace}_v1`, '--agent-sessions', 'many_sessions']).code,
+      ).toBe(0);
       expect(afterKill).toHaveLength(ROWS);
       expect(afterKill).toEqual(await sessions(clean));
     } finally {
@@ -93,11 +113,14 @@ describe.skipIf(skip)('agno-migrate v1-to-v2 on PostgreSQL', { timeout: 60_000 }
   it('Ctrl-C mid-way says how to resume, exits 130, and the same command resumes', async () => {
     await seedMany(db, v1);
     const args = ['v1-to-v2', ...db.cliArgs(), '--v1-schema', v1, '--agent-sessions', 'many_sessions', '--batch-size', '25'];
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', AGNO_DB_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NO_COLOR: '1', AGNO_DB_URL: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     let finished = false;
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve((finished = true, code))));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(((finished = true), code))));
     const progressRead = async () => {
       const rows = await db.rows(`SELECT rows_read AS n FROM ${db.qualify('agno_v1_to_v2_progress')}`).catch(() => []);
       return Number(rows[0]?.['n'] ?? 0);
@@ -106,7 +129,9 @@ describe.skipIf(skip)('agno-migrate v1-to-v2 on PostgreSQL', { timeout: 60_000 }
     expect(finished).toBe(false);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(stderr).toContain('interrupted: the rows copied so far are kept; run the same command to resume from the last saved batch (--restart starts over)');
+    expect(stderr).toContain(
+      'interrupted: the rows copied so far are kept; run the same command to resume from the last saved batch (--restart starts over)',
+    );
     const again = JSON.parse(runCli([...args, '--json']).stdout).tables[0];
     expect(again.resumed.rowsBefore).toBeGreaterThanOrEqual(300);
     expect(again).toMatchObject({ read: ROWS, written: ROWS, status: 'done' });

@@ -15,8 +15,17 @@ function terminal(isTTY: boolean, columns = 120) {
 }
 
 const batch = (done: number, etaSeconds: number | null): V1MigrationEvent => ({
-  type: 'batch', kind: 'agentSessions', source: 'ai.agent_sessions', target: 'agno_sessions', done, total: 200_000,
-  written: done, skipped: 0, rowsPerSecond: 41_234.6, etaSeconds, dryRun: false,
+  type: 'batch',
+  kind: 'agentSessions',
+  source: 'ai.agent_sessions',
+  target: 'agno_sessions',
+  done,
+  total: 200_000,
+  written: done,
+  skipped: 0,
+  rowsPerSecond: 41_234.6,
+  etaSeconds,
+  dryRun: false,
 });
 
 describe('v1-to-v2 progress on stderr', () => {

@@ -19,13 +19,26 @@ describe('agno-migrate v1-to-v2 on SQLite', { timeout: 60_000 }, () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
-    expect(report).toMatchObject({ command: 'v1-to-v2', dryRun: false, status: 'ok', totals: { read: 11, written: 10, skipped: 1, kept: 0 } });
-    expect(report.tables.map((t: { source: string; inserted: number }) => `${t.source}:${t.inserted}`)).toEqual(['agent_sessions:5', 'team_sessions:2', 'agent_memories:3']);
+    expect(report).toMatchObject({
+      command: 'v1-to-v2',
+      dryRun: false,
+      status: 'ok',
+      totals: { read: 11, written: 10, skipped: 1, kept: 0 },
+    });
+    expect(report.tables.map((t: { source: string; inserted: number }) => `${t.source}:${t.inserted}`)).toEqual([
+      'agent_sessions:5',
+      'team_sessions:2',
+      'agent_memories:3',
+    ]);
 
     const second = JSON.parse(runCli(['v1-to-v2', ...db.cliArgs(), ...SOURCES, '--json']).stdout);
     // The second run finds every v2 row as new as its v1 row: it keeps them all and writes nothing.
     expect(second.totals).toEqual({ read: 11, written: 0, skipped: 1, kept: 10 });
-    expect(second.tables.map((t: { inserted: number; updated: number; kept: number }) => [t.inserted, t.updated, t.kept])).toEqual([[0, 0, 5], [0, 0, 2], [0, 0, 3]]);
+    expect(second.tables.map((t: { inserted: number; updated: number; kept: number }) => [t.inserted, t.updated, t.kept])).toEqual([
+      [0, 0, 5],
+      [0, 0, 2],
+      [0, 0, 3],
+    ]);
     const sessions = await db.rows('SELECT COUNT(*) AS n FROM agno_sessions');
     expect(sessions[0]!['n']).toBe(7);
   });
@@ -55,7 +68,9 @@ describe('agno-migrate v1-to-v2 on SQLite', { timeout: 60_000 }, () => {
   it('a write error: exit 1, the report on stdout, one line on stderr naming the table and row', async () => {
     // v1-to-v2 writes Agno 2.x sessions, whose runs live in the session row.
     expect(runCli(['init', '--target', '2.5.6', ...db.cliArgs(), '--table-type', 'sessions']).code).toBe(0);
-    await db.exec("CREATE TRIGGER refuse BEFORE INSERT ON agno_sessions WHEN NEW.session_id = 't-empty' BEGIN SELECT RAISE(ABORT, 'not this one'); END");
+    await db.exec(
+      "CREATE TRIGGER refuse BEFORE INSERT ON agno_sessions WHEN NEW.session_id = 't-empty' BEGIN SELECT RAISE(ABORT, 'not this one'); END",
+    );
     const run = runCli(['v1-to-v2', ...db.cliArgs(), ...SOURCES, '--json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);

@@ -1,4 +1,12 @@
-import { createAgno22Database, DEFAULT_NAMES, gate, mysqlTarget, postgresTarget, reachedVersion, AGNO_GRAPH } from '@agno-migrate/test-infra';
+import {
+  createAgno22Database,
+  DEFAULT_NAMES,
+  gate,
+  mysqlTarget,
+  postgresTarget,
+  reachedVersion,
+  AGNO_GRAPH,
+} from '@agno-migrate/test-infra';
 import type { TestDatabase, TestTarget } from '@agno-migrate/test-infra';
 import { mysqlDialect } from '@agno-migrate/dialect-mysql';
 import { postgresDialect } from '@agno-migrate/dialect-postgres';
@@ -23,7 +31,9 @@ for (const target of targets) {
       await createAgno22Database(db, DEFAULT_NAMES);
       const before = runCli(['verify', ...db.cliArgs(), '--json']);
       expect(before.code).toBe(0);
-      expect(JSON.parse(before.stdout).tables.find((t: { tableType: string }) => t.tableType === 'sessions').pending).toEqual(['2.3.0', '2.5.0', '2.5.6', '3.0.0'].filter((v) => v <= reachedVersion('sessions')));
+      expect(JSON.parse(before.stdout).tables.find((t: { tableType: string }) => t.tableType === 'sessions').pending).toEqual(
+        ['2.3.0', '2.5.0', '2.5.6', '3.0.0'].filter((v) => v <= reachedVersion('sessions')),
+      );
       expect(runCli(['up', ...db.cliArgs()]).code).toBe(0);
       expect(runCli(['init', ...db.cliArgs()]).code).toBe(0);
       const clean = runCli(['verify', ...db.cliArgs()]);
@@ -31,16 +41,19 @@ for (const target of targets) {
       expect(clean.code).toBe(0);
       expect(clean.stdout).toMatch(new RegExp(`agno_spans\\s+spans\\s+${AGNO_GRAPH.latest.replaceAll('.', '\\.')}\\s+ok`));
 
-      const drop = target.name === 'postgres'
-        ? `DROP INDEX ${db.quoteIdent(db.namespace!)}.${db.quoteIdent('idx_agno_spans_start_time')}`
-        : `DROP INDEX ${db.quoteIdent('idx_agno_spans_start_time')} ON ${db.qualify('agno_spans')}`;
+      const drop =
+        target.name === 'postgres'
+          ? `DROP INDEX ${db.quoteIdent(db.namespace!)}.${db.quoteIdent('idx_agno_spans_start_time')}`
+          : `DROP INDEX ${db.quoteIdent('idx_agno_spans_start_time')} ON ${db.qualify('agno_spans')}`;
       await db.exec(drop);
       const drift = runCli(['verify', ...db.cliArgs(), '--json']);
       expect(drift.code).toBe(1);
       const spans = JSON.parse(drift.stdout).tables.find((t: { tableType: string }) => t.tableType === 'spans');
       expect(spans.health).toBe('drift');
       expect(spans.findings.map((f: { message: string }) => f.message)).toEqual([
-        expect.stringMatching(/^the index idx_agno_spans_start_time on \(start_time\) is missing: run this: CREATE INDEX .*idx_agno_spans_start_time/),
+        expect.stringMatching(
+          /^the index idx_agno_spans_start_time on \(start_time\) is missing: run this: CREATE INDEX .*idx_agno_spans_start_time/,
+        ),
       ]);
     }, 60_000);
   });

@@ -23,7 +23,9 @@ describe('agno-migrate verify', { timeout: 60_000 }, () => {
     const human = runCli(['verify', ...db.cliArgs()]);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('every table matches the shape Agno expects');
-    expect(human.stdout).toMatch(new RegExp(`agno_mcp_oauth_keys\\s+mcp_oauth_keys\\s+${AGNO_GRAPH.latest.replaceAll('.', '\\.')}\\s+ok\\s+0`));
+    expect(human.stdout).toMatch(
+      new RegExp(`agno_mcp_oauth_keys\\s+mcp_oauth_keys\\s+${AGNO_GRAPH.latest.replaceAll('.', '\\.')}\\s+ok\\s+0`),
+    );
     const json = runCli(['verify', ...db.cliArgs(), '--json']);
     expect(json.code).toBe(0);
     const result = JSON.parse(json.stdout);
@@ -51,7 +53,12 @@ describe('agno-migrate verify', { timeout: 60_000 }, () => {
     expect(result.status).toBe('drift');
     expect(result.tables.map((t: { tableType: string }) => t.tableType)).toEqual(['traces']);
     expect(result.tables[0].findings).toEqual([
-      expect.objectContaining({ kind: 'missing-index', columns: ['status'], name: 'idx_agno_traces_status', fix: { kind: 'sql', statements: ['CREATE INDEX "idx_agno_traces_status" ON "agno_traces" ("status")'] } }),
+      expect.objectContaining({
+        kind: 'missing-index',
+        columns: ['status'],
+        name: 'idx_agno_traces_status',
+        fix: { kind: 'sql', statements: ['CREATE INDEX "idx_agno_traces_status" ON "agno_traces" ("status")'] },
+      }),
     ]);
     const status = JSON.parse(runCli(['status', ...db.cliArgs(), '--json']).stdout);
     expect(status.tables.find((t: { tableType: string }) => t.tableType === 'traces').health).toBe('drift');
@@ -91,11 +98,22 @@ describe('agno-migrate verify', { timeout: 60_000 }, () => {
 
   it('init --table-type schedule_runs creates schedules first; other tables stay absent and unlisted', async () => {
     const init = JSON.parse(runCli(['init', ...db.cliArgs(), '--table-type', 'schedule_runs', '--json']).stdout);
-    expect(init.tables.map((t: { tableType: string; outcome: string }) => `${t.tableType}:${t.outcome}`)).toEqual(['schedules:created', 'schedule_runs:created']);
+    expect(init.tables.map((t: { tableType: string; outcome: string }) => `${t.tableType}:${t.outcome}`)).toEqual([
+      'schedules:created',
+      'schedule_runs:created',
+    ]);
     const verify = JSON.parse(runCli(['verify', ...db.cliArgs(), '--json']).stdout);
     expect(verify.tables.map((t: { tableType: string; health: string }) => `${t.tableType}:${t.health}`)).toEqual([
-      'memories:absent', 'sessions:absent', 'metrics:absent', 'evals:absent', 'knowledge:absent', 'approvals:absent',
-      'components:absent', 'schedules:ok', 'schedule_runs:ok', 'learnings:absent',
+      'memories:absent',
+      'sessions:absent',
+      'metrics:absent',
+      'evals:absent',
+      'knowledge:absent',
+      'approvals:absent',
+      'components:absent',
+      'schedules:ok',
+      'schedule_runs:ok',
+      'learnings:absent',
     ]);
     expect(verify.status).toBe('ok');
   });

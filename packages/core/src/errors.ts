@@ -45,11 +45,7 @@ export class DatabaseError extends AgnoMigrateError {
   readonly code: string;
   readonly exitCode = 1;
 
-  constructor(
-    message: string,
-    details: Record<string, unknown> & { kind?: DatabaseErrorKind } = {},
-    options?: { cause?: unknown },
-  ) {
+  constructor(message: string, details: Record<string, unknown> & { kind?: DatabaseErrorKind } = {}, options?: { cause?: unknown }) {
     super(message, details, options);
     this.code = `database.${details.kind ?? 'other'}`;
   }

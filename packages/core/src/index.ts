@@ -92,6 +92,10 @@ export { userKeyDigest, legacyEntityId, userEntityId, quarantineId, sameUser } f
 export { classifyRow } from './graph/steps/v3-0-0/learnings/classify.js';
 export type { LearningRow, Bucket as LearningBucket } from './graph/steps/v3-0-0/learnings/classify.js';
 export { mergeIntoTarget, UnmergeableError } from './graph/steps/v3-0-0/learnings/merge.js';
-export { BUCKETS as REKEY_BUCKETS, reportLine as rekeyReportLine, wroteSomething as rekeyWroteSomething } from './graph/steps/v3-0-0/learnings/report.js';
+export {
+  BUCKETS as REKEY_BUCKETS,
+  reportLine as rekeyReportLine,
+  wroteSomething as rekeyWroteSomething,
+} from './graph/steps/v3-0-0/learnings/report.js';
 export type { RekeyReport } from './graph/steps/v3-0-0/learnings/report.js';
 export { IRREVERSIBLE as LEARNINGS_IRREVERSIBLE, legacyKeysNotice } from './graph/steps/v3-0-0/learnings/index.js';

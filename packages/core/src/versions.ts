@@ -14,10 +14,7 @@ export function parseVersion(input: string): SchemaVersion {
   const trimmed = typeof input === 'string' ? input.trim() : '';
   const match = VERSION_PATTERN.exec(trimmed);
   if (!match?.[1]) {
-    throw new VersionError(
-      `invalid version ${JSON.stringify(input)}: expected X.Y.Z, for example 2.5.6`,
-      { value: input },
-    );
+    throw new VersionError(`invalid version ${JSON.stringify(input)}: expected X.Y.Z, for example 2.5.6`, { value: input });
   }
   const parts = match[1].split('.').map(Number);
   while (parts.length < 3) parts.push(0);

@@ -10,18 +10,50 @@ const column = (type: string, flavor: Flavor, name: string) => def(type, flavor)
 const indexNames = (type: string, flavor: Flavor, table: string) => indexesFor(def(type, flavor), table).map((i) => i.name);
 
 describe('the runs table (Agno 3.0, spec 2.1)', () => {
-  const RUN_COLUMNS = ['run_id', 'session_id', 'run_type', 'agent_id', 'team_id', 'workflow_id', 'user_id', 'parent_run_id', 'status', 'run_index', 'run_data', 'created_at', 'updated_at'];
+  const RUN_COLUMNS = [
+    'run_id',
+    'session_id',
+    'run_type',
+    'agent_id',
+    'team_id',
+    'workflow_id',
+    'user_id',
+    'parent_run_id',
+    'status',
+    'run_index',
+    'run_data',
+    'created_at',
+    'updated_at',
+  ];
 
   it('has the same columns in the same order on every flavour, with MySQL-family lengths', () => {
     for (const flavor of FLAVORS) expect(columns('runs', flavor), flavor).toEqual(RUN_COLUMNS);
     expect(def('runs', 'mysql').columns.map((c) => (c.type.kind === 'string' ? c.type.length : c.type.kind))).toEqual([
-      128, 128, 20, 128, 128, 128, 128, 128, 50, 'bigint', 'json', 'bigint', 'bigint',
+      128,
+      128,
+      20,
+      128,
+      128,
+      128,
+      128,
+      128,
+      50,
+      'bigint',
+      'json',
+      'bigint',
+      'bigint',
     ]);
-    expect(def('runs', 'postgres').columns.filter((c) => !c.nullable).map((c) => c.name)).toEqual(['run_id', 'session_id', 'run_type', 'run_data', 'created_at']);
+    expect(
+      def('runs', 'postgres')
+        .columns.filter((c) => !c.nullable)
+        .map((c) => c.name),
+    ).toEqual(['run_id', 'session_id', 'run_type', 'run_data', 'created_at']);
   });
 
   it('names the (session_id, run_index) index from its columns on PostgreSQL and SQLite, from its declared name on MySQL and SingleStore', () => {
-    const single = ['session_id', 'run_type', 'agent_id', 'team_id', 'workflow_id', 'user_id', 'status', 'created_at'].map((c) => `idx_r_${c}`);
+    const single = ['session_id', 'run_type', 'agent_id', 'team_id', 'workflow_id', 'user_id', 'status', 'created_at'].map(
+      (c) => `idx_r_${c}`,
+    );
     expect(indexNames('runs', 'postgres', 'r')).toEqual([...single, 'idx_r_session_id_run_index']);
     expect(indexNames('runs', 'sqlite', 'r')).toEqual([...single, 'idx_r_session_id_run_index']);
     expect(indexNames('runs', 'mysql', 'r')).toEqual([...single, 'r_runs_session_id_run_index']);
@@ -71,7 +103,9 @@ describe("the runs table's default name (spec 2, db/base.py)", () => {
   });
 
   it('refuses to rename tool_results, which Agno always names agno_tool_results', () => {
-    expect(() => resolveTableNames({ tool_results: 'results' })).toThrow('Agno always names the tool_results table agno_tool_results: it cannot be renamed');
+    expect(() => resolveTableNames({ tool_results: 'results' })).toThrow(
+      'Agno always names the tool_results table agno_tool_results: it cannot be renamed',
+    );
     expect(resolveTableNames({ tool_result: 'agno_tool_results' }).tool_results).toBe('agno_tool_results');
     expect(resolveTableNames({ jobs: 'queue' }).jobs).toBe('queue');
   });
@@ -85,15 +119,22 @@ describe('tool_results and jobs (spec 2.2, 2.3)', () => {
   it('tool_results: PostgreSQL TEXT preview, SQLite VARCHAR; the named unique, the composite, expires_at indexed', () => {
     expect(column('tool_results', 'postgres', 'preview')?.type).toEqual({ kind: 'text' });
     expect(column('tool_results', 'sqlite', 'preview')?.type).toEqual({ kind: 'string' });
-    expect(def('tool_results', 'sqlite').uniqueConstraints).toEqual([{ suffix: 'uq_tool_results_namespace_path', columns: ['namespace', 'path'] }]);
-    expect(indexNames('tool_results', 'postgres', 'agno_tool_results')).toEqual(['idx_agno_tool_results_expires_at', 'idx_agno_tool_results_session_id_created_at']);
+    expect(def('tool_results', 'sqlite').uniqueConstraints).toEqual([
+      { suffix: 'uq_tool_results_namespace_path', columns: ['namespace', 'path'] },
+    ]);
+    expect(indexNames('tool_results', 'postgres', 'agno_tool_results')).toEqual([
+      'idx_agno_tool_results_expires_at',
+      'idx_agno_tool_results_session_id_created_at',
+    ]);
     expect(def('tool_results', 'postgres').foreignKeys).toEqual([]);
     expect(column('tool_results', 'postgres', 'user_id')).toMatchObject({ nullable: true });
     expect(column('tool_results', 'postgres', 'user_id')?.index).toBeUndefined();
   });
 
   it('init asked for one where Agno does not create it is a usage error', () => {
-    expect(() => checkCreatable('tool_results', 'mysql', 'mysql')).toThrow('Agno does not create tool_results tables on mysql, only on PostgreSQL and SQLite');
+    expect(() => checkCreatable('tool_results', 'mysql', 'mysql')).toThrow(
+      'Agno does not create tool_results tables on mysql, only on PostgreSQL and SQLite',
+    );
     expect(() => checkCreatable('jobs', 'sqlite', 'sqlite')).toThrow('Agno does not create jobs tables on sqlite, only on PostgreSQL');
     expect(() => checkCreatable('runs', 'singlestore', 'singlestore')).not.toThrow();
   });
@@ -101,10 +142,19 @@ describe('tool_results and jobs (spec 2.2, 2.3)', () => {
   it('jobs: two partial unique indexes over the idempotency key', () => {
     expect(indexesFor(def('jobs', 'postgres'), 'j').filter((i) => i.unique)).toEqual([
       { name: 'j_uq_jobs_idempotency_key', columns: ['idempotency_key', 'user_id'], unique: true, where: 'idempotency_key IS NOT NULL' },
-      { name: 'j_uq_jobs_idempotency_key_anon', columns: ['idempotency_key'], unique: true, where: 'idempotency_key IS NOT NULL AND user_id IS NULL' },
+      {
+        name: 'j_uq_jobs_idempotency_key_anon',
+        columns: ['idempotency_key'],
+        unique: true,
+        where: 'idempotency_key IS NOT NULL AND user_id IS NULL',
+      },
     ]);
     expect(indexNames('jobs', 'postgres', 'j').filter((n) => n.startsWith('idx_'))).toEqual([
-      'idx_j_component_id', 'idx_j_session_id', 'idx_j_status', 'idx_j_created_at', 'idx_j_status_available_at',
+      'idx_j_component_id',
+      'idx_j_session_id',
+      'idx_j_status',
+      'idx_j_created_at',
+      'idx_j_status_available_at',
     ]);
   });
 });
@@ -124,7 +174,12 @@ describe('the tables Agno 3.0 changes (spec 2.4), and their 2.x shape below 3.0.
     expect(columns('evals', 'sqlite').slice(-3)).toEqual(['user_id', 'created_at', 'updated_at']);
     for (const flavor of ['mysql', 'singlestore'] as const) {
       expect(columns('evals', flavor).slice(-3)).toEqual(['created_at', 'updated_at', 'user_id']);
-      expect(column('evals', flavor, 'user_id')).toEqual({ name: 'user_id', type: { kind: 'string', length: 128 }, nullable: true, index: true });
+      expect(column('evals', flavor, 'user_id')).toEqual({
+        name: 'user_id',
+        type: { kind: 'string', length: 128 },
+        nullable: true,
+        index: true,
+      });
     }
     expect(columns('evals', 'postgres', '2.5.6')).not.toContain('user_id');
   });
@@ -145,8 +200,12 @@ describe('the tables Agno 3.0 changes (spec 2.4), and their 2.x shape below 3.0.
       expect(column('metrics', flavor, 'user_id')).toMatchObject({ nullable: false, index: true });
     }
     for (const flavor of ['postgres', 'sqlite', 'mysql'] as const) {
-      expect(def('metrics', flavor).uniqueConstraints).toEqual([{ suffix: 'uq_metrics_user_date_period', columns: ['user_id', 'date', 'aggregation_period'] }]);
-      expect(def('metrics', flavor, '2.5.6').uniqueConstraints).toEqual([{ suffix: 'uq_metrics_date_period', columns: ['date', 'aggregation_period'] }]);
+      expect(def('metrics', flavor).uniqueConstraints).toEqual([
+        { suffix: 'uq_metrics_user_date_period', columns: ['user_id', 'date', 'aggregation_period'] },
+      ]);
+      expect(def('metrics', flavor, '2.5.6').uniqueConstraints).toEqual([
+        { suffix: 'uq_metrics_date_period', columns: ['date', 'aggregation_period'] },
+      ]);
     }
     expect(def('metrics', 'singlestore').uniqueConstraints).toEqual([]);
     expect(def('metrics', 'singlestore', '2.5.6').uniqueConstraints).toEqual([]);
@@ -163,13 +222,34 @@ describe('the tables Agno 3.0 changes (spec 2.4), and their 2.x shape below 3.0.
   });
 
   it('schedules: owner and eight provenance columns after locked_at, a second composite and the per-owner name uniques', () => {
-    const provenance = ['user_id', 'managed_by', 'target_type', 'target_id', 'created_by_run_id', 'created_by_session_id', 'updated_by_run_id', 'updated_by_session_id', 'disabled_reason'];
+    const provenance = [
+      'user_id',
+      'managed_by',
+      'target_type',
+      'target_id',
+      'created_by_run_id',
+      'created_by_session_id',
+      'updated_by_run_id',
+      'updated_by_session_id',
+      'disabled_reason',
+    ];
     for (const flavor of ['postgres', 'sqlite'] as const) {
       const names = columns('schedules', flavor);
       expect(names.slice(names.indexOf('locked_at') + 1)).toEqual([...provenance, 'created_at', 'updated_at']);
-      expect(def('schedules', flavor).columns.filter((c) => provenance.includes(c.name)).every((c) => c.nullable && c.type.kind === 'string')).toBe(true);
-      expect(def('schedules', flavor).columns.filter((c) => c.index && provenance.includes(c.name)).map((c) => c.name)).toEqual(['user_id', 'managed_by', 'target_id']);
-      expect(def('schedules', flavor).compositeIndexes).toEqual([['enabled', 'next_run_at'], ['user_id', 'enabled', 'next_run_at']]);
+      expect(
+        def('schedules', flavor)
+          .columns.filter((c) => provenance.includes(c.name))
+          .every((c) => c.nullable && c.type.kind === 'string'),
+      ).toBe(true);
+      expect(
+        def('schedules', flavor)
+          .columns.filter((c) => c.index && provenance.includes(c.name))
+          .map((c) => c.name),
+      ).toEqual(['user_id', 'managed_by', 'target_id']);
+      expect(def('schedules', flavor).compositeIndexes).toEqual([
+        ['enabled', 'next_run_at'],
+        ['user_id', 'enabled', 'next_run_at'],
+      ]);
       expect(def('schedules', flavor).partialUniqueIndexes).toEqual([
         { suffix: 'uq_user_name', columns: ['user_id', 'name'], where: 'user_id IS NOT NULL' },
         { suffix: 'uq_unowned_name', columns: ['name'], where: 'user_id IS NULL' },

@@ -5,7 +5,12 @@ import { checkIdentifierLengths } from '../src/manager/table-set.js';
 
 const graph = new VersionGraph('2.0.0', AGNO_STEPS, tableTypeNames());
 /** Only what the check reads: the limit, the flavour and the name. */
-const mysqlLike = { name: 'mysql', flavor: 'mysql', namespace: 'ai', capabilities: { ...DEFAULT_CAPABILITIES, maxIdentifierBytes: 64 } } as unknown as Dialect;
+const mysqlLike = {
+  name: 'mysql',
+  flavor: 'mysql',
+  namespace: 'ai',
+  capabilities: { ...DEFAULT_CAPABILITIES, maxIdentifierBytes: 64 },
+} as unknown as Dialect;
 const metrics = (name: string) => [{ info: resolveTableType('metrics'), name }];
 
 describe('identifier lengths checked before any work', () => {

@@ -103,7 +103,10 @@ describe('mergeIntoTarget (Agno _merge_into_target)', () => {
       description: 'old desc',
       aliases: ['ACME Inc'],
       facts: [{ id: 'f1', content: 'Renewal at  50k' }, { id: 'f2', content: 'Uses Postgres' }, 'bare fact'],
-      events: [{ content: 'signed', date: '2024-01-01' }, { content: 'churned', date: '2024-02-01' }],
+      events: [
+        { content: 'signed', date: '2024-01-01' },
+        { content: 'churned', date: '2024-02-01' },
+      ],
       relationships: [{ entity_id: 'bob', entity_type: 'person', relation: 'ceo', direction: 'incoming' }],
       properties: { tier: 'gold', region: 'eu' },
       extra: 1,
@@ -124,7 +127,10 @@ describe('mergeIntoTarget (Agno _merge_into_target)', () => {
       description: 'old desc',
       aliases: ['ACME Inc'],
       facts: [{ id: 'f2', content: 'Uses Postgres' }, 'bare fact', { id: 'x9', content: 'renewal at 50k' }],
-      events: [{ content: 'churned', date: '2024-02-01' }, { content: 'signed', date: '2024-01-01' }],
+      events: [
+        { content: 'churned', date: '2024-02-01' },
+        { content: 'signed', date: '2024-01-01' },
+      ],
       relationships: [{ entity_id: 'bob', entity_type: 'person', relation: 'ceo', direction: 'incoming' }],
       properties: { tier: 'platinum', region: 'eu' },
       extra: 1,
@@ -132,8 +138,18 @@ describe('mergeIntoTarget (Agno _merge_into_target)', () => {
   });
 
   it('a bare fact equals an object fact of the same text; a fact without text keys on its id', () => {
-    const merged = mergeIntoTarget({ facts: ['I like X', { content: '', id: 'a' }] }, { facts: [{ content: 'i  like x' }, { id: 'a' }], name: 'N', aliases: ['n2'] });
-    expect(merged).toEqual({ facts: [{ content: 'i  like x' }, { id: 'a' }], name: 'N', aliases: ['n2'], events: [], relationships: [], properties: {} });
+    const merged = mergeIntoTarget(
+      { facts: ['I like X', { content: '', id: 'a' }] },
+      { facts: [{ content: 'i  like x' }, { id: 'a' }], name: 'N', aliases: ['n2'] },
+    );
+    expect(merged).toEqual({
+      facts: [{ content: 'i  like x' }, { id: 'a' }],
+      name: 'N',
+      aliases: ['n2'],
+      events: [],
+      relationships: [],
+      properties: {},
+    });
   });
 
   it('keeps the target description when it has one', () => {
@@ -155,8 +171,19 @@ describe('report', () => {
     builder.add('unowned', 'b');
     const report = builder.build(false);
     expect(Object.keys(report)).toEqual([
-      'scanned', 'keyed', 'dry_run', 'rekeyed', 'merged', 'quarantined', 'contaminated', 'contaminated_keyed',
-      'unowned', 'malformed', 'conflicts', 'failed', 'purged',
+      'scanned',
+      'keyed',
+      'dry_run',
+      'rekeyed',
+      'merged',
+      'quarantined',
+      'contaminated',
+      'contaminated_keyed',
+      'unowned',
+      'malformed',
+      'conflicts',
+      'failed',
+      'purged',
     ]);
     expect(report.rekeyed).toEqual(['a']);
     expect(rekeyReportLine(report)).toBe(

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationContext, TableState } from '../src/index.js';
 import {
-  addColumn, addPrimaryKey, backfill, col, createIndex, DEFAULT_CAPABILITIES, dropColumn, dropIndex, dropPrimaryKey,
-  dropUnique, jsonToJsonb, requireNoNulls, setNotNull, specOf, value,
+  addColumn,
+  addPrimaryKey,
+  backfill,
+  col,
+  createIndex,
+  DEFAULT_CAPABILITIES,
+  dropColumn,
+  dropIndex,
+  dropPrimaryKey,
+  dropUnique,
+  jsonToJsonb,
+  requireNoNulls,
+  setNotNull,
+  specOf,
+  value,
 } from '../src/index.js';
 
 const state: TableState = {
@@ -12,7 +25,10 @@ const state: TableState = {
     { name: 'doc', dataType: 'json', nullable: true },
     { name: 'n', dataType: 'bigint', nullable: false },
   ],
-  indexes: [{ name: 'idx_t_n', columns: ['n'], unique: false, valid: true }, { name: 'broken', columns: ['id'], unique: false, valid: false }],
+  indexes: [
+    { name: 'idx_t_n', columns: ['n'], unique: false, valid: true },
+    { name: 'broken', columns: ['id'], unique: false, valid: false },
+  ],
   primaryKey: null,
   uniqueConstraints: [{ name: 't_uq_id', columns: ['id'] }],
 };
@@ -63,6 +79,10 @@ describe('check-before-act', () => {
     const after = specOf(op).apply(op, state);
     expect(needed(setNotNull('x'), ctx, after)).toBe(true);
     const pk = addPrimaryKey(['id']);
-    expect(specOf(pk).apply(pk, state).columns.find((c) => c.name === 'id')?.nullable).toBe(false);
+    expect(
+      specOf(pk)
+        .apply(pk, state)
+        .columns.find((c) => c.name === 'id')?.nullable,
+    ).toBe(false);
   });
 });

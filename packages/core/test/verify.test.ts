@@ -1,6 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnState, Connection, Db, DialectCapabilities, Flavor, LogicalType, Operation, OperationContext, Statement, TableState } from '../src/index.js';
-import { AGNO_STEPS, BaseDialect, DEFAULT_CAPABILITIES, indexesFor, resolveTableType, SCHEDULE_PROVENANCE_COLUMNS, TABLE_TYPES, VersionGraph } from '../src/index.js';
+import type {
+  ColumnState,
+  Connection,
+  Db,
+  DialectCapabilities,
+  Flavor,
+  LogicalType,
+  Operation,
+  OperationContext,
+  Statement,
+  TableState,
+} from '../src/index.js';
+import {
+  AGNO_STEPS,
+  BaseDialect,
+  DEFAULT_CAPABILITIES,
+  indexesFor,
+  resolveTableType,
+  SCHEDULE_PROVENANCE_COLUMNS,
+  TABLE_TYPES,
+  VersionGraph,
+} from '../src/index.js';
 import { compareTable } from '../src/verify/compare.js';
 import { verifyTable } from '../src/verify/verify-table.js';
 
@@ -53,13 +73,21 @@ function freshState(type: string, table: string, flavor: Flavor, version = '2.5.
   const def = resolveTableType(type).define(flavor, version);
   return {
     name: table,
-    columns: def.columns.map((c): ColumnState => ({
-      name: c.name,
-      dataType: DB_NAMES[flavor][c.type.kind],
-      length: c.type.kind === 'string' ? (c.type.length ?? null) : null,
-      nullable: c.nullable && !def.primaryKey.includes(c.name),
+    columns: def.columns.map(
+      (c): ColumnState => ({
+        name: c.name,
+        dataType: DB_NAMES[flavor][c.type.kind],
+        length: c.type.kind === 'string' ? (c.type.length ?? null) : null,
+        nullable: c.nullable && !def.primaryKey.includes(c.name),
+      }),
+    ),
+    indexes: indexesFor(def, table).map((i) => ({
+      name: i.name,
+      columns: i.columns,
+      unique: i.unique,
+      valid: true,
+      ...(i.where ? { where: i.where } : {}),
     })),
-    indexes: indexesFor(def, table).map((i) => ({ name: i.name, columns: i.columns, unique: i.unique, valid: true, ...(i.where ? { where: i.where } : {}) })),
     primaryKey: def.primaryKey.length > 0 ? { name: `${table}_pkey`, columns: def.primaryKey } : null,
     uniqueConstraints: [
       ...def.uniqueConstraints.map((u) => ({ name: `${table}_${u.suffix}`, columns: u.columns })),
@@ -70,7 +98,15 @@ function freshState(type: string, table: string, flavor: Flavor, version = '2.5.
 
 const graph = new VersionGraph('2.0.0', AGNO_STEPS);
 const verify = (type: string, flavor: Flavor, state: TableState, recorded: string | null) =>
-  verifyTable({ dialect: new RenderingDialect(flavor), graph, info: resolveTableType(type), table: state.name, state, recorded, current: recorded ?? '2.0.0' });
+  verifyTable({
+    dialect: new RenderingDialect(flavor),
+    graph,
+    info: resolveTableType(type),
+    table: state.name,
+    state,
+    recorded,
+    current: recorded ?? '2.0.0',
+  });
 const mapColumn = (s: TableState, name: string, f: (c: ColumnState) => ColumnState | null): TableState => ({
   ...s,
   columns: s.columns.flatMap((c) => (c.name === name ? [f(c)].filter((x): x is ColumnState => x !== null) : [c])),
@@ -82,11 +118,15 @@ describe('verify: fresh tables', () => {
   it('a fresh table of every type verifies clean on every flavour it exists on', () => {
     for (const flavor of ['postgres', 'sqlite', 'mysql', 'singlestore'] as const) {
       for (const info of (['memories', 'sessions', 'metrics', 'traces', 'spans'] as const).map((t) => resolveTableType(t))) {
-        expect(kinds(verify(info.type, flavor, freshState(info.type, `agno_${info.type}`, flavor), '2.5.6')), `${flavor} ${info.type}`).toEqual([]);
+        expect(
+          kinds(verify(info.type, flavor, freshState(info.type, `agno_${info.type}`, flavor), '2.5.6')),
+          `${flavor} ${info.type}`,
+        ).toEqual([]);
       }
     }
     for (const type of ['components', 'component_links', 'schedules', 'service_accounts', 'auth_tokens', 'mcp_oauth_keys', 'approvals']) {
-      for (const flavor of ['postgres', 'sqlite'] as const) expect(kinds(verify(type, flavor, freshState(type, 't', flavor), '2.5.6'))).toEqual([]);
+      for (const flavor of ['postgres', 'sqlite'] as const)
+        expect(kinds(verify(type, flavor, freshState(type, 't', flavor), '2.5.6'))).toEqual([]);
     }
   });
 });
@@ -97,7 +137,10 @@ describe('verify: the known differences between fresh and migrated tables are no
       const fresh = freshState('approvals', 'ap', flavor);
       const migrated: TableState = {
         ...mapColumn(fresh, 'run_status', (c) => ({ ...c, dataType: 'text', length: null })),
-        indexes: [...fresh.indexes.filter((i) => i.name !== 'idx_ap_run_status'), { name: 'ix_ap_run_status', columns: ['run_status'], unique: false, valid: true }],
+        indexes: [
+          ...fresh.indexes.filter((i) => i.name !== 'idx_ap_run_status'),
+          { name: 'ix_ap_run_status', columns: ['run_status'], unique: false, valid: true },
+        ],
       };
       expect(kinds(verify('approvals', flavor, migrated, '2.5.6'))).toEqual([]);
     }
@@ -112,7 +155,9 @@ describe('verify: the known differences between fresh and migrated tables are no
 
   it("SQLite sessions keeping 2.2's unique constraint on the primary key; a wider MySQL VARCHAR", () => {
     const sqlite = freshState('sessions', 's', 'sqlite');
-    expect(kinds(verify('sessions', 'sqlite', { ...sqlite, uniqueConstraints: [{ name: null, columns: ['session_id'] }] }, '2.5.6'))).toEqual([]);
+    expect(
+      kinds(verify('sessions', 'sqlite', { ...sqlite, uniqueConstraints: [{ name: null, columns: ['session_id'] }] }, '2.5.6')),
+    ).toEqual([]);
     const wide = mapColumn(freshState('sessions', 's', 'mysql'), 'user_id', (c) => ({ ...c, length: 255 }));
     expect(kinds(verify('sessions', 'mysql', wide, '2.5.6'))).toEqual([]);
   });
@@ -142,7 +187,9 @@ describe('verify: drift', () => {
     };
     const result = verify('traces', 'sqlite', s, '2.5.6');
     expect(kinds(result)).toEqual(['extra-column mine', 'missing-index status']);
-    expect(result.findings[1]?.message).toBe('the index idx_t_status on (status) is missing: run this: CREATE INDEX "idx_t_status" ON "t" ("status")');
+    expect(result.findings[1]?.message).toBe(
+      'the index idx_t_status on (status) is missing: run this: CREATE INDEX "idx_t_status" ON "t" ("status")',
+    );
     expect(result.health).toBe('drift');
   });
 
@@ -159,7 +206,9 @@ describe('verify: partial unique indexes, where the dialect reads predicates', (
     return {
       ...fresh,
       indexPredicates: true,
-      indexes: fresh.indexes.map((i) => (i.name === 'sa_uq_active_name' ? { name: i.name, columns: i.columns, unique: true, valid: true, ...(where ? { where } : {}) } : i)),
+      indexes: fresh.indexes.map((i) =>
+        i.name === 'sa_uq_active_name' ? { name: i.name, columns: i.columns, unique: true, valid: true, ...(where ? { where } : {}) } : i,
+      ),
     };
   };
 
@@ -179,11 +228,31 @@ describe('verify: partial unique indexes, where the dialect reads predicates', (
 describe('verify: foreign keys, where the dialect reads them', () => {
   const names = { traces: 'my_traces', schedules: 'agno_schedules' };
   const verifyWith = (type: string, flavor: Flavor, state: TableState) =>
-    verifyTable({ dialect: new RenderingDialect(flavor), graph, info: resolveTableType(type), table: state.name, state, recorded: '2.5.6', current: '2.5.6', names });
+    verifyTable({
+      dialect: new RenderingDialect(flavor),
+      graph,
+      info: resolveTableType(type),
+      table: state.name,
+      state,
+      recorded: '2.5.6',
+      current: '2.5.6',
+      names,
+    });
 
   it('follows a renamed referenced table, and says how to add a missing key', () => {
     const spans = freshState('spans', 'sp', 'postgres');
-    const good = { ...spans, foreignKeys: [{ name: 'sp_trace_id_fkey', columns: ['trace_id'], referencedTable: 'my_traces', referencedColumns: ['trace_id'], onDelete: 'NO ACTION' }] };
+    const good = {
+      ...spans,
+      foreignKeys: [
+        {
+          name: 'sp_trace_id_fkey',
+          columns: ['trace_id'],
+          referencedTable: 'my_traces',
+          referencedColumns: ['trace_id'],
+          onDelete: 'NO ACTION',
+        },
+      ],
+    };
     expect(kinds(verifyWith('spans', 'postgres', good))).toEqual([]);
     const [missing] = verifyWith('spans', 'postgres', { ...spans, foreignKeys: [] }).findings;
     expect(missing?.message).toBe(
@@ -194,7 +263,13 @@ describe('verify: foreign keys, where the dialect reads them', () => {
 
   it('a cascade that became NO ACTION is replaced; SQLite needs a rebuild', () => {
     const runs = freshState('schedule_runs', 'r', 'postgres');
-    const live = { name: 'r_schedule_id_fkey', columns: ['schedule_id'], referencedTable: 'agno_schedules', referencedColumns: ['id'], onDelete: 'NO ACTION' };
+    const live = {
+      name: 'r_schedule_id_fkey',
+      columns: ['schedule_id'],
+      referencedTable: 'agno_schedules',
+      referencedColumns: ['id'],
+      onDelete: 'NO ACTION',
+    };
     const [finding] = verifyWith('schedule_runs', 'postgres', { ...runs, foreignKeys: [live] }).findings;
     expect(finding?.fix).toEqual({
       kind: 'sql',
@@ -203,7 +278,10 @@ describe('verify: foreign keys, where the dialect reads them', () => {
         'ALTER TABLE "r" ADD FOREIGN KEY ("schedule_id") REFERENCES "agno_schedules" ("id") ON DELETE CASCADE',
       ],
     });
-    const sqlite = verifyWith('schedule_runs', 'sqlite', { ...freshState('schedule_runs', 'r', 'sqlite'), foreignKeys: [{ ...live, name: null }] });
+    const sqlite = verifyWith('schedule_runs', 'sqlite', {
+      ...freshState('schedule_runs', 'r', 'sqlite'),
+      foreignKeys: [{ ...live, name: null }],
+    });
     expect(sqlite.findings[0]?.fix.kind).toBe('manual');
     expect(sqlite.findings[0]?.message).toContain("has ON DELETE NO ACTION, Agno's has ON DELETE CASCADE");
   });
@@ -212,9 +290,17 @@ describe('verify: foreign keys, where the dialect reads them', () => {
 describe('verify: expected shape at the recorded version', () => {
   const memories22 = (flavor: Flavor) => {
     const fresh = freshState('memories', 'm', flavor);
-    const s = mapColumn(mapColumn(fresh, 'created_at', () => null), 'feedback', () => null);
+    const s = mapColumn(
+      mapColumn(fresh, 'created_at', () => null),
+      'feedback',
+      () => null,
+    );
     return flavor === 'postgres'
-      ? mapColumn(mapColumn(s, 'memory', (c) => ({ ...c, dataType: 'json' })), 'topics', (c) => ({ ...c, dataType: 'json' }))
+      ? mapColumn(
+          mapColumn(s, 'memory', (c) => ({ ...c, dataType: 'json' })),
+          'topics',
+          (c) => ({ ...c, dataType: 'json' }),
+        )
       : s;
   };
 
@@ -229,9 +315,21 @@ describe('verify: expected shape at the recorded version', () => {
 
   it('the same table stamped 2.5.6 lies: each missing piece names step 2.3.0 and up --force', () => {
     const result = verify('memories', 'postgres', memories22('postgres'), '2.5.6');
-    expect(kinds(result)).toEqual(['wrong-type memory', 'missing-column feedback', 'wrong-type topics', 'missing-column created_at', 'missing-index created_at']);
+    expect(kinds(result)).toEqual([
+      'wrong-type memory',
+      'missing-column feedback',
+      'wrong-type topics',
+      'missing-column created_at',
+      'missing-index created_at',
+    ]);
     expect(result.missingSteps).toEqual(['2.3.0']);
-    for (const f of result.findings) expect(f.fix).toEqual({ kind: 'force-up', tableType: 'memories', step: '2.3.0', command: 'agno-migrate up --force --table-type memories' });
+    for (const f of result.findings)
+      expect(f.fix).toEqual({
+        kind: 'force-up',
+        tableType: 'memories',
+        step: '2.3.0',
+        command: 'agno-migrate up --force --table-type memories',
+      });
     expect(result.findings[1]?.message).toBe(
       'column feedback (TEXT) is missing, though the versions row says 2.5.6: step 2.3.0 is not applied here; run `agno-migrate up --force --table-type memories`',
     );
@@ -254,7 +352,11 @@ describe('verify: expected shape at the recorded version', () => {
 
   it('compareTable is the latest shape only: used on its own it flags what a pending step would add', () => {
     const def = resolveTableType('memories').define('sqlite');
-    expect(compareTable(def, 'm', memories22('sqlite'), 'sqlite').map((d) => d.kind)).toEqual(['missing-column', 'missing-column', 'missing-index']);
+    expect(compareTable(def, 'm', memories22('sqlite'), 'sqlite').map((d) => d.kind)).toEqual([
+      'missing-column',
+      'missing-column',
+      'missing-index',
+    ]);
   });
 });
 
@@ -293,7 +395,9 @@ describe('verify at Agno 3.0: fresh and migrated shapes', () => {
   it('any other extra column still is', () => {
     const fresh = v3('sessions', 'postgres');
     const extra: ColumnState = { name: 'notes', dataType: 'text', length: null, nullable: true };
-    expect(kinds(verify('sessions', 'postgres', { ...fresh, columns: [...fresh.columns, extra] }, '3.0.0'))).toEqual(['extra-column notes']);
+    expect(kinds(verify('sessions', 'postgres', { ...fresh, columns: [...fresh.columns, extra] }, '3.0.0'))).toEqual([
+      'extra-column notes',
+    ]);
   });
 
   it("SQLite schedules' provenance columns as TEXT, as Agno's migration adds them", () => {

@@ -42,7 +42,10 @@ describe('VersionGraph', () => {
       { from: '2.1.0', to: '2.2.0', tables: {}, holds: { memories: 'not written' } },
       { from: '2.2.0', to: '2.3.0', tables: {} },
     ]);
-    expect(holding.planDown('2.3.0', '2.0.0', false, 'memories')).toMatchObject({ target: '2.2.0', held: { at: '2.2.0', reason: 'not written' } });
+    expect(holding.planDown('2.3.0', '2.0.0', false, 'memories')).toMatchObject({
+      target: '2.2.0',
+      held: { at: '2.2.0', reason: 'not written' },
+    });
     expect(versions(holding.planDown('2.3.0', '2.0.0', false, 'memories').steps)).toEqual(['2.3.0']);
     expect(versions(holding.planDown('2.3.0', '2.0.0', false, 'sessions').steps)).toEqual(['2.3.0', '2.2.0', '2.1.0']);
     expect(versions(graph.planDown('3.0.0', '2.5.0', false, 'memories').steps)).toEqual(['3.0.0', '2.5.6']);
@@ -76,6 +79,8 @@ describe('VersionGraph', () => {
   it('refuses an inconsistent graph', () => {
     const [a, b] = AGNO_STEPS;
     expect(() => new VersionGraph('2.0.0', [b!, a!])).toThrow(GraphError);
-    expect(() => new VersionGraph('2.0.0', [{ ...a!, tables: { nope: a!.tables['memories']! } }], tableTypeNames())).toThrow(/unknown table type nope/);
+    expect(() => new VersionGraph('2.0.0', [{ ...a!, tables: { nope: a!.tables['memories']! } }], tableTypeNames())).toThrow(
+      /unknown table type nope/,
+    );
   });
 });

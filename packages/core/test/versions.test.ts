@@ -10,10 +10,13 @@ describe('parseVersion', () => {
     [' 2.5.6 ', '2.5.6'],
   ])('reads %j as %s', (input, text) => expect(parseVersion(input).text).toBe(text));
 
-  it.each(['', 'abc', '2.x', '2.5.6-beta', '..', '2..3', 'v', '-1.0', '2.3.0.0', '2.5.6.0', 'vv2.3', '2.3.'])('rejects %j naming it', (input) => {
-    expect(() => parseVersion(input)).toThrow(VersionError);
-    expect(() => parseVersion(input)).toThrow(JSON.stringify(input));
-  });
+  it.each(['', 'abc', '2.x', '2.5.6-beta', '..', '2..3', 'v', '-1.0', '2.3.0.0', '2.5.6.0', 'vv2.3', '2.3.'])(
+    'rejects %j naming it',
+    (input) => {
+      expect(() => parseVersion(input)).toThrow(VersionError);
+      expect(() => parseVersion(input)).toThrow(JSON.stringify(input));
+    },
+  );
 });
 
 describe('compareVersions', () => {

@@ -12,14 +12,18 @@ export async function openMysql(source: MysqlSource, connectTimeoutMs: number): 
   const client = source.client;
   if (isPool(client)) {
     const pinned = await withTimeout(client.getConnection(), connectTimeoutMs, (late) => late.release());
-    return wrap(pinned, async () => pinned.release(), async (sql) => {
-      const other = await client.getConnection();
-      try {
-        await other.query(sql);
-      } finally {
-        other.release();
-      }
-    });
+    return wrap(
+      pinned,
+      async () => pinned.release(),
+      async (sql) => {
+        const other = await client.getConnection();
+        try {
+          await other.query(sql);
+        } finally {
+          other.release();
+        }
+      },
+    );
   }
   // A connection the caller passed in stays theirs to close (and there is no second one to cancel from).
   return wrap(client, async () => {});
@@ -47,14 +51,18 @@ async function connectUrl(url: MysqlUrl, connectTimeoutMs: number): Promise<Conn
   // query reports it instead.
   (connection as { on?: (event: string, listener: () => void) => unknown }).on?.('error', () => {});
   sessionSettings(connection);
-  return wrap(connection, () => connection.end(), async (sql) => {
-    const other = await driver.createConnection(config);
-    try {
-      await other.query(sql);
-    } finally {
-      await other.end().catch(() => {});
-    }
-  });
+  return wrap(
+    connection,
+    () => connection.end(),
+    async (sql) => {
+      const other = await driver.createConnection(config);
+      try {
+        await other.query(sql);
+      } finally {
+        await other.end().catch(() => {});
+      }
+    },
+  );
 }
 
 /**
@@ -110,7 +118,9 @@ function wrap(client: MysqlQueryable, close: () => Promise<void>, onSecond?: (sq
   let running = 0;
   const id = threadIdOf(client);
   const untrack =
-    onSecond && id !== undefined ? trackCancellable({ cancel: () => (running > 0 ? onSecond(`KILL QUERY ${id}`) : Promise.resolve()) }) : () => {};
+    onSecond && id !== undefined
+      ? trackCancellable({ cancel: () => (running > 0 ? onSecond(`KILL QUERY ${id}`) : Promise.resolve()) })
+      : () => {};
   return {
     async query(sql: string, params: readonly unknown[]): Promise<QueryResult> {
       checkNotStopped();

@@ -16,7 +16,14 @@ const ER_BAD_DB_ERROR = 1049;
 /** The server cannot be reached at all. */
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /** A session that was there and ended: killed, timed out by the server, or the server went away. */
-const LOST_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ER_CONNECTION_KILLED', 'ER_SERVER_SHUTDOWN', 'ER_CLIENT_INTERACTION_TIMEOUT']);
+const LOST_CODES = new Set([
+  'PROTOCOL_CONNECTION_LOST',
+  'ECONNRESET',
+  'EPIPE',
+  'ER_CONNECTION_KILLED',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CLIENT_INTERACTION_TIMEOUT',
+]);
 /** 1927 ER_CONNECTION_KILLED (MariaDB), 1053 server shutdown, 4031 idle timeout (MySQL 8), 2006/2013 server gone/lost. */
 const LOST_ERRNOS = new Set([1927, 1053, 4031, 2006, 2013]);
 /** 1317 KILL QUERY; 3024 MySQL's max_execution_time; 1969 MariaDB's max_statement_time. */
@@ -56,10 +63,16 @@ export function translateMysqlError(error: unknown, where: MysqlErrorContext): E
     return make('authentication', `${product} at ${where.server} refused the login (${message}): check the user name and password`);
   }
   if (errno === ER_BAD_DB_ERROR || code === 'ER_BAD_DB_ERROR') {
-    return make('unknown-database', `${message} on ${product} at ${where.server}: create the database, or name an existing one in the URL or --schema`);
+    return make(
+      'unknown-database',
+      `${message} on ${product} at ${where.server}: create the database, or name an existing one in the URL or --schema`,
+    );
   }
   if (CONNECTION_CODES.has(code)) {
-    return make('connection', `cannot reach ${product} at ${where.server} (${code}): is ${product} running at ${where.server}, and reachable from here?`);
+    return make(
+      'connection',
+      `cannot reach ${product} at ${where.server} (${code}): is ${product} running at ${where.server}, and reachable from here?`,
+    );
   }
   if (LOST_CODES.has(code) || (errno !== undefined && LOST_ERRNOS.has(errno))) {
     return make(

@@ -22,7 +22,10 @@ export function* acquireMysqlLock(request: LockRequest): Db<void> {
   const result = yield* query('SELECT GET_LOCK(?, ?) AS `acquired`', [name, seconds]);
   const acquired = result.rows[0]?.['acquired'];
   if (acquired == null) {
-    throw new DatabaseError(`GET_LOCK(${JSON.stringify(name)}) returned NULL: the server could not take the migration lock`, { kind: 'other', lock: name });
+    throw new DatabaseError(`GET_LOCK(${JSON.stringify(name)}) returned NULL: the server could not take the migration lock`, {
+      kind: 'other',
+      lock: name,
+    });
   }
   if (Number(acquired) === 1) return;
   const holder = yield* describeHolder(name);
@@ -39,10 +42,9 @@ function* describeHolder(name: string): Db<string> {
     const used = yield* query('SELECT IS_USED_LOCK(?) AS `holder`', [name]);
     const id = used.rows[0]?.['holder'];
     if (id == null) return '';
-    const process = yield* query(
-      'SELECT USER AS `user_name`, HOST AS `host` FROM information_schema.PROCESSLIST WHERE ID = ?',
-      [Number(id)],
-    );
+    const process = yield* query('SELECT USER AS `user_name`, HOST AS `host` FROM information_schema.PROCESSLIST WHERE ID = ?', [
+      Number(id),
+    ]);
     const row = process.rows[0];
     // Seeing other users' sessions needs the PROCESS privilege; the connection id alone still helps.
     return row ? ` (connection ${id}, ${String(row['user_name'])}@${String(row['host'])})` : ` (connection ${id})`;

@@ -23,10 +23,9 @@ export function parseMysqlUrl(url: string): MysqlUrl {
     throw new ConfigurationError('the MySQL URL is malformed: expected mysql://user:password@host:port/database');
   }
   if (!SCHEMES.has(parsed.protocol)) {
-    throw new ConfigurationError(
-      `the MySQL URL must start with mysql:// or mariadb://, not ${parsed.protocol}//`,
-      { scheme: parsed.protocol },
-    );
+    throw new ConfigurationError(`the MySQL URL must start with mysql:// or mariadb://, not ${parsed.protocol}//`, {
+      scheme: parsed.protocol,
+    });
   }
   const port = parsed.port === '' ? 3306 : Number(parsed.port);
   const path = decodeURIComponent(parsed.pathname.replace(/^\//, ''));

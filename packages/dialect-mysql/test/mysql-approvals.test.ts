@@ -18,7 +18,9 @@ describe.skipIf(skipMysql)('MySQL: 2.5.6 approvals.run_status', () => {
     const manager = new MigrationManager(db.dialect());
     try {
       const result = await manager.up({ tableType: 'approvals' });
-      expect(result.tables.map((t) => [t.tableName, t.outcome, t.to])).toEqual([['agno_approvals', 'migrated', reachedVersion('approvals')]]);
+      expect(result.tables.map((t) => [t.tableName, t.outcome, t.to])).toEqual([
+        ['agno_approvals', 'migrated', reachedVersion('approvals')],
+      ]);
       expect(await liveShape(db, 'agno_approvals')).toEqual({
         columns: {
           id: 'varchar(128) NOT NULL',

@@ -16,7 +16,9 @@ describe.skipIf(skipMysql)('MySQL: duplicate session_id blocks the 2.5.0 primary
     const sessions = db.qualify(NAMES['sessions']!);
     // A table whose unique key was lost (hand-made, or dropped): duplicates got in.
     await db.exec(`DROP INDEX agno_sessions_uq_session_id ON ${sessions}`);
-    await db.exec(`INSERT INTO ${sessions} (session_id, session_type, created_at, updated_at) VALUES ('s-1', 'agent', 1700000000, 1800000000)`);
+    await db.exec(
+      `INSERT INTO ${sessions} (session_id, session_type, created_at, updated_at) VALUES ('s-1', 'agent', 1700000000, 1800000000)`,
+    );
     await db.exec(`INSERT INTO ${sessions} (session_id, session_type, created_at) VALUES ('twin', 'agent', 5), ('twin', 'agent', 5)`);
 
     const manager = new MigrationManager(db.dialect());
@@ -43,7 +45,11 @@ describe.skipIf(skipMysql)('MySQL: duplicate session_id blocks the 2.5.0 primary
       const rerun = await manager.up();
       expect(rerun.status).toBe('ok');
       // sessions' 3.0.0 step creates the runs table and stamps it.
-      expect(await versionRows(db)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions'), agno_runs: AGNO_GRAPH.latest });
+      expect(await versionRows(db)).toEqual({
+        agno_memories: reachedVersion('memories'),
+        agno_sessions: reachedVersion('sessions'),
+        agno_runs: AGNO_GRAPH.latest,
+      });
       expect(await liveShape(db, 'agno_sessions')).toEqual(expectedShape(definition('sessions'), 'agno_sessions'));
     } finally {
       await manager.close();

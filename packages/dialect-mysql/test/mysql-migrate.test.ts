@@ -22,7 +22,11 @@ describe.skipIf(skipMysql)('MySQL: Agno 2.2 tables → latest and back', () => {
     try {
       const status = await manager.status();
       expect(status.versionsTable.exists).toBe(false);
-      expect(status.tables.find((t) => t.tableType === 'memories')).toMatchObject({ exists: true, current: '2.0.0', pending: ['2.3.0', '2.5.0', '2.5.6', '3.0.0'] });
+      expect(status.tables.find((t) => t.tableType === 'memories')).toMatchObject({
+        exists: true,
+        current: '2.0.0',
+        pending: ['2.3.0', '2.5.0', '2.5.6', '3.0.0'],
+      });
 
       const up = await manager.up();
       expect(up.status).toBe('ok');
@@ -86,7 +90,11 @@ describe.skipIf(skipMysql)('MySQL: Agno 2.2 tables → latest and back', () => {
       const forced = await manager.up({ force: true });
       const ran = forced.tables.flatMap((t) => t.steps.flatMap((s) => s.operations.filter((o) => o.needed && o.statements.length > 0)));
       expect(ran.map((o) => o.description)).toEqual([]);
-      expect(await versionRows(db)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions'), agno_runs: AGNO_GRAPH.latest });
+      expect(await versionRows(db)).toEqual({
+        agno_memories: reachedVersion('memories'),
+        agno_sessions: reachedVersion('sessions'),
+        agno_runs: AGNO_GRAPH.latest,
+      });
     } finally {
       await manager.close();
     }
@@ -109,7 +117,12 @@ describe.skipIf(skipMysql)('MySQL: Agno 2.2 tables → latest and back', () => {
         `ALTER TABLE ${t} ADD COLUMN \`feedback\` TEXT`,
       ]);
       expect(await liveShape(db, NAMES['memories']!)).toEqual(before);
-      expect(await db.rows('SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [db.namespace, 'agno_schema_versions'])).toEqual([]);
+      expect(
+        await db.rows('SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [
+          db.namespace,
+          'agno_schema_versions',
+        ]),
+      ).toEqual([]);
     } finally {
       await manager.close();
     }
@@ -132,11 +145,21 @@ describe.skipIf(skipMysql)('MySQL: Agno 2.2 tables → latest and back', () => {
         indexes: { PRIMARY: 'UNIQUE (table_name)', idx_agno_schema_versions_created_at: '(created_at)' },
       });
       expect(await db.rows('SELECT * FROM agno_schema_versions')).toEqual([
-        { table_name: 'agno_memories', version: '2.3.0', created_at: '2026-01-02T03:04:05.678000', updated_at: '2026-01-02T03:04:05.678000' },
+        {
+          table_name: 'agno_memories',
+          version: '2.3.0',
+          created_at: '2026-01-02T03:04:05.678000',
+          updated_at: '2026-01-02T03:04:05.678000',
+        },
       ]);
       await second.up({ tableType: 'memories' });
       expect(await db.rows('SELECT * FROM agno_schema_versions')).toEqual([
-        { table_name: 'agno_memories', version: reachedVersion('memories'), created_at: '2026-06-06T07:08:09.010000', updated_at: '2026-06-06T07:08:09.010000' },
+        {
+          table_name: 'agno_memories',
+          version: reachedVersion('memories'),
+          created_at: '2026-06-06T07:08:09.010000',
+          updated_at: '2026-06-06T07:08:09.010000',
+        },
       ]);
     } finally {
       await first.close();

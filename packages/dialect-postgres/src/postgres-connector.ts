@@ -96,9 +96,18 @@ export const SESSION_SETTINGS_SQL =
 
 /** SESSION_SETTINGS_SQL as a person reads it, for dry runs. */
 export const SESSION_SETTINGS: readonly SessionSetting[] = [
-  { sql: 'SET statement_timeout = 0', why: "a role's statement_timeout would stop a long step every time; each step is one transaction, rolled back whole if stopped" },
-  { sql: 'SET client_connection_check_interval = 1000', why: 'PostgreSQL 14+: if this process is killed, the server aborts its statement within a second and frees the run lock' },
-  { sql: 'SET tcp_keepalives_idle = 30, tcp_keepalives_interval = 10, tcp_keepalives_count = 3', why: 'a client host that vanished is noticed' },
+  {
+    sql: 'SET statement_timeout = 0',
+    why: "a role's statement_timeout would stop a long step every time; each step is one transaction, rolled back whole if stopped",
+  },
+  {
+    sql: 'SET client_connection_check_interval = 1000',
+    why: 'PostgreSQL 14+: if this process is killed, the server aborts its statement within a second and frees the run lock',
+  },
+  {
+    sql: 'SET tcp_keepalives_idle = 30, tcp_keepalives_interval = 10, tcp_keepalives_count = 3',
+    why: 'a client host that vanished is noticed',
+  },
 ];
 
 function sessionSettings(client: PostgresClient): void {

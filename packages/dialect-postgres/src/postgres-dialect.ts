@@ -55,7 +55,13 @@ export class PostgresDialect extends BaseDialect {
       this.sessionSettings = SESSION_SETTINGS;
       this.displayTarget = displayUrl(settings) + schemaNote;
       const address = `${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${settings.port}`;
-      this.errorContext = { address, user: settings.user, database: settings.database, schema: this.namespace, password: settings.password };
+      this.errorContext = {
+        address,
+        user: settings.user,
+        database: settings.database,
+        schema: this.namespace,
+        password: settings.password,
+      };
     } else if ('pool' in options && options.pool) {
       this.source = { kind: 'pool', pool: options.pool };
       this.sessionSettings = [];

@@ -13,7 +13,16 @@ export interface ErrorContext {
   readonly password: string | undefined;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 const TLS_CODES = /^(SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_|CERT_|ERR_TLS_|ERR_SSL_)/;
 
 function code(error: unknown): string {
@@ -65,7 +74,10 @@ export function translatePostgresError(error: unknown, ctx: ErrorContext): Error
     return fail('unknown-database', `${db} does not exist on ${where}: create it (createdb) or correct the database in the URL`);
   }
   if (state === '3F000') {
-    return fail('unknown-database', `schema ${JSON.stringify(ctx.schema)} does not exist (${message}): run \`agno-migrate init\` to create it, or correct --schema`);
+    return fail(
+      'unknown-database',
+      `schema ${JSON.stringify(ctx.schema)} does not exist (${message}): run \`agno-migrate init\` to create it, or correct --schema`,
+    );
   }
   if (state === '42501' && /permission denied for database/i.test(message)) {
     // PostgreSQL checks this privilege before it looks whether the schema already exists.
@@ -92,7 +104,8 @@ export function translatePostgresError(error: unknown, ctx: ErrorContext): Error
       `PostgreSQL cancelled the statement (${message}): a cancel request or statement_timeout; the step it belonged to was rolled back, running the command again continues`,
     );
   }
-  if (state === '53300' || state === '57P03') return fail('connection', `${where} cannot accept the connection now (${message}): try again later`);
+  if (state === '53300' || state === '57P03')
+    return fail('connection', `${where} cannot accept the connection now (${message}): try again later`);
   if (state.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P05' || state === '25P03') {
     // Each step is one transaction, so the interrupted one was rolled back: running again is safe.
     return fail('connection', `${where} ended the session (${message}): the interrupted step was rolled back; run the command again`);
@@ -101,7 +114,10 @@ export function translatePostgresError(error: unknown, ctx: ErrorContext): Error
     return fail('connection', `${where} does not support SSL: use sslmode=disable (or prefer) in the URL`);
   }
   if (TLS_CODES.test(code(error))) {
-    return fail('connection', `cannot verify the TLS certificate of ${where} (${message}): give its CA with sslrootcert=…, or use sslmode=require to encrypt without verifying`);
+    return fail(
+      'connection',
+      `cannot verify the TLS certificate of ${where} (${message}): give its CA with sslrootcert=…, or use sslmode=require to encrypt without verifying`,
+    );
   }
   if (code(error) === 'ENOTFOUND' || code(error) === 'EAI_AGAIN') {
     return fail('connection', `cannot resolve the host of ${where} (${message}): check the host name in the URL`);

@@ -90,7 +90,13 @@ export function toTableState(table: string, row: Record<string, unknown>): Table
   );
   const rawIndexes = parseJson<RawIndex[]>(row['indexes']) ?? [];
   const indexes = rawIndexes.map(
-    (i): IndexState => ({ name: i.name, columns: i.columns ?? [], unique: i.unique, valid: i.valid, ...(i.where ? { where: i.where } : {}) }),
+    (i): IndexState => ({
+      name: i.name,
+      columns: i.columns ?? [],
+      unique: i.unique,
+      valid: i.valid,
+      ...(i.where ? { where: i.where } : {}),
+    }),
   );
   const constraints = parseJson<RawConstraint[]>(row['constraints']) ?? [];
   const toConstraint = (c: RawConstraint): ConstraintState => ({ name: c.name, columns: c.columns ?? [] });

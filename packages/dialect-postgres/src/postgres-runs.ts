@@ -132,7 +132,6 @@ export class PostgresRunsSql extends StandardRunsSql {
   }
 }
 
-
 /** Python's truthiness of a JSON value, as Agno tests `run.get("agent_id")`. */
 export function truthy(value: string): string {
   return (

@@ -39,10 +39,9 @@ export function parsePostgresUrl(input: string, env: Env = process.env): Postgre
   const params = url.searchParams;
   for (const key of params.keys()) {
     if (!KNOWN_PARAMS.has(key)) {
-      throw new ConfigurationError(
-        `unsupported PostgreSQL URL parameter ${JSON.stringify(key)}: use ${[...KNOWN_PARAMS].join(', ')}`,
-        { parameter: key },
-      );
+      throw new ConfigurationError(`unsupported PostgreSQL URL parameter ${JSON.stringify(key)}: use ${[...KNOWN_PARAMS].join(', ')}`, {
+        parameter: key,
+      });
     }
   }
   const user = decode(url.username) || env['PGUSER'] || userInfo().username;

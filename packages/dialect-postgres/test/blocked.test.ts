@@ -1,7 +1,16 @@
 import { reachedVersion, AGNO_GRAPH } from '@agno-migrate/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '@agno-migrate/test-infra';
-import { assertPostgresAvailable, columnTypes, constraints, createAgno22, manager, skipPostgres, target, versions } from './support/postgres.js';
+import {
+  assertPostgresAvailable,
+  columnTypes,
+  constraints,
+  createAgno22,
+  manager,
+  skipPostgres,
+  target,
+  versions,
+} from './support/postgres.js';
 
 describe.skipIf(skipPostgres)('PostgreSQL: duplicate session_id blocks 2.5.0', () => {
   let db: TestDatabase;
@@ -11,7 +20,12 @@ describe.skipIf(skipPostgres)('PostgreSQL: duplicate session_id blocks 2.5.0', (
     await createAgno22(db, ['sessions', 'memories']);
     // Tables that lost their unique constraint (hand-made or restored from a dump) can hold duplicates.
     await db.exec(`ALTER TABLE ${db.qualify('agno_sessions')} DROP CONSTRAINT agno_sessions_uq_session_id`);
-    for (const [id, created] of [['dup', 1], ['dup', 2], ['dup', 3], ['ok', 4]] as const) {
+    for (const [id, created] of [
+      ['dup', 1],
+      ['dup', 2],
+      ['dup', 3],
+      ['ok', 4],
+    ] as const) {
       await db.exec(`INSERT INTO ${db.qualify('agno_sessions')} (session_id, session_type, runs, created_at) VALUES (?, 'agent', ?, ?)`, [
         id,
         [{ run_id: `${id}-${created}` }],
@@ -55,11 +69,19 @@ describe.skipIf(skipPostgres)('PostgreSQL: duplicate session_id blocks 2.5.0', (
     try {
       const result = await m.up();
       expect(result.status).toBe('ok');
-      expect(result.tables.find((t) => t.tableName === 'agno_sessions')).toMatchObject({ outcome: 'migrated', from: '2.3.0', to: reachedVersion('sessions') });
+      expect(result.tables.find((t) => t.tableName === 'agno_sessions')).toMatchObject({
+        outcome: 'migrated',
+        from: '2.3.0',
+        to: reachedVersion('sessions'),
+      });
     } finally {
       await m.close();
     }
-    expect(await versions(db)).toEqual({ agno_sessions: reachedVersion('sessions'), agno_memories: reachedVersion('memories'), agno_runs: AGNO_GRAPH.latest });
+    expect(await versions(db)).toEqual({
+      agno_sessions: reachedVersion('sessions'),
+      agno_memories: reachedVersion('memories'),
+      agno_runs: AGNO_GRAPH.latest,
+    });
     expect(await constraints(db, 'agno_sessions')).toEqual([{ name: 'agno_sessions_pkey', type: 'p', columns: ['session_id'] }]);
   });
 });

@@ -122,8 +122,10 @@ describe('PostgreSQL advisory lock', () => {
   it('turns SQLSTATE 55P03 into LockTimeoutError naming the holder', () => {
     const reply: Reply = (sql) => {
       if (sql.includes('try')) return rows({ locked: false });
-      if (sql.startsWith('SELECT pg_advisory_lock')) throw Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' });
-      if (sql.includes('pg_locks')) return rows({ pid: 4242, application_name: 'agno-migrate', client_addr: '10.0.0.7', usename: 'deploy' });
+      if (sql.startsWith('SELECT pg_advisory_lock'))
+        throw Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' });
+      if (sql.includes('pg_locks'))
+        return rows({ pid: 4242, application_name: 'agno-migrate', client_addr: '10.0.0.7', usename: 'deploy' });
       return rows();
     };
     let thrown: unknown;

@@ -7,7 +7,14 @@ import { displayUrl, parsePostgresUrl } from '../src/postgres-url.js';
 describe('PostgreSQL connection options', () => {
   it('parses user, password, host, port, database and sslmode', () => {
     const s = parsePostgresUrl('postgresql://ag%40no:p%2Fw%3Ad@db.example.com:6543/agno%20db?sslmode=require', {});
-    expect(s).toMatchObject({ host: 'db.example.com', port: 6543, user: 'ag@no', password: 'p/w:d', database: 'agno db', sslmode: 'require' });
+    expect(s).toMatchObject({
+      host: 'db.example.com',
+      port: 6543,
+      user: 'ag@no',
+      password: 'p/w:d',
+      database: 'agno db',
+      sslmode: 'require',
+    });
     expect(s.ssl).toEqual({ rejectUnauthorized: false });
   });
 
@@ -41,7 +48,12 @@ describe('PostgreSQL connection options', () => {
     expect(attempt('mysql://u:hunter22@h/d')).toContain('postgres://');
     expect(attempt('postgres://u:hunter22@h:99999/d')).toMatch(/malformed|port/);
     expect(attempt('postgres://u:hunter22@h/d?sslcert=x')).toMatch(/sslcert/);
-    for (const url of ['mysql://u:hunter22@h/d', 'postgres://u:hunter22@h:99999/d', 'postgres://u:hunter22@h/d?x=1', 'postgres://u:hunter22@h:port/d']) {
+    for (const url of [
+      'mysql://u:hunter22@h/d',
+      'postgres://u:hunter22@h:99999/d',
+      'postgres://u:hunter22@h/d?x=1',
+      'postgres://u:hunter22@h:port/d',
+    ]) {
       expect(attempt(url)).not.toContain('hunter22');
     }
   });

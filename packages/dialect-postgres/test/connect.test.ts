@@ -51,7 +51,7 @@ describe.skipIf(skipPostgres)('PostgreSQL: connecting', () => {
     await m.close();
   });
 
-  it('works on a client checked out of the caller\'s pool, and gives it back as found', async () => {
+  it("works on a client checked out of the caller's pool, and gives it back as found", async () => {
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     try {
       const m = new MigrationManager(postgresDialect({ pool, schema: db.namespace! }));
@@ -67,13 +67,16 @@ describe.skipIf(skipPostgres)('PostgreSQL: connecting', () => {
     expect(await versions(db)).toEqual({ agno_memories: reachedVersion('memories') });
   });
 
-  it('works on the caller\'s connected client and leaves it open', async () => {
+  it("works on the caller's connected client and leaves it open", async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
       const m = new MigrationManager(postgresDialect({ client, schema: db.namespace! }));
       const status = await m.status();
-      expect(status.tables.find((t) => t.tableName === 'agno_memories')).toMatchObject({ exists: true, current: reachedVersion('memories') });
+      expect(status.tables.find((t) => t.tableName === 'agno_memories')).toMatchObject({
+        exists: true,
+        current: reachedVersion('memories'),
+      });
       await m.close();
       expect((await client.query('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
     } finally {

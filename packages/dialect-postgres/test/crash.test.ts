@@ -3,7 +3,16 @@ import { MigrationStepError } from '@agno-migrate/core';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertPostgresAvailable, columnTypes, createAgno22, manager, postgresTestUrl, skipPostgres, target, versions } from './support/postgres.js';
+import {
+  assertPostgresAvailable,
+  columnTypes,
+  createAgno22,
+  manager,
+  postgresTestUrl,
+  skipPostgres,
+  target,
+  versions,
+} from './support/postgres.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,7 +65,10 @@ describe.skipIf(skipPostgres)('PostgreSQL: a run killed mid-step', () => {
     } finally {
       await again.close();
     }
-    expect(await versions(db)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions'), agno_runs: AGNO_GRAPH.latest });
+    expect(await versions(db)).toEqual({
+      agno_memories: reachedVersion('memories'),
+      agno_sessions: reachedVersion('sessions'),
+      agno_runs: AGNO_GRAPH.latest,
+    });
   });
-
 });

@@ -2,7 +2,17 @@ import { AGNO_GRAPH, reachedVersion } from '@agno-migrate/test-infra';
 import { availableOn, MigrationStepError, TABLE_TYPES } from '@agno-migrate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '@agno-migrate/test-infra';
-import { assertPostgresAvailable, columnTypes, constraints, createAgno22, indexes, manager, skipPostgres, target, versions } from './support/postgres.js';
+import {
+  assertPostgresAvailable,
+  columnTypes,
+  constraints,
+  createAgno22,
+  indexes,
+  manager,
+  skipPostgres,
+  target,
+  versions,
+} from './support/postgres.js';
 
 const CREATED = TABLE_TYPES.filter((t) => availableOn(t, 'postgres') && t.retired === undefined);
 
@@ -29,9 +39,17 @@ describe.skipIf(skipPostgres)('PostgreSQL: create() and failed steps', () => {
     }
     const stamped = await versions(fresh);
     expect(Object.keys(stamped).sort()).toEqual(CREATED.map((t) => t.defaultName).sort());
-    expect(Object.keys(stamped)).toEqual(expect.arrayContaining(
-      ['agno_approvals', 'agno_eval_runs', 'agno_knowledge', 'agno_memories', 'agno_metrics', 'agno_sessions', 'agno_spans'],
-    ));
+    expect(Object.keys(stamped)).toEqual(
+      expect.arrayContaining([
+        'agno_approvals',
+        'agno_eval_runs',
+        'agno_knowledge',
+        'agno_memories',
+        'agno_metrics',
+        'agno_sessions',
+        'agno_spans',
+      ]),
+    );
     expect(new Set(Object.values(stamped))).toEqual(new Set([AGNO_GRAPH.latest]));
     expect(await constraints(fresh, 'agno_sessions')).toEqual([{ name: 'agno_sessions_pkey', type: 'p', columns: ['session_id'] }]);
     expect(await constraints(fresh, 'agno_metrics')).toContainEqual({
@@ -81,6 +99,10 @@ describe.skipIf(skipPostgres)('PostgreSQL: create() and failed steps', () => {
     } finally {
       await retry.close();
     }
-    expect(await versions(failing)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions'), agno_runs: AGNO_GRAPH.latest });
+    expect(await versions(failing)).toEqual({
+      agno_memories: reachedVersion('memories'),
+      agno_sessions: reachedVersion('sessions'),
+      agno_runs: AGNO_GRAPH.latest,
+    });
   });
 });

@@ -6,7 +6,7 @@ const dialect = postgresDialect({ url: 'postgres://agno@localhost/app' });
 const texts = (statements: readonly { sql: string; params: readonly unknown[] }[]) => statements.map((s) => s.sql);
 
 describe('PostgreSQL DDL as Agno creates it', () => {
-  it('has Agno\'s capabilities and $n placeholders, in schema ai by default', () => {
+  it("has Agno's capabilities and $n placeholders, in schema ai by default", () => {
     expect(dialect.capabilities).toMatchObject({
       transactionalDdl: true,
       jsonb: true,
@@ -103,7 +103,9 @@ describe('PostgreSQL DDL as Agno creates it', () => {
       sql: 'SELECT "table_name", "version" FROM "ai"."agno_schema_versions"',
       params: [],
     });
-    expect(dialect.upsertVersion('agno_schema_versions', { tableName: 'agno_memories', version: '2.5.6' }, '2026-03-25T10:11:12.123000')).toEqual({
+    expect(
+      dialect.upsertVersion('agno_schema_versions', { tableName: 'agno_memories', version: '2.5.6' }, '2026-03-25T10:11:12.123000'),
+    ).toEqual({
       sql:
         'INSERT INTO "ai"."agno_schema_versions" ("table_name", "version", "created_at", "updated_at") VALUES ($1, $2, $3, $4) ' +
         'ON CONFLICT ("table_name") DO UPDATE SET "version" = excluded."version", "updated_at" = excluded."updated_at"',

@@ -18,7 +18,9 @@ describe('PostgreSQL error translation', () => {
   it('wrong password → authentication, naming the user and where to fix it', () => {
     const e = translate(pgError('28P01', 'password authentication failed for user "agno"'));
     expect(e.code).toBe('database.authentication');
-    expect(e.message).toBe('PostgreSQL at db.example:5433 rejected the password for user "agno": check the password in the URL or in PGPASSWORD');
+    expect(e.message).toBe(
+      'PostgreSQL at db.example:5433 rejected the password for user "agno": check the password in the URL or in PGPASSWORD',
+    );
     expect(e.details['sqlState']).toBe('28P01');
   });
 

@@ -4,7 +4,8 @@ import { postgresDialect } from '../src/index.js';
 
 const dialect = postgresDialect({ url: 'postgres://agno@localhost/app', schema: 'ai' });
 const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName]));
-const create = (type: string, table = names[type]!) => dialect.createTable(resolveTableType(type).define('postgres'), table, names).map((s) => s.sql);
+const create = (type: string, table = names[type]!) =>
+  dialect.createTable(resolveTableType(type).define('postgres'), table, names).map((s) => s.sql);
 
 describe('PostgreSQL CREATE TABLE of the feature tables, as Agno creates them', () => {
   it('spans: a foreign key to traces in the same schema', () => {
@@ -41,11 +42,16 @@ describe('PostgreSQL CREATE TABLE of the feature tables, as Agno creates them', 
   });
 
   it('schedule_runs cascades deletes from renamed schedules; service_accounts has its partial unique index', () => {
-    const renamed = dialect.createTable(resolveTableType('schedule_runs').define('postgres'), 'runs', { ...names, schedules: 'my_schedules' });
+    const renamed = dialect.createTable(resolveTableType('schedule_runs').define('postgres'), 'runs', {
+      ...names,
+      schedules: 'my_schedules',
+    });
     expect(renamed[0]?.sql).toContain('FOREIGN KEY("schedule_id") REFERENCES "ai"."my_schedules" ("id") ON DELETE CASCADE');
     const accounts = create('service_accounts');
     expect(accounts[0]).toContain('\tUNIQUE ("token_hash")');
-    expect(accounts).toContain('CREATE UNIQUE INDEX "agno_service_accounts_uq_active_name" ON "ai"."agno_service_accounts" ("name") WHERE revoked_at IS NULL');
+    expect(accounts).toContain(
+      'CREATE UNIQUE INDEX "agno_service_accounts_uq_active_name" ON "ai"."agno_service_accounts" ("name") WHERE revoked_at IS NULL',
+    );
     expect(create('auth_tokens')[0]).toContain(
       'CONSTRAINT "agno_auth_tokens_uq_auth_token_provider_user_service" UNIQUE ("provider", "user_id", "service")',
     );

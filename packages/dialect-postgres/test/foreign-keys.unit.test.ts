@@ -14,7 +14,13 @@ describe('PostgreSQL introspection of foreign keys', () => {
       ],
     });
     expect(state.foreignKeys).toEqual([
-      { name: 'runs_schedule_id_fkey', columns: ['schedule_id'], referencedTable: 'agno_schedules', referencedColumns: ['id'], onDelete: 'CASCADE' },
+      {
+        name: 'runs_schedule_id_fkey',
+        columns: ['schedule_id'],
+        referencedTable: 'agno_schedules',
+        referencedColumns: ['id'],
+        onDelete: 'CASCADE',
+      },
       { name: 'runs_x_fkey', columns: ['x'], referencedTable: 'other', referencedColumns: ['id'], onDelete: 'NO ACTION' },
     ]);
     expect(toTableState('t', { columns: null, indexes: null, constraints: null, foreign_keys: null }).foreignKeys).toEqual([]);

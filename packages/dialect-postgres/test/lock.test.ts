@@ -114,6 +114,10 @@ describe.skipIf(skipPostgres)('PostgreSQL: concurrent runs on one schema', () =>
     } finally {
       await Promise.all(managers.map((m) => m.close()));
     }
-    expect(await versions(db)).toEqual({ agno_memories: reachedVersion('memories'), agno_sessions: reachedVersion('sessions'), agno_runs: AGNO_GRAPH.latest });
+    expect(await versions(db)).toEqual({
+      agno_memories: reachedVersion('memories'),
+      agno_sessions: reachedVersion('sessions'),
+      agno_runs: AGNO_GRAPH.latest,
+    });
   });
 });

@@ -32,7 +32,12 @@ const JSONB_COLUMNS: Record<string, string[]> = {
 };
 const TABLES = Object.keys(JSONB_COLUMNS);
 const TYPE_OF: Record<string, string> = {
-  agno_sessions: 'sessions', agno_memories: 'memories', agno_eval_runs: 'evals', agno_metrics: 'metrics', agno_knowledge: 'knowledge', agno_culture: 'culture',
+  agno_sessions: 'sessions',
+  agno_memories: 'memories',
+  agno_eval_runs: 'evals',
+  agno_metrics: 'metrics',
+  agno_knowledge: 'knowledge',
+  agno_culture: 'culture',
 };
 
 async function seed(db: TestDatabase): Promise<void> {
@@ -55,12 +60,20 @@ async function seed(db: TestDatabase): Promise<void> {
     `INSERT INTO ${db.qualify('agno_eval_runs')} (run_id, eval_type, eval_data, eval_input, created_at) VALUES ('e1', 'accuracy', ?, ?, 1700000000)`,
     [{ score: 9 }, { input: 'q' }],
   );
-  await db.exec(`INSERT INTO ${db.qualify('agno_knowledge')} (id, name, description, metadata) VALUES ('k1', 'doc', 'a doc', ?)`, [{ pages: 3 }]);
-  await db.exec(`INSERT INTO ${db.qualify('agno_culture')} (id, name, content, metadata) VALUES ('c1', 'norm', ?, ?)`, [{ rule: 'be kind' }, { v: 1 }]);
+  await db.exec(`INSERT INTO ${db.qualify('agno_knowledge')} (id, name, description, metadata) VALUES ('k1', 'doc', 'a doc', ?)`, [
+    { pages: 3 },
+  ]);
+  await db.exec(`INSERT INTO ${db.qualify('agno_culture')} (id, name, content, metadata) VALUES ('c1', 'norm', ?, ?)`, [
+    { rule: 'be kind' },
+    { v: 1 },
+  ]);
 }
 
 async function expectLatestShape(db: TestDatabase): Promise<void> {
-  expect(await versions(db)).toEqual({ ...Object.fromEntries(TABLES.map((t) => [t, reachedVersion(TYPE_OF[t]!)])), agno_runs: AGNO_GRAPH.latest });
+  expect(await versions(db)).toEqual({
+    ...Object.fromEntries(TABLES.map((t) => [t, reachedVersion(TYPE_OF[t]!)])),
+    agno_runs: AGNO_GRAPH.latest,
+  });
   for (const [table, columns] of Object.entries(JSONB_COLUMNS)) {
     const types = await columnTypes(db, table);
     for (const column of columns) expect(`${table}.${column}: ${types[column]?.type}`).toBe(`${table}.${column}: jsonb`);
@@ -111,13 +124,13 @@ describe.skipIf(skipPostgres)('PostgreSQL: Agno 2.2 tables → latest and back',
       expect(sql).toContain(`ALTER TABLE ${db.qualify('agno_memories')} ALTER COLUMN "memory" TYPE JSONB USING "memory"::jsonb`);
       expect(sql).toContain(`ALTER TABLE ${db.qualify('agno_sessions')} ADD PRIMARY KEY ("session_id")`);
       expect((await columnTypes(db, 'agno_memories'))['created_at']).toBeUndefined();
-      expect(await db.rows("SELECT to_regclass(?) AS t", [`${db.namespace}.agno_schema_versions`])).toEqual([{ t: null }]);
+      expect(await db.rows('SELECT to_regclass(?) AS t', [`${db.namespace}.agno_schema_versions`])).toEqual([{ t: null }]);
     } finally {
       await m.close();
     }
   });
 
-  it('up() migrates every table as far as it goes with Agno\'s shapes and keeps the data', async () => {
+  it("up() migrates every table as far as it goes with Agno's shapes and keeps the data", async () => {
     const m = manager(db, { now: () => NOW });
     try {
       const result = await m.up();
@@ -127,7 +140,8 @@ describe.skipIf(skipPostgres)('PostgreSQL: Agno 2.2 tables → latest and back',
         Object.fromEntries(TABLES.map((t) => [t, `migrated 2.0.0→${reachedVersion(TYPE_OF[t]!)}`])),
       );
       // The types Agno 2.2 did not have yet are absent: reported, not stamped.
-      for (const [table, outcome] of Object.entries(outcomes)) if (!TABLES.includes(table)) expect(outcome, table).toBe('absent 2.0.0→2.0.0');
+      for (const [table, outcome] of Object.entries(outcomes))
+        if (!TABLES.includes(table)) expect(outcome, table).toBe('absent 2.0.0→2.0.0');
       expect(outcomes['agno_approvals']).toBe('absent 2.0.0→2.0.0');
     } finally {
       await m.close();
@@ -136,7 +150,7 @@ describe.skipIf(skipPostgres)('PostgreSQL: Agno 2.2 tables → latest and back',
     await expectDataIntact(db);
   });
 
-  it('the versions table is Agno\'s (spec 2.7)', async () => {
+  it("the versions table is Agno's (spec 2.7)", async () => {
     expect(await columnTypes(db, 'agno_schema_versions')).toEqual({
       table_name: { type: 'character varying', nullable: false },
       version: { type: 'character varying', nullable: false },
@@ -169,9 +183,7 @@ describe.skipIf(skipPostgres)('PostgreSQL: Agno 2.2 tables → latest and back',
       const down = await m.down({ targetVersion: '2.0.0' });
       expect(down.status).toBe('ok');
       expect(await versions(db)).toEqual({ ...Object.fromEntries(TABLES.map((t) => [t, '2.0.0'])), agno_runs: AGNO_GRAPH.latest });
-      expect(await constraints(db, 'agno_sessions')).toEqual([
-        { name: 'agno_sessions_uq_session_id', type: 'u', columns: ['session_id'] },
-      ]);
+      expect(await constraints(db, 'agno_sessions')).toEqual([{ name: 'agno_sessions_uq_session_id', type: 'u', columns: ['session_id'] }]);
       const memories = await columnTypes(db, 'agno_memories');
       expect(memories['created_at']).toBeUndefined();
       expect(memories['feedback']).toBeUndefined();

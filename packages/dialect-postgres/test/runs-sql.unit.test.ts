@@ -61,7 +61,21 @@ describe('PostgreSQL: runs copy SQL', () => {
         "sql": "SELECT s."session_id" AS "session_id", s."user_id" AS "user_id", s."runs"::text AS "runs" FROM "ai"."agno_sessions" s WHERE s."session_id" > $1 AND s."session_id" <= $2 AND s."runs" IS NOT NULL AND jsonb_typeof(s."runs"::jsonb) = 'string' ORDER BY s."session_id"",
       }
     `);
-    const row = { run_id: 'r', session_id: 's', run_type: 'agent', agent_id: 'a', team_id: null, workflow_id: null, user_id: 'u', parent_run_id: null, status: null, run_index: 2, run_data: '{"run_id":"r"}', created_at: 1, updated_at: 2 };
+    const row = {
+      run_id: 'r',
+      session_id: 's',
+      run_type: 'agent',
+      agent_id: 'a',
+      team_id: null,
+      workflow_id: null,
+      user_id: 'u',
+      parent_run_id: null,
+      status: null,
+      run_index: 2,
+      run_data: '{"run_id":"r"}',
+      created_at: 1,
+      updated_at: 2,
+    };
     expect(sql.insertRuns(t, [row])).toMatchInlineSnapshot(`
       {
         "params": [

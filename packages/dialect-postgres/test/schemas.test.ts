@@ -2,7 +2,16 @@ import { reachedVersion, AGNO_GRAPH } from '@agno-migrate/test-infra';
 import { runAsync } from '@agno-migrate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '@agno-migrate/test-infra';
-import { assertPostgresAvailable, columnTypes, createAgno22, indexes, manager, skipPostgres, target, versions } from './support/postgres.js';
+import {
+  assertPostgresAvailable,
+  columnTypes,
+  createAgno22,
+  indexes,
+  manager,
+  skipPostgres,
+  target,
+  versions,
+} from './support/postgres.js';
 
 describe.skipIf(skipPostgres)('PostgreSQL: schemas are independent', () => {
   let a: TestDatabase;
@@ -12,7 +21,10 @@ describe.skipIf(skipPostgres)('PostgreSQL: schemas are independent', () => {
     [a, b] = await Promise.all([target.create(), target.create()]);
     for (const db of [a, b]) {
       await createAgno22(db, ['sessions', 'memories']);
-      await db.exec(`INSERT INTO ${db.qualify('agno_memories')} (memory_id, memory, updated_at) VALUES (?, ?, 5)`, [db.namespace, { in: db.namespace }]);
+      await db.exec(`INSERT INTO ${db.qualify('agno_memories')} (memory_id, memory, updated_at) VALUES (?, ?, 5)`, [
+        db.namespace,
+        { in: db.namespace },
+      ]);
     }
   });
   afterAll(async () => {
@@ -26,7 +38,11 @@ describe.skipIf(skipPostgres)('PostgreSQL: schemas are independent', () => {
     } finally {
       await m.close();
     }
-    expect(await versions(a)).toEqual({ agno_sessions: reachedVersion('sessions'), agno_memories: reachedVersion('memories'), agno_runs: AGNO_GRAPH.latest });
+    expect(await versions(a)).toEqual({
+      agno_sessions: reachedVersion('sessions'),
+      agno_memories: reachedVersion('memories'),
+      agno_runs: AGNO_GRAPH.latest,
+    });
     expect(await b.rows('SELECT to_regclass(?) AS t', [`${b.namespace}.agno_schema_versions`])).toEqual([{ t: null }]);
     expect((await columnTypes(b, 'agno_memories'))['memory']?.type).toBe('json');
     expect((await columnTypes(b, 'agno_memories'))['created_at']).toBeUndefined();
@@ -42,7 +58,11 @@ describe.skipIf(skipPostgres)('PostgreSQL: schemas are independent', () => {
       await Promise.all([ma.close(), mb.close()]);
     }
     expect(await versions(a)).toEqual({ agno_sessions: '2.3.0', agno_memories: '2.3.0', agno_runs: AGNO_GRAPH.latest });
-    expect(await versions(b)).toEqual({ agno_sessions: reachedVersion('sessions'), agno_memories: reachedVersion('memories'), agno_runs: AGNO_GRAPH.latest });
+    expect(await versions(b)).toEqual({
+      agno_sessions: reachedVersion('sessions'),
+      agno_memories: reachedVersion('memories'),
+      agno_runs: AGNO_GRAPH.latest,
+    });
     const [row] = await b.rows(`SELECT memory, created_at FROM ${b.qualify('agno_memories')}`);
     expect(row).toEqual({ memory: { in: b.namespace }, created_at: '5' });
   });
@@ -64,7 +84,9 @@ describe.skipIf(skipPostgres)('PostgreSQL: an INVALID index counts as missing', 
     }
     // What a failed CREATE INDEX CONCURRENTLY leaves behind: the name taken by an INVALID index.
     await db.exec(`DROP INDEX ${db.qualify(index)}`);
-    await expect(db.exec(`CREATE UNIQUE INDEX CONCURRENTLY ${index} ON ${db.qualify('agno_memories')} (created_at)`)).rejects.toThrow(/could not create unique index/);
+    await expect(db.exec(`CREATE UNIQUE INDEX CONCURRENTLY ${index} ON ${db.qualify('agno_memories')} (created_at)`)).rejects.toThrow(
+      /could not create unique index/,
+    );
   });
   afterAll(async () => {
     await db?.close();

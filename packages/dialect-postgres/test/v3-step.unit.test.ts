@@ -10,7 +10,12 @@ const col = (name: string, dataType = 'varchar', nullable = true) => ({ name, da
 /** agno_metrics as Agno 2.x's PostgresDb creates it. */
 const metrics: TableState = {
   name: 'agno_metrics',
-  columns: [col('id', 'varchar', false), col('date', 'date', false), col('aggregation_period', 'varchar', false), col('completed', 'boolean', false)],
+  columns: [
+    col('id', 'varchar', false),
+    col('date', 'date', false),
+    col('aggregation_period', 'varchar', false),
+    col('completed', 'boolean', false),
+  ],
   indexes: [{ name: 'idx_agno_metrics_date', columns: ['date'], unique: false, valid: true }],
   primaryKey: { name: 'agno_metrics_pkey', columns: ['id'] },
   uniqueConstraints: [{ name: 'agno_metrics_uq_metrics_date_period', columns: ['date', 'aggregation_period'] }],
@@ -44,7 +49,9 @@ describe('PostgreSQL SQL of the 3.0.0 operations', () => {
     ]);
   });
   it('requireNoData counts what the revert would lose', () => {
-    expect(render(requireNoData('user_id', ['']))).toEqual([[`SELECT COUNT(*) AS "n" FROM ${M} WHERE "user_id" IS NOT NULL AND "user_id" NOT IN ($1)`, ['']]]);
+    expect(render(requireNoData('user_id', ['']))).toEqual([
+      [`SELECT COUNT(*) AS "n" FROM ${M} WHERE "user_id" IS NOT NULL AND "user_id" NOT IN ($1)`, ['']],
+    ]);
     expect(render(requireNoData('feedback'))).toEqual([[`SELECT COUNT(*) AS "n" FROM ${M} WHERE "feedback" IS NOT NULL`, []]]);
   });
   it('a partial unique index', () =>
@@ -98,7 +105,13 @@ describe('PostgreSQL plan of the 3.0.0 step', () => {
   });
 
   it('knowledge: owner column, its index, the owner-first composite', () => {
-    const knowledge: TableState = { ...metrics, name: 'agno_knowledge', columns: [col('id', 'varchar', false), col('linked_to')], indexes: [], uniqueConstraints: [] };
+    const knowledge: TableState = {
+      ...metrics,
+      name: 'agno_knowledge',
+      columns: [col('id', 'varchar', false), col('linked_to')],
+      indexes: [],
+      uniqueConstraints: [],
+    };
     expect(planStatements(dialect, 'knowledge', knowledge)).toEqual([
       'ALTER TABLE "ai"."agno_knowledge" ADD COLUMN "user_id" VARCHAR',
       'CREATE INDEX "idx_agno_knowledge_user_id" ON "ai"."agno_knowledge" ("user_id")',
@@ -119,9 +132,16 @@ describe('PostgreSQL plan of the 3.0.0 step', () => {
       `ALTER TABLE ${S} ADD COLUMN "user_id" VARCHAR`,
       `CREATE INDEX "idx_agno_schedules_user_id" ON ${S} ("user_id")`,
       `CREATE INDEX "idx_agno_schedules_user_id_enabled_next_run_at" ON ${S} ("user_id", "enabled", "next_run_at")`,
-      ...['managed_by', 'target_type', 'target_id', 'created_by_run_id', 'created_by_session_id', 'updated_by_run_id', 'updated_by_session_id', 'disabled_reason'].map(
-        (c) => `ALTER TABLE ${S} ADD COLUMN "${c}" VARCHAR`,
-      ),
+      ...[
+        'managed_by',
+        'target_type',
+        'target_id',
+        'created_by_run_id',
+        'created_by_session_id',
+        'updated_by_run_id',
+        'updated_by_session_id',
+        'disabled_reason',
+      ].map((c) => `ALTER TABLE ${S} ADD COLUMN "${c}" VARCHAR`),
       `CREATE INDEX "idx_agno_schedules_managed_by" ON ${S} ("managed_by")`,
       `CREATE INDEX "idx_agno_schedules_target_id" ON ${S} ("target_id")`,
       '-- task: check that schedule names are unique per owner',

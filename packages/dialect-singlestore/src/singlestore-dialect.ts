@@ -188,7 +188,10 @@ export class SinglestoreDialect extends MysqlDialect {
   private modifyWithoutDefaultSql(table: string, column: string, state: SinglestoreTableState): Statement {
     const current = state.columns.find((c) => c.name === column);
     if (!current) throw new Error(`cannot drop the default of ${column}: ${table} has no such column`);
-    return this.alterTable(table, `MODIFY COLUMN ${this.quoteIdent(column)} ${stateColumnType(current)}${current.nullable ? '' : ' NOT NULL'}`);
+    return this.alterTable(
+      table,
+      `MODIFY COLUMN ${this.quoteIdent(column)} ${stateColumnType(current)}${current.nullable ? '' : ' NOT NULL'}`,
+    );
   }
 
   private openConnection(): Promise<Connection> {

@@ -53,7 +53,9 @@ export class Heartbeat {
     } catch (error) {
       // A failed renewal is retried; only a lease that may have run out is given up on.
       if (Date.now() - this.lastRenewal >= this.options.ttlMs) {
-        this.lost(`the lease could not be renewed for ${Math.round(this.options.ttlMs / 1000)} s (${error instanceof Error ? error.message : String(error)})`);
+        this.lost(
+          `the lease could not be renewed for ${Math.round(this.options.ttlMs / 1000)} s (${error instanceof Error ? error.message : String(error)})`,
+        );
       }
     }
   }

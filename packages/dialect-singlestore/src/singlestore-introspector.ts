@@ -41,7 +41,11 @@ export class SinglestoreIntrospector extends MysqlIntrospector {
     const byName = new Map<string, { unique: boolean; type: string; columns: string[] }>();
     for (const row of rows) {
       const name = text(row['index_name']);
-      const entry = byName.get(name) ?? { unique: Number(row['non_unique']) === 0, type: text(row['index_type']).toUpperCase(), columns: [] };
+      const entry = byName.get(name) ?? {
+        unique: Number(row['non_unique']) === 0,
+        type: text(row['index_type']).toUpperCase(),
+        columns: [],
+      };
       if (row['column_name'] != null && text(row['column_name']) !== '') entry.columns.push(text(row['column_name']));
       byName.set(name, entry);
     }

@@ -62,7 +62,8 @@ function columnLine(r: RebuildSql, column: ColumnState, params: unknown[]): stri
   const value = column.defaultValue;
   if (value == null) return base;
   // information_schema gives SQL text on MariaDB ('x', 7) and the bare value on MySQL (x, 7).
-  if (/^-?\d+(\.\d+)?$/.test(value) || /^'.*'$/s.test(value) || /^current_timestamp(\(\d*\))?$/i.test(value)) return `${base} DEFAULT ${value}`;
+  if (/^-?\d+(\.\d+)?$/.test(value) || /^'.*'$/s.test(value) || /^current_timestamp(\(\d*\))?$/i.test(value))
+    return `${base} DEFAULT ${value}`;
   params.push(value);
   return `${base} DEFAULT ?`;
 }

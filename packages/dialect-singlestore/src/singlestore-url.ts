@@ -15,7 +15,9 @@ export function parseSinglestoreUrl(url: string): MysqlUrl {
     throw new ConfigurationError('the SingleStore URL is malformed: expected singlestore://user:password@host:port/database');
   }
   if (parsed.protocol !== 'singlestore:' && parsed.protocol !== 'mysql:') {
-    throw new ConfigurationError(`the SingleStore URL must start with singlestore://, not ${parsed.protocol}//`, { scheme: parsed.protocol });
+    throw new ConfigurationError(`the SingleStore URL must start with singlestore://, not ${parsed.protocol}//`, {
+      scheme: parsed.protocol,
+    });
   }
   const asMysql = `mysql:${url.trim().slice(url.trim().indexOf(':') + 1)}`;
   return { ...parseMysqlUrl(asMysql), scheme: 'singlestore' };

@@ -19,7 +19,9 @@ describe.skipIf(skipMariadb)('SingleStore dialect: connecting and reading tables
     expect(dialect.displayTarget).toBe(`singlestore://${server.username}@${server.hostname}:${server.port || 3306}/${db.namespace}`);
     const manager = new MigrationManager(dialect);
     try {
-      await db.exec(`CREATE TABLE ${db.qualify('agno_memories')} (memory_id VARCHAR(128) NOT NULL PRIMARY KEY, memory JSON NOT NULL, updated_at BIGINT)`);
+      await db.exec(
+        `CREATE TABLE ${db.qualify('agno_memories')} (memory_id VARCHAR(128) NOT NULL PRIMARY KEY, memory JSON NOT NULL, updated_at BIGINT)`,
+      );
       const status = await manager.status({ tableType: 'memories' });
       expect(status.tables[0]).toMatchObject({ exists: true, current: '2.0.0', pending: ['2.3.0', '2.5.0', '2.5.6', '3.0.0'] });
     } finally {

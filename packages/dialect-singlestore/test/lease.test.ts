@@ -20,7 +20,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
   requireMariadb();
   const fresh = freshDatabases();
-  const request = (db: TestDatabase, timeoutMs = 0): LockRequest => ({ name: `agno-migrate:${db.namespace}:agno_schema_versions`, timeoutMs });
+  const request = (db: TestDatabase, timeoutMs = 0): LockRequest => ({
+    name: `agno-migrate:${db.namespace}:agno_schema_versions`,
+    timeoutMs,
+  });
 
   async function holder(db: TestDatabase, lock = LEASE) {
     const dialect = dialectFor(db, lock);

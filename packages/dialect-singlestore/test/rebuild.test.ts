@@ -8,7 +8,9 @@ import { freshDatabases, requireMariadb, skipMariadb } from './support/mariadb-e
 const NOW = new Date('2026-03-01T00:00:00Z');
 
 async function tablesIn(db: TestDatabase): Promise<string[]> {
-  const rows = await db.rows('SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME', [db.namespace]);
+  const rows = await db.rows('SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME', [
+    db.namespace,
+  ]);
   return rows.map((r) => String(r['name']));
 }
 
@@ -36,7 +38,10 @@ describe.skipIf(skipMariadb)('SingleStore rebuild-and-swap, on MariaDB', () => {
       const result = await m.up(TO_2X);
       expect(result.status).toBe('ok');
       const statements = (type: string) =>
-        result.tables.find((t) => t.tableType === type)!.steps.flatMap((s) => s.operations).flatMap((o) => o.statements.map((st) => st.sql));
+        result.tables
+          .find((t) => t.tableType === type)!
+          .steps.flatMap((s) => s.operations)
+          .flatMap((o) => o.statements.map((st) => st.sql));
       expect(statements('sessions').filter((s) => s.includes('RENAME TO'))).toHaveLength(4);
       expect(statements('memories').filter((s) => s.includes('RENAME TO'))).toHaveLength(2);
 
@@ -46,7 +51,9 @@ describe.skipIf(skipMariadb)('SingleStore rebuild-and-swap, on MariaDB', () => {
       const memories = await readTable(db, 'agno_memories');
       expect(memories!.columns.find((c) => c.name === 'created_at')).toMatchObject({ dataType: 'bigint', nullable: false });
       expect(memories!.indexes.map((i) => i.name).sort()).toEqual([
-        'idx_agno_memories_created_at', 'idx_agno_memories_updated_at', 'idx_agno_memories_user_id',
+        'idx_agno_memories_created_at',
+        'idx_agno_memories_updated_at',
+        'idx_agno_memories_user_id',
       ]);
 
       expect(await sessionIds(db)).toEqual(SEED.sessions.map((s) => s.session_id));
@@ -54,7 +61,10 @@ describe.skipIf(skipMariadb)('SingleStore rebuild-and-swap, on MariaDB', () => {
       const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
       expect(parse(session!['session_data'])).toEqual({ state: { n: 1 } });
       const memoryRows = await db.rows(`SELECT memory_id, created_at FROM ${db.qualify('agno_memories')} ORDER BY memory_id`);
-      expect(memoryRows.map((r) => [r['memory_id'], Number(r['created_at'])])).toEqual([['m1', 1700000000], ['m2', NOW.getTime() / 1000]]);
+      expect(memoryRows.map((r) => [r['memory_id'], Number(r['created_at'])])).toEqual([
+        ['m1', 1700000000],
+        ['m2', NOW.getTime() / 1000],
+      ]);
       expect((await tablesIn(db)).filter((t) => t.includes('__agno_'))).toEqual([]);
     } finally {
       await m.close();

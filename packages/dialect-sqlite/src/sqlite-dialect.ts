@@ -129,7 +129,9 @@ export class SqliteDialect extends BaseDialect {
           { kind: 'other' },
         );
       case 'dropDefault':
-        throw new DatabaseError(`SQLite cannot drop the default of ${op.column} in ${ctx.table} without rebuilding the table`, { kind: 'other' });
+        throw new DatabaseError(`SQLite cannot drop the default of ${op.column} in ${ctx.table} without rebuilding the table`, {
+          kind: 'other',
+        });
       case 'addUnique':
         // SQLite cannot name a table constraint it could drop later; a unique index serves instead.
         return [this.createIndexSql(ctx.table, op.name, op.columns, true)];

@@ -18,7 +18,11 @@ export function translateSqliteError(error: unknown): Error {
   const code = sqliteCode(error);
   const message = error instanceof Error ? error.message : String(error);
   if (code.startsWith('SQLITE_READONLY')) {
-    return new DatabaseError(`the SQLite database is read-only (${message}): check the file's permissions`, { kind: 'read-only' }, { cause: error });
+    return new DatabaseError(
+      `the SQLite database is read-only (${message}): check the file's permissions`,
+      { kind: 'read-only' },
+      { cause: error },
+    );
   }
   if (isBusy(error)) {
     // The run's own lock is a write transaction that lets readers in, so a busy file anywhere in a

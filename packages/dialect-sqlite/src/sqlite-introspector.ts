@@ -41,7 +41,10 @@ export function* introspectSqlite(table: string): Db<TableState | null> {
     'SELECT id, "table" AS ref_table, "from" AS from_column, "to" AS to_column, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq',
     [table],
   );
-  const foreignKeys = new Map<number, { name: null; columns: string[]; referencedTable: string; referencedColumns: string[]; onDelete: string }>();
+  const foreignKeys = new Map<
+    number,
+    { name: null; columns: string[]; referencedTable: string; referencedColumns: string[]; onDelete: string }
+  >();
   for (const row of fkRows.rows) {
     const id = Number(row['id']);
     const entry = foreignKeys.get(id) ?? {

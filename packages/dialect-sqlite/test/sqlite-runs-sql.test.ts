@@ -62,7 +62,21 @@ describe('SQLite: runs copy SQL', () => {
         "sql": "SELECT s."session_id" AS "session_id", s."user_id" AS "user_id", s."runs" AS "runs" FROM "agno_sessions" s WHERE s."session_id" > ? AND s."session_id" <= ? AND s."runs" IS NOT NULL AND (typeof(s."runs") <> 'text' OR NOT json_valid(s."runs") OR json_type(s."runs") = 'text') ORDER BY s."session_id"",
       }
     `);
-    const row = { run_id: 'r', session_id: 's', run_type: 'agent', agent_id: 'a', team_id: null, workflow_id: null, user_id: 'u', parent_run_id: null, status: null, run_index: 2, run_data: '{"run_id":"r"}', created_at: 1, updated_at: 2 };
+    const row = {
+      run_id: 'r',
+      session_id: 's',
+      run_type: 'agent',
+      agent_id: 'a',
+      team_id: null,
+      workflow_id: null,
+      user_id: 'u',
+      parent_run_id: null,
+      status: null,
+      run_index: 2,
+      run_data: '{"run_id":"r"}',
+      created_at: 1,
+      updated_at: 2,
+    };
     expect(sql.insertRuns(t, [row])).toMatchInlineSnapshot(`
       {
         "params": [

@@ -29,16 +29,22 @@ describe('SQLite SQL of the 3.0.0 operations', () => {
       [`CREATE UNIQUE INDEX "agno_schedules_uq_user_name" ON ${S} ("user_id", "name") WHERE user_id IS NOT NULL`, []],
     ]));
   it('requireNoData', () =>
-    expect(render(requireNoData('user_id', ['']))).toEqual([[`SELECT COUNT(*) AS "n" FROM ${S} WHERE "user_id" IS NOT NULL AND "user_id" NOT IN (?)`, ['']]]));
+    expect(render(requireNoData('user_id', ['']))).toEqual([
+      [`SELECT COUNT(*) AS "n" FROM ${S} WHERE "user_id" IS NOT NULL AND "user_id" NOT IN (?)`, ['']],
+    ]));
   it('dropUniqueByColumns drops a named unique index; a table-level UNIQUE has no name to drop', () => {
     const keyed: TableState = {
       ...schedules,
       indexes: [{ name: 'k', columns: ['b', 'a'], unique: true, valid: true }],
-      uniqueConstraints: [{ name: null, columns: ['a', 'b'] }, { name: 'k', columns: ['b', 'a'] }],
+      uniqueConstraints: [
+        { name: null, columns: ['a', 'b'] },
+        { name: 'k', columns: ['b', 'a'] },
+      ],
     };
     expect(render(dropUniqueByColumns(['a', 'b']), keyed)).toEqual([['DROP INDEX "k"', []]]);
   });
-  it('dropDefault needs a rebuild on SQLite, which the steps never ask for', () => expect(() => render(dropDefault('user_id'))).toThrow(/rebuild/));
+  it('dropDefault needs a rebuild on SQLite, which the steps never ask for', () =>
+    expect(() => render(dropDefault('user_id'))).toThrow(/rebuild/));
 });
 
 describe('SQLite plan of the 3.0.0 step', () => {
@@ -48,9 +54,16 @@ describe('SQLite plan of the 3.0.0 step', () => {
       `ALTER TABLE ${S} ADD COLUMN "user_id" VARCHAR`,
       `CREATE INDEX "idx_agno_schedules_user_id" ON ${S} ("user_id")`,
       `CREATE INDEX "idx_agno_schedules_user_id_enabled_next_run_at" ON ${S} ("user_id", "enabled", "next_run_at")`,
-      ...['managed_by', 'target_type', 'target_id', 'created_by_run_id', 'created_by_session_id', 'updated_by_run_id', 'updated_by_session_id', 'disabled_reason'].map(
-        (c) => `ALTER TABLE ${S} ADD COLUMN "${c}" TEXT`,
-      ),
+      ...[
+        'managed_by',
+        'target_type',
+        'target_id',
+        'created_by_run_id',
+        'created_by_session_id',
+        'updated_by_run_id',
+        'updated_by_session_id',
+        'disabled_reason',
+      ].map((c) => `ALTER TABLE ${S} ADD COLUMN "${c}" TEXT`),
       `CREATE INDEX "idx_agno_schedules_managed_by" ON ${S} ("managed_by")`,
       `CREATE INDEX "idx_agno_schedules_target_id" ON ${S} ("target_id")`,
       '-- task: check that schedule names are unique per owner',
@@ -84,7 +97,12 @@ describe('SQLite plan of the 3.0.0 step', () => {
     const metrics: TableState = {
       ...schedules,
       name: 'agno_metrics',
-      columns: [col('id', 'varchar', false), col('date', 'date', false), col('aggregation_period', 'varchar', false), col('completed', 'boolean', false)],
+      columns: [
+        col('id', 'varchar', false),
+        col('date', 'date', false),
+        col('aggregation_period', 'varchar', false),
+        col('completed', 'boolean', false),
+      ],
       indexes: [],
       uniqueConstraints: [{ name: null, columns: ['date', 'aggregation_period'] }],
     };

@@ -6,7 +6,8 @@ const dialect = sqliteDialect(':memory:');
 const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName]));
 const create = (type: string, version?: string) =>
   dialect.createTable(resolveTableType(type).define('sqlite', version), names[type]!, names).map((s) => s.sql);
-const table = (name: string, lines: readonly string[]) => [`CREATE TABLE "${name}" (`, ...lines.map((l, i) => `\t${l}${i < lines.length - 1 ? ',' : ''}`), ')'].join('\n');
+const table = (name: string, lines: readonly string[]) =>
+  [`CREATE TABLE "${name}" (`, ...lines.map((l, i) => `\t${l}${i < lines.length - 1 ? ',' : ''}`), ')'].join('\n');
 const index = (table: string, name: string, columns: string) => `CREATE INDEX "${name}" ON "${table}" (${columns})`;
 
 describe('SQLite CREATE TABLE of the tables Agno 3.0 adds', () => {
@@ -243,6 +244,8 @@ describe('SQLite CREATE TABLE of the tables Agno 3.0 gives an owner', () => {
   it('sessions: no runs column at 3.0, the JSON blob below it', () => {
     expect(create('sessions')[0]).not.toContain('"runs"');
     expect(create('sessions', '2.5.6')[0]).toContain('\t"runs" JSON,\n');
-    expect(create('metrics', '2.5.6')[0]).toContain('CONSTRAINT "agno_metrics_uq_metrics_date_period" UNIQUE ("date", "aggregation_period")');
+    expect(create('metrics', '2.5.6')[0]).toContain(
+      'CONSTRAINT "agno_metrics_uq_metrics_date_period" UNIQUE ("date", "aggregation_period")',
+    );
   });
 });

@@ -44,7 +44,8 @@ export class JwtVerifier {
     if (this.algorithm.toLowerCase() === 'none') throw new ConfigurationError('jwt.algorithm cannot be "none": tokens must be signed');
     this.adminScope = options.adminScope ?? 'agent_os:admin';
     this.leeway = options.leewaySeconds ?? 10;
-    const audience = options.audience === undefined ? [] : typeof options.audience === 'string' ? [options.audience] : [...options.audience];
+    const audience =
+      options.audience === undefined ? [] : typeof options.audience === 'string' ? [options.audience] : [...options.audience];
     if (options.verifyAudience && audience.length === 0) {
       throw new ConfigurationError('jwt.verifyAudience needs jwt.audience: this server has no AgentOS id to fall back to');
     }
@@ -55,7 +56,9 @@ export class JwtVerifier {
     // A key that does not import fails every request (and `ready()`), never the process.
     this.keys.catch(() => undefined);
     if (!this.jwks && (options.verificationKeys ?? []).length === 0) {
-      throw new ConfigurationError('JWT authorization needs a verification key or a JWKS (JWT_VERIFICATION_KEY, JWT_JWKS_FILE or JWT_JWKS)');
+      throw new ConfigurationError(
+        'JWT authorization needs a verification key or a JWKS (JWT_VERIFICATION_KEY, JWT_JWKS_FILE or JWT_JWKS)',
+      );
     }
   }
 
@@ -64,7 +67,9 @@ export class JwtVerifier {
     try {
       await this.keys;
     } catch (error) {
-      throw error instanceof ConfigurationError ? error : new ConfigurationError(`a JWT verification key cannot be used: ${(error as Error).message}`);
+      throw error instanceof ConfigurationError
+        ? error
+        : new ConfigurationError(`a JWT verification key cannot be used: ${(error as Error).message}`);
     }
   }
 
@@ -99,7 +104,8 @@ export class JwtVerifier {
       return { ok: false, detail: 'Invalid token audience - token not valid for this AgentOS instance' };
     }
     const claim = (payload as Record<string, unknown>)['scopes'];
-    const scopes = typeof claim === 'string' ? [claim] : Array.isArray(claim) ? claim.filter((s): s is string => typeof s === 'string') : [];
+    const scopes =
+      typeof claim === 'string' ? [claim] : Array.isArray(claim) ? claim.filter((s): s is string => typeof s === 'string') : [];
     return { ok: true, scopes };
   }
 }
@@ -124,7 +130,8 @@ async function importKey(text: string, algorithm: string): Promise<Key> {
   if (key.includes('BEGIN CERTIFICATE')) return importX509(key, algorithm);
   if (key.includes('BEGIN PUBLIC KEY')) return importSPKI(key, algorithm);
   if (key.startsWith('{')) return importJWK(JSON.parse(key), algorithm);
-  if (!algorithm.startsWith('HS')) throw new ConfigurationError(`a ${algorithm} verification key must be a PEM public key, a certificate or a JWK`);
+  if (!algorithm.startsWith('HS'))
+    throw new ConfigurationError(`a ${algorithm} verification key must be a PEM public key, a certificate or a JWK`);
   return new TextEncoder().encode(key);
 }
 
@@ -132,7 +139,10 @@ function readJwksFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigurationError(`cannot read the JWKS file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
+    throw new ConfigurationError(
+      `cannot read the JWKS file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      { file },
+    );
   }
 }
 

@@ -14,7 +14,12 @@ function versionText(target: string | undefined): string {
   return target !== undefined ? `version ${target}` : 'latest version';
 }
 
-async function migrateOne(databases: DatabaseSet, id: string, target: string | undefined, force: boolean): Promise<DatabaseOutcome | 'bad-target'> {
+async function migrateOne(
+  databases: DatabaseSet,
+  id: string,
+  target: string | undefined,
+  force: boolean,
+): Promise<DatabaseOutcome | 'bad-target'> {
   try {
     return await databases.use(id, async (manager: MigrationManager) => {
       // A manager with its own version graph may not know the target even though Agno's graph does.
@@ -36,7 +41,13 @@ function knowsTarget(manager: MigrationManager, target: string): boolean {
 }
 
 /** POST /databases/{db_id}/migrate */
-export async function migrateDatabaseRoute(databases: DatabaseSet, id: string, target: string | undefined, redact: Redact, force = false): Promise<Response> {
+export async function migrateDatabaseRoute(
+  databases: DatabaseSet,
+  id: string,
+  target: string | undefined,
+  redact: Redact,
+  force = false,
+): Promise<Response> {
   if (!databases.has(id)) return detail(404, `No database found with id '${id}'`);
   if (databases.isRemote(id)) return detail(400, remoteMessage(id));
   const outcome = await migrateOne(databases, id, target, force);
@@ -64,7 +75,12 @@ export async function migrateDatabaseRoute(databases: DatabaseSet, id: string, t
 }
 
 /** POST /databases/all/migrate: one database after another, as AgentOS does; a failure does not stop the others. */
-export async function migrateAllRoute(databases: DatabaseSet, target: string | undefined, redact: Redact, force = false): Promise<Response> {
+export async function migrateAllRoute(
+  databases: DatabaseSet,
+  target: string | undefined,
+  redact: Redact,
+  force = false,
+): Promise<Response> {
   // AgentOS 3.x leaves databases another AgentOS owns to that AgentOS, and names them.
   const ids = databases.localIds();
   const remote = databases.remoteIds();
@@ -89,7 +105,11 @@ export async function migrateAllRoute(databases: DatabaseSet, target: string | u
   const failures = Object.keys(failed).length;
   const empty = Object.values(tables).every((list) => (list as TableSummary[]).every((t) => t.outcome === 'absent'));
   if (failures === 0 && empty) {
-    return json(200, { message: ids.length === 0 ? 'Nothing migrated: no databases are configured' : 'Nothing migrated: no database has Agno tables', ...skipped, databases: tables });
+    return json(200, {
+      message: ids.length === 0 ? 'Nothing migrated: no databases are configured' : 'Nothing migrated: no database has Agno tables',
+      ...skipped,
+      databases: tables,
+    });
   }
   if (failures === 0) {
     return json(200, { message: `All databases migrated successfully to ${versionText(target)}`, ...skipped, databases: tables, ...late });

@@ -35,7 +35,15 @@ async function serve(handler: Handler, req: IncomingMessage, res: ServerResponse
   if (FORBIDDEN_METHODS.has(method)) {
     req.resume();
     const pathname = (req.url ?? '/').split('?')[0]!;
-    await send(res, handler.refuseMethod ? handler.refuseMethod(method, pathname) : new Response(JSON.stringify({ detail: 'Method Not Allowed' }), { status: 405, headers: { 'content-type': 'application/json', allow: 'GET, POST' } }));
+    await send(
+      res,
+      handler.refuseMethod
+        ? handler.refuseMethod(method, pathname)
+        : new Response(JSON.stringify({ detail: 'Method Not Allowed' }), {
+            status: 405,
+            headers: { 'content-type': 'application/json', allow: 'GET, POST' },
+          }),
+    );
     return;
   }
   const body = await readBody(req);

@@ -33,7 +33,9 @@ function pendingOf(id: string, status: StatusResult): PendingReport {
   const newer = status.tables
     .filter((t) => t.exists && t.health === 'newer')
     .map((t) => ({ table_type: t.tableType, table_name: t.tableName, current_version: t.current }));
-  const notices = status.tables.flatMap((t) => (t.notices ?? []).map((notice) => ({ table_type: t.tableType, table_name: t.tableName, notice })));
+  const notices = status.tables.flatMap((t) =>
+    (t.notices ?? []).map((notice) => ({ table_type: t.tableType, table_name: t.tableName, notice })),
+  );
   return {
     db_id: id,
     remote: false,

@@ -2,7 +2,9 @@ import type { VersionGraph } from '@agno-migrate/core';
 import { AgnoMigrateError } from '@agno-migrate/core';
 import { json, validationError } from './responses.js';
 
-export type TargetVersion = { readonly ok: true; readonly version: string | undefined } | { readonly ok: false; readonly response: Response };
+export type TargetVersion =
+  | { readonly ok: true; readonly version: string | undefined }
+  | { readonly ok: false; readonly response: Response };
 
 /**
  * `?target_version=` as AgentOS reads it (an empty value means the latest). Agno's own client sends
@@ -44,7 +46,15 @@ function invalidJson(text: string, error: unknown): Response {
   const reason = error instanceof Error ? error.message : String(error);
   const at = /position (\d+)/.exec(reason);
   return json(422, {
-    detail: [{ type: 'json_invalid', loc: ['body', at ? Number(at[1]) : text.length], msg: 'JSON decode error', input: {}, ctx: { error: reason } }],
+    detail: [
+      {
+        type: 'json_invalid',
+        loc: ['body', at ? Number(at[1]) : text.length],
+        msg: 'JSON decode error',
+        input: {},
+        ctx: { error: reason },
+      },
+    ],
   });
 }
 
@@ -64,7 +74,10 @@ async function readJsonObject(request: Request): Promise<Body> {
   }
   if (parsed === null) return { ok: true, body: null };
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { ok: false, response: validationError('body', 'target_version', 'Input should be a JSON object such as {"target_version": "2.5.0"}', parsed) };
+    return {
+      ok: false,
+      response: validationError('body', 'target_version', 'Input should be a JSON object such as {"target_version": "2.5.0"}', parsed),
+    };
   }
   return { ok: true, body: parsed as Record<string, unknown> };
 }

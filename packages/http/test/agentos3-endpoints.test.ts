@@ -73,13 +73,26 @@ describe('AgentOS 3.x migration answers', () => {
     await insertLearnings(db);
     const http = await start({ main: local() });
     const pending = await http.get('/databases/main/migrations/pending');
-    expect(pending.body.pending).toContainEqual({ table_type: 'learnings', table_name: 'agno_learnings', current_version: '2.0.0', target_version: '3.0.0' });
-    expect(pending.body.notices).toContainEqual({ table_type: 'learnings', table_name: 'agno_learnings', notice: expect.stringMatching(/^7 entity memories .* pre-3\.0 keys/) });
+    expect(pending.body.pending).toContainEqual({
+      table_type: 'learnings',
+      table_name: 'agno_learnings',
+      current_version: '2.0.0',
+      target_version: '3.0.0',
+    });
+    expect(pending.body.notices).toContainEqual({
+      table_type: 'learnings',
+      table_name: 'agno_learnings',
+      notice: expect.stringMatching(/^7 entity memories .* pre-3\.0 keys/),
+    });
 
     const migrated = await http.post('/databases/main/migrate');
     expect(migrated.status).toBe(200);
-    expect(migrated.body.warnings).toEqual([expect.stringMatching(/^the learnings re-key ran late: agno_learnings moved 3 entity memories off pre-3\.0 keys/)]);
-    expect(await db.rows('SELECT learning_id FROM agno_learnings WHERE learning_id = ?', [userEntityId('acme', 'company', ALICE)])).toHaveLength(1);
+    expect(migrated.body.warnings).toEqual([
+      expect.stringMatching(/^the learnings re-key ran late: agno_learnings moved 3 entity memories off pre-3\.0 keys/),
+    ]);
+    expect(
+      await db.rows('SELECT learning_id FROM agno_learnings WHERE learning_id = ?', [userEntityId('acme', 'company', ALICE)]),
+    ).toHaveLength(1);
 
     const again = await http.post('/databases/main/migrate');
     expect(again.body).not.toHaveProperty('warnings');
@@ -93,7 +106,12 @@ describe('AgentOS 3.x migration answers', () => {
     await db.exec("UPDATE agno_schema_versions SET version = '3.9.0' WHERE table_name = 'agno_memories'");
     const report = (await http.get('/databases/main/migrations/pending')).body;
     expect(report.newer).toEqual([{ table_type: 'memories', table_name: 'agno_memories', current_version: '3.9.0' }]);
-    expect(report.held).toContainEqual({ table_type: 'culture', table_name: 'agno_culture', current_version: '2.5.6', reason: expect.stringMatching(/removed culture/) });
+    expect(report.held).toContainEqual({
+      table_type: 'culture',
+      table_name: 'agno_culture',
+      current_version: '2.5.6',
+      reason: expect.stringMatching(/removed culture/),
+    });
     expect(report.pending).toEqual([]);
   });
 });

@@ -55,7 +55,12 @@ interface Claims {
   sub?: string;
 }
 
-async function token(claims: Claims, key: Parameters<SignJWT['sign']>[0] = signer.privateKey, alg = 'RS256', kid?: string): Promise<string> {
+async function token(
+  claims: Claims,
+  key: Parameters<SignJWT['sign']>[0] = signer.privateKey,
+  alg = 'RS256',
+  kid?: string,
+): Promise<string> {
   const { exp, aud, ...rest } = claims;
   let jwt = new SignJWT({ sub: 'deployer', ...rest }).setProtectedHeader({ alg, ...(kid ? { kid } : {}) }).setIssuedAt();
   if (aud !== undefined) jwt = jwt.setAudience(aud);
@@ -82,7 +87,9 @@ describe('AgentOS JWT authorization (RS256 public key)', () => {
       status: 403,
       body: { detail: 'Insufficient permissions. Required scope(s): config:write' },
     });
-    expect(await http.post('/databases/all/migrate', { token: await token({ scopes: ['agents:write', 'config:main:write'] }) })).toMatchObject({ status: 403 });
+    expect(
+      await http.post('/databases/all/migrate', { token: await token({ scopes: ['agents:write', 'config:main:write'] }) }),
+    ).toMatchObject({ status: 403 });
     expect(await http.post('/databases/main/migrate', { token: await token({}) })).toMatchObject({ status: 403 });
     expect((await http.get('/databases/main/migrations', reader)).status).toBe(200);
     expect((await http.get('/databases/main/migrations/pending', await token({ scopes: ['system:read'] }))).status).toBe(200);
@@ -119,14 +126,20 @@ describe('AgentOS JWT authorization (RS256 public key)', () => {
 
   it('checks the audience only when asked, then refuses any other with 401', async () => {
     const open = await start({ verificationKeys: [publicPem] });
-    expect((await open.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'], aud: 'other-os' }) })).status).toBe(200);
+    expect((await open.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'], aud: 'other-os' }) })).status).toBe(
+      200,
+    );
     await server!.close();
     server = undefined;
     const strict = await start({ verificationKeys: [publicPem], verifyAudience: true, audience: 'my-os' });
     const refused = { status: 401, body: { detail: 'Invalid token audience - token not valid for this AgentOS instance' } };
-    expect(await strict.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'], aud: 'other-os' }) })).toEqual(refused);
+    expect(await strict.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'], aud: 'other-os' }) })).toEqual(
+      refused,
+    );
     expect(await strict.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }) })).toEqual(refused);
-    expect((await strict.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'], aud: ['x', 'my-os'] }) })).status).toBe(200);
+    expect(
+      (await strict.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'], aud: ['x', 'my-os'] }) })).status,
+    ).toBe(200);
   });
 
   it('takes the bare token as AgentOS does, and still the security key when one is set', async () => {
@@ -143,9 +156,13 @@ describe('AgentOS JWT authorization: other key sources', () => {
   it('HS256 with a shared secret', async () => {
     const http = await start({ verificationKeys: [SECRET], algorithm: 'HS256' });
     const key = new TextEncoder().encode(SECRET);
-    expect((await http.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }, key, 'HS256') })).status).toBe(200);
+    expect((await http.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }, key, 'HS256') })).status).toBe(
+      200,
+    );
     const other = new TextEncoder().encode('another-secret-another-secret-xx');
-    expect((await http.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }, other, 'HS256') })).status).toBe(401);
+    expect((await http.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }, other, 'HS256') })).status).toBe(
+      401,
+    );
     // A token signed with the RS256 key is refused: one algorithm only.
     expect((await http.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }) })).status).toBe(401);
   });
@@ -156,19 +173,29 @@ describe('AgentOS JWT authorization: other key sources', () => {
     const file = join(dir, 'jwks.json');
     writeFileSync(file, JSON.stringify({ keys: [jwk] }));
     const http = await start({ jwksFile: file });
-    expect((await http.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }, signer.privateKey, 'RS256', 'k1') })).status).toBe(200);
-    expect((await http.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }, stranger.privateKey, 'RS256', 'k1') })).status).toBe(401);
+    expect(
+      (await http.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }, signer.privateKey, 'RS256', 'k1') }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await http.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }, stranger.privateKey, 'RS256', 'k1') }))
+        .status,
+    ).toBe(401);
   });
 
   it('reads JWT_VERIFICATION_KEY when no JWT options are given; jwt: false turns it off', async () => {
     const saved = { ...process.env };
     process.env['JWT_VERIFICATION_KEY'] = publicPem;
     try {
-      server = await serveOnLoopback(createMigrationHandler({ databases: { main: { open: () => new MigrationManager(db.dialect()) } }, securityKey: '' }));
+      server = await serveOnLoopback(
+        createMigrationHandler({ databases: { main: { open: () => new MigrationManager(db.dialect()) } }, securityKey: '' }),
+      );
       expect((await server.post('/databases/main/migrate')).status).toBe(401);
       expect((await server.post('/databases/main/migrate', { token: await token({ scopes: ['config:write'] }) })).status).toBe(200);
       await server.close();
-      server = await serveOnLoopback(createMigrationHandler({ databases: { main: { open: () => new MigrationManager(db.dialect()) } }, securityKey: '', jwt: false }));
+      server = await serveOnLoopback(
+        createMigrationHandler({ databases: { main: { open: () => new MigrationManager(db.dialect()) } }, securityKey: '', jwt: false }),
+      );
       expect((await server.post('/databases/main/migrate')).status).toBe(200);
     } finally {
       process.env = saved;
@@ -176,8 +203,12 @@ describe('AgentOS JWT authorization: other key sources', () => {
   });
 
   it('refuses to be configured with alg none or without any key', () => {
-    expect(() => createMigrationHandler({ databases: {}, securityKey: '', jwt: { verificationKeys: [SECRET], algorithm: 'none' } })).toThrow(/cannot be "none"/);
+    expect(() =>
+      createMigrationHandler({ databases: {}, securityKey: '', jwt: { verificationKeys: [SECRET], algorithm: 'none' } }),
+    ).toThrow(/cannot be "none"/);
     expect(() => createMigrationHandler({ databases: {}, securityKey: '', jwt: {} })).toThrow(/needs a verification key/);
-    expect(() => createMigrationHandler({ databases: {}, securityKey: '', jwt: { verificationKeys: [publicPem], verifyAudience: true } })).toThrow(/needs jwt.audience/);
+    expect(() =>
+      createMigrationHandler({ databases: {}, securityKey: '', jwt: { verificationKeys: [publicPem], verifyAudience: true } }),
+    ).toThrow(/needs jwt.audience/);
   });
 });

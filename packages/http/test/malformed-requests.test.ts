@@ -21,14 +21,16 @@ beforeEach(async () => {
   await createAgno22Database(db, NAMES);
   log = [];
   const logger = { info: (line: string) => log.push(line), warn: (line: string) => log.push(line) };
-  server = await serveOnLoopback(createMigrationHandler({
-    databases: {
-      agno: { open: () => new MigrationManager(db.dialect(), { tables: { ...NAMES } }) },
-      empty: { open: () => new MigrationManager(empty.dialect()) },
-    },
-    securityKey: '',
-    logger,
-  }));
+  server = await serveOnLoopback(
+    createMigrationHandler({
+      databases: {
+        agno: { open: () => new MigrationManager(db.dialect(), { tables: { ...NAMES } }) },
+        empty: { open: () => new MigrationManager(empty.dialect()) },
+      },
+      securityKey: '',
+      logger,
+    }),
+  );
 });
 afterEach(async () => {
   await server.close();

@@ -1,7 +1,15 @@
 import { MigrationManager } from '@agno-migrate/core';
 import { postgresDialect } from '@agno-migrate/dialect-postgres';
 import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
-import { createAgno22Database, DEFAULT_NAMES, gate, postgresTarget, sqliteTarget, AGNO_GRAPH, reachedVersion } from '@agno-migrate/test-infra';
+import {
+  createAgno22Database,
+  DEFAULT_NAMES,
+  gate,
+  postgresTarget,
+  sqliteTarget,
+  AGNO_GRAPH,
+  reachedVersion,
+} from '@agno-migrate/test-infra';
 import type { TestDatabase } from '@agno-migrate/test-infra';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMigrationHandler } from '../src/index.js';
@@ -82,7 +90,11 @@ describe.skipIf(skip)('AgentOS migration endpoints over HTTP with PostgreSQL and
 
   it('duplicate session ids: 500 for the database with the rows per table, 207 within all; nothing stamped for that table', async () => {
     await pgDb.exec(`ALTER TABLE ${pgDb.qualify('agno_sessions')} DROP CONSTRAINT ${pgDb.quoteIdent('agno_sessions_uq_session_id')}`);
-    await pgDb.exec(`INSERT INTO ${pgDb.qualify('agno_sessions')} (session_id, session_type, created_at) VALUES (?, ?, ?)`, ['s1', 'agent', 1]);
+    await pgDb.exec(`INSERT INTO ${pgDb.qualify('agno_sessions')} (session_id, session_type, created_at) VALUES (?, ?, ?)`, [
+      's1',
+      'agent',
+      1,
+    ]);
     const http = await start();
     const one = await http.post('/databases/pg/migrate');
     expect(one.status).toBe(500);

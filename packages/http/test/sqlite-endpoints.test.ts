@@ -63,7 +63,7 @@ async function columns(table: string): Promise<string[]> {
 
 /** Everything a migration could change: every table's DDL and every versions row. */
 async function snapshot(): Promise<unknown> {
-  const ddl = await db.rows("SELECT type, name, sql FROM sqlite_master ORDER BY type, name");
+  const ddl = await db.rows('SELECT type, name, sql FROM sqlite_master ORDER BY type, name');
   const versions = await db.rows(`SELECT * FROM ${VERSIONS} ORDER BY table_name`).catch(() => []);
   return { ddl, versions };
 }
@@ -79,7 +79,9 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     const stamped = await stamps();
     for (const [type, table] of Object.entries(IDS['db-1'])) expect(stamped[table]).toBe(reachedVersion(type));
     for (const table of [...Object.values(IDS['db-2']), ...Object.values(IDS['db-3'])]) expect(stamped[table]).toBeUndefined();
-    expect(response.body.tables).toContainEqual(expect.objectContaining({ tableName: 'mem_1', from: '2.0.0', to: reachedVersion('memories'), outcome: 'migrated' }));
+    expect(response.body.tables).toContainEqual(
+      expect.objectContaining({ tableName: 'mem_1', from: '2.0.0', to: reachedVersion('memories'), outcome: 'migrated' }),
+    );
   });
 
   it('answers an unknown id with 404 and AgentOS detail', async () => {
@@ -104,7 +106,7 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect(await columns('mem_2')).not.toContain('created_at');
   });
 
-  it('reads the target from a JSON body, as Agno\'s own client sends it', async () => {
+  it("reads the target from a JSON body, as Agno's own client sends it", async () => {
     const http = await start();
     const response = await http.post('/databases/db-1/migrate', { body: { target_version: '2.5.0' } });
     expect(response).toMatchObject({ status: 200, body: { message: 'Database migrated successfully to version 2.5.0' } });
@@ -178,7 +180,13 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect(status.status).toBe(200);
     expect(status.body.versionsTable).toEqual({ name: VERSIONS, exists: false });
     expect(status.body.tables).toContainEqual(expect.objectContaining({ tableName: 'mem_3', exists: false, current: '2.0.0' }));
-    expect(status.body.tables).toContainEqual(expect.objectContaining({ tableName: 'sess_3', exists: true, pending: ['2.3.0', '2.5.0', '2.5.6', '3.0.0'].filter((v) => v <= reachedVersion('sessions')) }));
+    expect(status.body.tables).toContainEqual(
+      expect.objectContaining({
+        tableName: 'sess_3',
+        exists: true,
+        pending: ['2.3.0', '2.5.0', '2.5.6', '3.0.0'].filter((v) => v <= reachedVersion('sessions')),
+      }),
+    );
     expect(await http.get('/health')).toEqual({ status: 200, body: { status: 'ok' } });
     expect((await http.get('/databases/nope/migrations')).status).toBe(404);
   });
@@ -190,7 +198,12 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect(one.status).toBe(200);
     expect(one.body.db_id).toBe('db-3');
     expect(one.body.remote).toBe(false);
-    expect(one.body.pending).toContainEqual({ table_type: 'sessions', table_name: 'sess_3', current_version: '2.0.0', target_version: reachedVersion('sessions') });
+    expect(one.body.pending).toContainEqual({
+      table_type: 'sessions',
+      table_name: 'sess_3',
+      current_version: '2.0.0',
+      target_version: reachedVersion('sessions'),
+    });
     expect(one.body.pending.map((p: { table_name: string }) => p.table_name)).not.toContain('mem_3');
     expect(await snapshot()).toEqual(before);
     expect((await http.post('/databases/db-1/migrate')).status).toBe(200);
@@ -200,7 +213,10 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
     expect(all.body.databases[0].pending).toEqual([]);
     expect(all.body.total_pending).toBe(all.body.databases[1].pending.length + all.body.databases[2].pending.length);
     expect(all.body.total_pending).toBeGreaterThan(0);
-    expect(await http.get('/databases/nope/migrations/pending')).toEqual({ status: 404, body: { detail: "No database found with id 'nope'" } });
+    expect(await http.get('/databases/nope/migrations/pending')).toEqual({
+      status: 404,
+      body: { detail: "No database found with id 'nope'" },
+    });
   });
 
   it('answers 404 for other paths and 405 for the wrong method', async () => {
@@ -214,7 +230,9 @@ describe('AgentOS migration endpoints over HTTP (SQLite, three databases in one 
   it('a database that fails answers 500 alone and 207 within all, with the reason per id', async () => {
     const databases = {
       ...entries(),
-      broken: { open: () => new MigrationManager(sqliteDialect({ path: `${db.cliArgs()[1]!.slice('sqlite:'.length)}.missing`, mustExist: true })) },
+      broken: {
+        open: () => new MigrationManager(sqliteDialect({ path: `${db.cliArgs()[1]!.slice('sqlite:'.length)}.missing`, mustExist: true })),
+      },
     };
     const http = await start({ databases });
     const one = await http.post('/databases/broken/migrate');
@@ -248,7 +266,10 @@ describe('OS_SECURITY_KEY', () => {
       status: 401,
       body: { detail: 'Authorization header required' },
     });
-    expect(await http.post('/databases/db-1/migrate', { token: 'wrong' })).toEqual({ status: 401, body: { detail: 'Invalid authentication token' } });
+    expect(await http.post('/databases/db-1/migrate', { token: 'wrong' })).toEqual({
+      status: 401,
+      body: { detail: 'Invalid authentication token' },
+    });
     expect(await http.post('/databases/db-1/migrate', { token: `${KEY}x` })).toMatchObject({ status: 401 });
     // Authentication comes before the id lookup, as AgentOS's router dependency does.
     expect((await http.post('/databases/nope/migrate')).status).toBe(401);

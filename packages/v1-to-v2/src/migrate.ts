@@ -19,8 +19,23 @@ const SQLITE_LOCK_TABLE = 'agno_v1_to_v2_lock';
 
 function notRun(kind: TableReport['kind'], source: string, target: string): TableReport {
   return {
-    kind, source, target, read: 0, written: 0, inserted: 0, updated: 0, skipped: 0, skippedReasons: {}, kept: 0, keptReasons: {},
-    runsDropped: 0, resumed: null, alreadyDone: false, status: 'not-run', seconds: 0, rowsPerSecond: 0,
+    kind,
+    source,
+    target,
+    read: 0,
+    written: 0,
+    inserted: 0,
+    updated: 0,
+    skipped: 0,
+    skippedReasons: {},
+    kept: 0,
+    keptReasons: {},
+    runsDropped: 0,
+    resumed: null,
+    alreadyDone: false,
+    status: 'not-run',
+    seconds: 0,
+    rowsPerSecond: 0,
   };
 }
 
@@ -44,7 +59,8 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
   const family = familyOf(dialect);
   const dryRun = options.dryRun ?? false;
   const progressTable = options.progressTable ?? DEFAULT_PROGRESS_TABLE;
-  if (typeof progressTable !== 'string' || progressTable.trim() === '') throw new ConfigurationError('the progress table name must not be empty');
+  if (typeof progressTable !== 'string' || progressTable.trim() === '')
+    throw new ConfigurationError('the progress table name must not be empty');
   const nowSeconds = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
   const describe = (error: unknown) => {
     const translated = error instanceof AgnoMigrateError ? error : dialect.translateError(error);
@@ -68,11 +84,19 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
   const callerErrors = new WeakSet<object>();
   try {
     const probed = [];
-    for (const source of sources) probed.push({ kind: source.kind, source: await probeSource(conn, dialect, source.kind, v1Schema, source.table) });
+    for (const source of sources)
+      probed.push({ kind: source.kind, source: await probeSource(conn, dialect, source.kind, v1Schema, source.table) });
     const needed = [...new Set(probed.map((p) => (p.kind === 'memories' ? ('memories' as const) : ('sessions' as const))))];
     const targets = await prepareTargets(dialect, options, needed, dryRun);
     const exists = new Set(targets.reports.filter((t) => t.outcome !== 'missing').map((t) => t.table));
-    base = { command: 'v1-to-v2', dryRun, database: dialect.displayTarget, v1Schema: v1Schema ?? null, progressTable: dryRun ? null : progressTable, targets: targets.reports };
+    base = {
+      command: 'v1-to-v2',
+      dryRun,
+      database: dialect.displayTarget,
+      v1Schema: v1Schema ?? null,
+      progressTable: dryRun ? null : progressTable,
+      targets: targets.reports,
+    };
 
     const store = new ProgressStore(dialect, family, progressTable);
     // A synchronous driver runs each query to its end before returning: a second connection could
@@ -80,7 +104,16 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
     const synchronous = conn.querySync !== undefined;
     if (!synchronous) reader = await dialect.connect();
     const run: RunState = {
-      conn, reader: reader ?? conn, overlap: !synchronous, dialect, family, store, batchSize, dryRun, nowSeconds, describe,
+      conn,
+      reader: reader ?? conn,
+      overlap: !synchronous,
+      dialect,
+      family,
+      store,
+      batchSize,
+      dryRun,
+      nowSeconds,
+      describe,
       limits: await family.limits(conn),
       afterBatch: lease ? () => lease.renew(conn) : async () => {},
       restart: options.restart ?? false,

@@ -50,7 +50,10 @@ function name(value: unknown, what: string): string | undefined {
 }
 
 /** Checks everything that needs no database, so a mistake is reported before connecting. */
-export function checkOptions(dialect: Dialect, options: MigrateV1Options): { sources: SourceRequest[]; batchSize: number; v1Schema: string | undefined } {
+export function checkOptions(
+  dialect: Dialect,
+  options: MigrateV1Options,
+): { sources: SourceRequest[]; batchSize: number; v1Schema: string | undefined } {
   const sources: SourceRequest[] = [];
   for (const kind of ORDER) {
     const table = name(options[kind], `the v1 ${kind} table`);

@@ -57,7 +57,14 @@ export interface V1MigrationReport {
 
 /** Progress for displays; the same facts end up in the report. */
 export type V1MigrationEvent =
-  | { readonly type: 'table-start'; readonly kind: SourceKind; readonly source: string; readonly target: string; readonly total: number; readonly done: number }
+  | {
+      readonly type: 'table-start';
+      readonly kind: SourceKind;
+      readonly source: string;
+      readonly target: string;
+      readonly total: number;
+      readonly done: number;
+    }
   | {
       readonly type: 'batch';
       readonly kind: SourceKind;

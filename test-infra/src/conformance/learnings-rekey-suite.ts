@@ -4,7 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDatabase, TestTarget } from '../target.js';
 import type { LearningFixture } from '../fixtures/learnings.js';
 import {
-  ALICE, BOB, createLearningsTable, EXPECTED_REKEY_REPORT, facts, insertLearnings, LEARNINGS_FIXTURE, LEARNINGS_TABLE, learningsSnapshot, legacy,
+  ALICE,
+  BOB,
+  createLearningsTable,
+  EXPECTED_REKEY_REPORT,
+  facts,
+  insertLearnings,
+  LEARNINGS_FIXTURE,
+  LEARNINGS_TABLE,
+  learningsSnapshot,
+  legacy,
 } from '../fixtures/learnings.js';
 
 const NOW = new Date('2026-01-02T03:04:05Z');
@@ -33,7 +42,11 @@ export function runLearningsRekeySuite(target: TestTarget, options: { readonly s
     const insert = (rows: readonly LearningFixture[] = LEARNINGS_FIXTURE) => insertLearnings(db, rows);
     const snapshot = () => learningsSnapshot(db);
     const version = async () =>
-      (await db.rows(`SELECT ${q('version')} FROM ${db.qualify('agno_schema_versions')} WHERE ${q('table_name')} = ?`, [TABLE]).catch(() => []))[0]?.['version'] ?? null;
+      (
+        await db
+          .rows(`SELECT ${q('version')} FROM ${db.qualify('agno_schema_versions')} WHERE ${q('table_name')} = ?`, [TABLE])
+          .catch(() => [])
+      )[0]?.['version'] ?? null;
     const stampAt = async (v: string) => {
       const m = manager();
       await m.up({ tableType: 'learnings', targetVersion: v });
@@ -56,7 +69,18 @@ export function runLearningsRekeySuite(target: TestTarget, options: { readonly s
       expect(result.tables[0]).toMatchObject({ outcome: 'migrated', to: '3.0.0' });
       const { counts, ...report } = rekeyReport(result) as RekeyReport & { counts: Record<string, number> };
       expect({ ...report, malformed: [...report.malformed].sort() }).toEqual({ ...EXPECTED_REKEY_REPORT, dry_run: false });
-      expect(counts).toEqual({ rekeyed: 1, merged: 1, quarantined: 1, contaminated: 1, contaminated_keyed: 1, unowned: 1, malformed: 3, conflicts: 1, failed: 0, purged: 0 });
+      expect(counts).toEqual({
+        rekeyed: 1,
+        merged: 1,
+        quarantined: 1,
+        contaminated: 1,
+        contaminated_keyed: 1,
+        unowned: 1,
+        malformed: 3,
+        conflicts: 1,
+        failed: 0,
+        purged: 0,
+      });
       expect(await version()).toBe('3.0.0');
 
       const after = await snapshot();
@@ -67,14 +91,32 @@ export function runLearningsRekeySuite(target: TestTarget, options: { readonly s
       const globex = userEntityId('globex', 'company', ALICE);
       expect(after[legacy('globex')]).toBeUndefined();
       expect(after[globex]).toMatchObject({ created_at: 100, updated_at: NOW_S, metadata: { kept: true } });
-      expect((after[globex]!.content as { facts: { content: string }[] }).facts.map((f) => f.content)).toEqual(['old fact', 'Shared  fact', 'new fact']);
+      expect((after[globex]!.content as { facts: { content: string }[] }).facts.map((f) => f.content)).toEqual([
+        'old fact',
+        'Shared  fact',
+        'new fact',
+      ]);
 
       expect(after[legacy('initech')]).toBeUndefined();
-      expect(after['entity_quarantined_user_company_initech']).toEqual({ ...before[legacy('initech')], namespace: 'quarantined_user', created_at: NOW_S, updated_at: NOW_S });
+      expect(after['entity_quarantined_user_company_initech']).toEqual({
+        ...before[legacy('initech')],
+        namespace: 'quarantined_user',
+        created_at: NOW_S,
+        updated_at: NOW_S,
+      });
 
       // Rows only reported are left exactly as they were.
-      for (const id of [legacy('umbrella'), legacy('hooli'), 'entity_user_person_', legacy('stark'), userEntityId('stark', 'company', BOB),
-        userEntityId('wayne', 'company', BOB), userEntityId('acme', 'company', BOB), 'entity_global_company_acme', 'user_profile_alice']) {
+      for (const id of [
+        legacy('umbrella'),
+        legacy('hooli'),
+        'entity_user_person_',
+        legacy('stark'),
+        userEntityId('stark', 'company', BOB),
+        userEntityId('wayne', 'company', BOB),
+        userEntityId('acme', 'company', BOB),
+        'entity_global_company_acme',
+        'user_profile_alice',
+      ]) {
         expect(after[id], id).toEqual(before[id]);
       }
       // The merged source is gone; the re-keyed and quarantined rows only changed keys.
@@ -87,7 +129,15 @@ export function runLearningsRekeySuite(target: TestTarget, options: { readonly s
       const result = await manager().up({ tableType: 'learnings', dryRun: true });
       const report = rekeyReport(result);
       // Agno's dry run reads the target as it is: a taken key is reported merged, an unparseable one too.
-      expect(report).toMatchObject({ dry_run: true, scanned: 11, keyed: 2, rekeyed: [legacy('acme')], quarantined: [legacy('initech')], unowned: [legacy('umbrella')], failed: [] });
+      expect(report).toMatchObject({
+        dry_run: true,
+        scanned: 11,
+        keyed: 2,
+        rekeyed: [legacy('acme')],
+        quarantined: [legacy('initech')],
+        unowned: [legacy('umbrella')],
+        failed: [],
+      });
       expect([...report.merged].sort()).toEqual([legacy('globex'), legacy('stark')]);
       expect(await snapshot()).toEqual(before);
       expect(await version()).toBeNull();
@@ -99,7 +149,16 @@ export function runLearningsRekeySuite(target: TestTarget, options: { readonly s
       const once = await snapshot();
       const again = await manager().up({ tableType: 'learnings', force: true });
       const report = rekeyReport(again);
-      expect(report).toMatchObject({ rekeyed: [], merged: [], quarantined: [], contaminated: [], failed: [], purged: [], conflicts: [legacy('stark')], unowned: [legacy('umbrella')] });
+      expect(report).toMatchObject({
+        rekeyed: [],
+        merged: [],
+        quarantined: [],
+        contaminated: [],
+        failed: [],
+        purged: [],
+        conflicts: [legacy('stark')],
+        unowned: [legacy('umbrella')],
+      });
       expect(report.keyed).toBe(3);
       expect(await snapshot()).toEqual(once);
     });
@@ -117,7 +176,12 @@ export function runLearningsRekeySuite(target: TestTarget, options: { readonly s
     });
 
     it('walks many pages without skipping or re-counting the rows it creates', async () => {
-      const many: LearningFixture[] = Array.from({ length: 1203 }, (_, i) => ({ id: legacy(`e${i}`), user: `user-${i % 7}`, entity: `e${i}`, content: facts(`user-${i % 7}`, `fact ${i}`) }));
+      const many: LearningFixture[] = Array.from({ length: 1203 }, (_, i) => ({
+        id: legacy(`e${i}`),
+        user: `user-${i % 7}`,
+        entity: `e${i}`,
+        content: facts(`user-${i % 7}`, `fact ${i}`),
+      }));
       await insert(many);
       const report = rekeyReport(await manager().up({ tableType: 'learnings' }));
       expect(report.scanned).toBe(1203);
@@ -133,7 +197,12 @@ export function runLearningsRekeySuite(target: TestTarget, options: { readonly s
       const before = await snapshot();
       const result = await manager().down({ tableType: 'learnings', targetVersion: '2.5.6' });
       expect(result.status).toBe('blocked');
-      expect(result.tables[0]).toMatchObject({ outcome: 'blocked', to: '3.0.0', reason: LEARNINGS_IRREVERSIBLE, blocked: { check: 'irreversible' } });
+      expect(result.tables[0]).toMatchObject({
+        outcome: 'blocked',
+        to: '3.0.0',
+        reason: LEARNINGS_IRREVERSIBLE,
+        blocked: { check: 'irreversible' },
+      });
       expect(result.tables[0]!.blocked!.count).toBe(5);
       expect(await version()).toBe('3.0.0');
       expect(await snapshot()).toEqual(before);

@@ -53,7 +53,19 @@ export function runRunsCopySuite(target: TestTarget, options: { readonly skip: b
         legacyColumn: true,
       });
       const rows = await runRows(db);
-      const pick = (r: Record<string, unknown>) => [r['run_id'], r['session_id'], r['run_type'], r['agent_id'], r['team_id'], r['workflow_id'], r['user_id'], r['parent_run_id'], r['status'], r['run_index'], r['created_at']];
+      const pick = (r: Record<string, unknown>) => [
+        r['run_id'],
+        r['session_id'],
+        r['run_type'],
+        r['agent_id'],
+        r['team_id'],
+        r['workflow_id'],
+        r['user_id'],
+        r['parent_run_id'],
+        r['status'],
+        r['run_index'],
+        r['created_at'],
+      ];
       expect(rows.map(pick)).toEqual([
         ['A', 's1', 'agent', 'ag', null, null, 'u1', null, 'COMPLETED', 0, 1600000000],
         ['B', 's1', 'team', '', 't', null, 'u1', 'A', 'RUNNING', 3, NOW_SECONDS],
@@ -62,7 +74,14 @@ export function runRunsCopySuite(target: TestTarget, options: { readonly skip: b
         ['E', 's6', 'team', null, null, null, null, null, null, null, 1],
       ]);
       expect(rows.filter((r) => r['run_id'] !== 'E').every((r) => r['updated_at'] === NOW_SECONDS)).toBe(true);
-      expect(rows[0]!['run_data']).toEqual({ run_id: 'A', agent_id: 'ag', status: 'COMPLETED', parent_run_id: null, created_at: 1600000000, content: { nested: [1, 2], text: 'é ✓' } });
+      expect(rows[0]!['run_data']).toEqual({
+        run_id: 'A',
+        agent_id: 'ag',
+        status: 'COMPLETED',
+        parent_run_id: null,
+        created_at: 1600000000,
+        content: { nested: [1, 2], text: 'é ✓' },
+      });
       expect(rows[4]!['run_data']).toEqual(KEPT_E);
       expect(await versionOf(db, 'agno_sessions')).toBe('3.0.0');
       expect(await versionOf(db, 'agno_runs')).toBe('3.0.0');
@@ -155,7 +174,9 @@ export function runRunsCopySuite(target: TestTarget, options: { readonly skip: b
     });
 
     it('user_id comes from the session row, not from the run', async () => {
-      await legacySessions(db, manager(), [{ id: 'x', user: 'owner', runs: JSON.stringify([{ run_id: 'X', user_id: 'someone-else', agent_id: 'a' }]) }]);
+      await legacySessions(db, manager(), [
+        { id: 'x', user: 'owner', runs: JSON.stringify([{ run_id: 'X', user_id: 'someone-else', agent_id: 'a' }]) },
+      ]);
       await insertSessions(db, 'agno_sessions', []);
       await manager().up({ tableType: 'sessions' });
       expect((await runRows(db)).map((r) => r['user_id'])).toEqual(['owner']);

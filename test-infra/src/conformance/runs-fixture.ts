@@ -5,7 +5,14 @@ import type { TestDatabase } from '../target.js';
 export const RUNS_NOW = new Date('2026-01-02T03:04:05Z');
 export const NOW_SECONDS = Math.floor(RUNS_NOW.getTime() / 1000);
 
-const runA = { run_id: 'A', agent_id: 'ag', status: 'COMPLETED', parent_run_id: null, created_at: 1600000000, content: { nested: [1, 2], text: 'é ✓' } };
+const runA = {
+  run_id: 'A',
+  agent_id: 'ag',
+  status: 'COMPLETED',
+  parent_run_id: null,
+  created_at: 1600000000,
+  content: { nested: [1, 2], text: 'é ✓' },
+};
 const runB = { run_id: 'B', agent_id: '', team_id: 't', status: 'RUNNING', parent_run_id: 'A', created_at: 0 };
 const runC = { run_id: 'C', workflow_id: 'w', created_at: 1700000000 };
 const runD = { run_id: 'D', agent_id: 'ag2', created_at: 1650000000 };
@@ -47,7 +54,11 @@ export async function legacySessions(
   if (stamped.status !== 'ok') throw new Error(`fixture: sessions not stamped 2.5.6: ${JSON.stringify(stamped)}`);
 }
 
-export async function insertSessions(db: TestDatabase, table: string, sessions: readonly { id: string; user: string | null; runs: string | null }[]): Promise<void> {
+export async function insertSessions(
+  db: TestDatabase,
+  table: string,
+  sessions: readonly { id: string; user: string | null; runs: string | null }[],
+): Promise<void> {
   const q = (n: string) => db.quoteIdent(n);
   for (let i = 0; i < sessions.length; i += 200) {
     const chunk = sessions.slice(i, i + 200);
@@ -73,7 +84,9 @@ export async function runRows(db: TestDatabase, table = 'agno_runs'): Promise<Re
 }
 
 export async function blobOf(db: TestDatabase, sessionId: string, table = 'agno_sessions'): Promise<unknown> {
-  const [row] = await db.rows(`SELECT ${db.quoteIdent('runs')} AS r FROM ${db.qualify(table)} WHERE ${db.quoteIdent('session_id')} = ?`, [sessionId]);
+  const [row] = await db.rows(`SELECT ${db.quoteIdent('runs')} AS r FROM ${db.qualify(table)} WHERE ${db.quoteIdent('session_id')} = ?`, [
+    sessionId,
+  ]);
   const value = row?.['r'];
   if (typeof value !== 'string') return value ?? null;
   // SQLite returns JSON text; drivers that decode JSON return a JSON string value as a plain string.
@@ -85,7 +98,10 @@ export async function blobOf(db: TestDatabase, sessionId: string, table = 'agno_
 }
 
 export async function versionOf(db: TestDatabase, table: string): Promise<string | undefined> {
-  const rows = await db.rows(`SELECT ${db.quoteIdent('version')} AS v FROM ${db.qualify('agno_schema_versions')} WHERE ${db.quoteIdent('table_name')} = ?`, [table]);
+  const rows = await db.rows(
+    `SELECT ${db.quoteIdent('version')} AS v FROM ${db.qualify('agno_schema_versions')} WHERE ${db.quoteIdent('table_name')} = ?`,
+    [table],
+  );
   return rows[0] ? String(rows[0]['v']) : undefined;
 }
 
@@ -103,7 +119,9 @@ export async function tableColumns(db: TestDatabase, manager: MigrationManager, 
 }
 
 /** The copy report of the sessions table's 3.0.0 step. */
-export function copyReport(result: { tables: readonly { tableType: string; steps: readonly { to: string; operations: readonly { report?: unknown }[] }[] }[] }) {
+export function copyReport(result: {
+  tables: readonly { tableType: string; steps: readonly { to: string; operations: readonly { report?: unknown }[] }[] }[];
+}) {
   const sessions = result.tables.find((t) => t.tableType === 'sessions');
   const reports = (sessions?.steps ?? []).flatMap((s) => s.operations.filter((o) => o.report !== undefined));
   return reports[0]?.report as Record<string, unknown> | undefined;

@@ -26,7 +26,10 @@ export function normalizeShape(state: TableState): string[] {
   return [
     ...state.columns.map((c) => `column ${c.name} ${type(c.dataType, c.length)} ${c.nullable ? 'NULL' : 'NOT NULL'}`).sort(),
     `primary key (${pk})`,
-    ...state.indexes.filter((i) => i.valid).map((i) => `${i.unique ? 'unique ' : ''}index (${i.columns.join(',')})`).sort(),
+    ...state.indexes
+      .filter((i) => i.valid)
+      .map((i) => `${i.unique ? 'unique ' : ''}index (${i.columns.join(',')})`)
+      .sort(),
     ...state.uniqueConstraints
       .filter((u) => u.columns.join(',') !== pk)
       .map((u) => `unique (${u.columns.join(',')})`)

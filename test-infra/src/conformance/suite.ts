@@ -16,8 +16,13 @@ import { runRunsRevertSuite } from './runs-revert-suite.js';
 const NOW = new Date('2026-01-02T03:04:05Z');
 const NOW_EPOCH = Math.floor(NOW.getTime() / 1000);
 const FRESH: Record<string, string> = {
-  memories: 'fresh_memories', sessions: 'fresh_sessions', metrics: 'fresh_metrics', evals: 'fresh_evals',
-  knowledge: 'fresh_knowledge', culture: 'fresh_culture', approvals: 'fresh_approvals',
+  memories: 'fresh_memories',
+  sessions: 'fresh_sessions',
+  metrics: 'fresh_metrics',
+  evals: 'fresh_evals',
+  knowledge: 'fresh_knowledge',
+  culture: 'fresh_culture',
+  approvals: 'fresh_approvals',
 };
 const TYPES = Object.keys(DEFAULT_NAMES) as (keyof Agno22Names)[];
 /** The types that reach the latest version, so their shape must equal a fresh table's. */
@@ -94,7 +99,10 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
       expect((await shapeOf(db, DEFAULT_NAMES['sessions'])).some((line) => line.startsWith('column runs '))).toBe(true);
 
       const memories = await db.rows(`SELECT memory_id, created_at, updated_at FROM ${db.qualify('agno_memories')} ORDER BY memory_id`);
-      expect(memories.map((r) => [r['memory_id'], Number(r['created_at'])])).toEqual([['m1', 1700000000], ['m2', NOW_EPOCH]]);
+      expect(memories.map((r) => [r['memory_id'], Number(r['created_at'])])).toEqual([
+        ['m1', 1700000000],
+        ['m2', NOW_EPOCH],
+      ]);
       for (const t of TYPES) {
         const [row] = await db.rows(`SELECT COUNT(*) AS n FROM ${db.qualify(DEFAULT_NAMES[t])}`);
         expect(Number(row?.['n']), t).toBe(rowsAfterUp(t));
@@ -153,7 +161,10 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
       await createAgno22Database(db, DEFAULT_NAMES);
       await manager().up();
       const versionsTable = db.qualify('agno_schema_versions');
-      await db.exec(`UPDATE ${versionsTable} SET ${db.quoteIdent('version')} = ? WHERE ${db.quoteIdent('table_name')} = ?`, ['3.1.0', DEFAULT_NAMES.memories]);
+      await db.exec(`UPDATE ${versionsTable} SET ${db.quoteIdent('version')} = ? WHERE ${db.quoteIdent('table_name')} = ?`, [
+        '3.1.0',
+        DEFAULT_NAMES.memories,
+      ]);
       const before = await shapeOf(db, DEFAULT_NAMES.memories);
 
       const up = await manager().up({ force: true });
@@ -182,8 +193,16 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
       expect(again.tables[0]).toMatchObject({ to: '2.5.6', held: { at: '2.5.6' } });
       expect((await versions())[DEFAULT_NAMES.culture]).toBe('2.5.6');
       const status = await manager().status();
-      expect(status.tables.find((t) => t.tableType === 'culture')).toMatchObject({ exists: true, current: '2.5.6', pending: [], held: { at: '2.5.6' } });
-      expect((await manager().down({ targetVersion: '2.0.0', tableType: 'culture' })).tables[0]).toMatchObject({ outcome: 'migrated', to: '2.0.0' });
+      expect(status.tables.find((t) => t.tableType === 'culture')).toMatchObject({
+        exists: true,
+        current: '2.5.6',
+        pending: [],
+        held: { at: '2.5.6' },
+      });
+      expect((await manager().down({ targetVersion: '2.0.0', tableType: 'culture' })).tables[0]).toMatchObject({
+        outcome: 'migrated',
+        to: '2.0.0',
+      });
       expect(await shapeOf(db, DEFAULT_NAMES.culture)).not.toEqual([]);
       // An absent culture table is not Agno 3.0's business: init does not create it, status does not list it.
       await db.exec(`DROP TABLE ${db.qualify(DEFAULT_NAMES.culture)}`);
@@ -200,8 +219,12 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
 
     it('migrates renamed tables, including names that need quoting, with a renamed versions table', async () => {
       const names: Agno22Names = {
-        memories: 'My "Memories" Table', sessions: 'sess-ions; x', metrics: 'métriques', evals: 'evals 2',
-        knowledge: 'kn`owledge', culture: "cul'ture",
+        memories: 'My "Memories" Table',
+        sessions: 'sess-ions; x',
+        metrics: 'métriques',
+        evals: 'evals 2',
+        knowledge: 'kn`owledge',
+        culture: "cul'ture",
       };
       await createAgno22Database(db, names);
       const result = await manager({ tables: { ...names }, versionsTable: 'my versions' }).up();
@@ -225,33 +248,41 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
     });
 
     // Agno 2.2 gave sessions a primary key on SQLite only; elsewhere duplicates can exist before 2.5.0.
-    it.skipIf(target.name === 'sqlite')('blocks the 2.5.0 key on duplicate session_id, migrates the rest, then finishes once fixed', async () => {
-      await createAgno22Database(db, DEFAULT_NAMES);
-      // 2.2 enforced uniqueness with <table>_uq_session_id; duplicates exist where that constraint was lost.
-      // SingleStore's 2.2 key is uq_session_type (session_id, session_type): a second type duplicates the id.
-      const singlestore = db.flavor === 'singlestore';
-      if (!singlestore) {
-        const drop = target.name === 'postgres' ? 'DROP CONSTRAINT' : 'DROP INDEX';
-        await db.exec(`ALTER TABLE ${db.qualify('agno_sessions')} ${drop} ${db.quoteIdent('agno_sessions_uq_session_id')}`);
-      }
-      await db.exec(
-        `INSERT INTO ${db.qualify('agno_sessions')} (${['session_id', 'session_type', 'created_at'].map((c) => db.quoteIdent(c)).join(', ')}) VALUES (?, ?, ?)`,
-        ['s1', singlestore ? 'team' : 'agent', 1700000999],
-      );
-      const blocked = await manager().up();
-      expect(blocked.status).toBe('blocked');
-      const sessions = blocked.tables.find((t) => t.tableType === 'sessions')!;
-      expect(sessions).toMatchObject({ outcome: 'blocked', to: '2.3.0', blocked: { check: 'unique', column: 'session_id', count: 1, examples: ['s1'] } });
-      expect(sessions.blocked?.fixSql).toContain(DEFAULT_NAMES.sessions);
-      expect((await versions())['agno_sessions']).toBe('2.3.0');
-      expect((await versions())['agno_memories']).toBe(GRAPH.latest);
+    it.skipIf(target.name === 'sqlite')(
+      'blocks the 2.5.0 key on duplicate session_id, migrates the rest, then finishes once fixed',
+      async () => {
+        await createAgno22Database(db, DEFAULT_NAMES);
+        // 2.2 enforced uniqueness with <table>_uq_session_id; duplicates exist where that constraint was lost.
+        // SingleStore's 2.2 key is uq_session_type (session_id, session_type): a second type duplicates the id.
+        const singlestore = db.flavor === 'singlestore';
+        if (!singlestore) {
+          const drop = target.name === 'postgres' ? 'DROP CONSTRAINT' : 'DROP INDEX';
+          await db.exec(`ALTER TABLE ${db.qualify('agno_sessions')} ${drop} ${db.quoteIdent('agno_sessions_uq_session_id')}`);
+        }
+        await db.exec(
+          `INSERT INTO ${db.qualify('agno_sessions')} (${['session_id', 'session_type', 'created_at'].map((c) => db.quoteIdent(c)).join(', ')}) VALUES (?, ?, ?)`,
+          ['s1', singlestore ? 'team' : 'agent', 1700000999],
+        );
+        const blocked = await manager().up();
+        expect(blocked.status).toBe('blocked');
+        const sessions = blocked.tables.find((t) => t.tableType === 'sessions')!;
+        expect(sessions).toMatchObject({
+          outcome: 'blocked',
+          to: '2.3.0',
+          blocked: { check: 'unique', column: 'session_id', count: 1, examples: ['s1'] },
+        });
+        expect(sessions.blocked?.fixSql).toContain(DEFAULT_NAMES.sessions);
+        expect((await versions())['agno_sessions']).toBe('2.3.0');
+        expect((await versions())['agno_memories']).toBe(GRAPH.latest);
 
-      await db.exec(`DELETE FROM ${db.qualify('agno_sessions')} WHERE ${db.quoteIdent('created_at')} = ?`, [1700000999]);
-      const fixed = await manager().up();
-      expect(fixed.status).toBe('ok');
-      expect((await versions())['agno_sessions']).toBe(reached('sessions'));
-      if (AT_LATEST.includes('sessions')) expect(legacyRuns(await shapeOf(db, 'agno_sessions'))).toEqual((await freshShapes())['sessions']);
-    });
+        await db.exec(`DELETE FROM ${db.qualify('agno_sessions')} WHERE ${db.quoteIdent('created_at')} = ?`, [1700000999]);
+        const fixed = await manager().up();
+        expect(fixed.status).toBe('ok');
+        expect((await versions())['agno_sessions']).toBe(reached('sessions'));
+        if (AT_LATEST.includes('sessions'))
+          expect(legacyRuns(await shapeOf(db, 'agno_sessions'))).toEqual((await freshShapes())['sessions']);
+      },
+    );
 
     it('init creates every missing table at the latest version, as fresh as Agno makes them', async () => {
       const result = await manager().create();

@@ -21,7 +21,10 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
     const mysqlFamily = () => db.flavor === 'mysql' || db.flavor === 'singlestore';
     const versions = async () =>
       Object.fromEntries(
-        (await db.rows(`SELECT table_name, version FROM ${db.qualify('agno_schema_versions')}`)).map((r) => [String(r['table_name']), String(r['version'])]),
+        (await db.rows(`SELECT table_name, version FROM ${db.qualify('agno_schema_versions')}`)).map((r) => [
+          String(r['table_name']),
+          String(r['version']),
+        ]),
       );
     /** Drops a table and creates it again from the tool's own CREATE, edited by `edit`. */
     const recreate = async (tableType: string, table: string, edit: (sql: string) => string) => {
@@ -66,16 +69,33 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       expect(sessions?.columns.map((c) => c.name)).not.toContain('runs');
       const runs = await readTable(db, 'agno_runs');
       expect(runs?.columns.map((c) => c.name)).toEqual([
-        'run_id', 'session_id', 'run_type', 'agent_id', 'team_id', 'workflow_id', 'user_id', 'parent_run_id', 'status', 'run_index', 'run_data', 'created_at', 'updated_at',
+        'run_id',
+        'session_id',
+        'run_type',
+        'agent_id',
+        'team_id',
+        'workflow_id',
+        'user_id',
+        'parent_run_id',
+        'status',
+        'run_index',
+        'run_data',
+        'created_at',
+        'updated_at',
       ]);
       expect(runs?.primaryKey?.columns).toEqual(db.flavor === 'singlestore' ? ['run_id', 'session_id'] : ['run_id']);
       const composite = runs?.indexes.find((i) => i.columns.join(',') === 'session_id,run_index');
       expect(composite?.name).toBe(mysqlFamily() ? 'agno_runs_runs_session_id_run_index' : 'idx_agno_runs_session_id_run_index');
-      expect(runs?.indexes.filter((i) => i.columns.length === 1 && i.name.startsWith('idx_agno_runs_')).map((i) => i.columns[0]).sort()).toEqual(
-        ['agent_id', 'created_at', 'run_type', 'session_id', 'status', 'team_id', 'user_id', 'workflow_id'],
-      );
+      expect(
+        runs?.indexes
+          .filter((i) => i.columns.length === 1 && i.name.startsWith('idx_agno_runs_'))
+          .map((i) => i.columns[0])
+          .sort(),
+      ).toEqual(['agent_id', 'created_at', 'run_type', 'session_id', 'status', 'team_id', 'user_id', 'workflow_id']);
       if (runs?.foreignKeys !== undefined) {
-        expect(runs.foreignKeys.map((f) => [f.columns.join(','), f.referencedTable, f.onDelete])).toEqual([['session_id', 'agno_sessions', 'CASCADE']]);
+        expect(runs.foreignKeys.map((f) => [f.columns.join(','), f.referencedTable, f.onDelete])).toEqual([
+          ['session_id', 'agno_sessions', 'CASCADE'],
+        ]);
       }
     });
 
@@ -84,7 +104,10 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       await manager().create();
       // As Agno's SQLite adapter does on every connection: SQLite enforces foreign keys only when asked.
       if (db.flavor === 'sqlite') await db.exec('PRAGMA foreign_keys = ON');
-      await db.exec(`INSERT INTO ${db.qualify('agno_sessions')} (${q('session_id')}, ${q('session_type')}, ${q('created_at')}) VALUES (?, ?, ?)`, ['s1', 'agent', 1]);
+      await db.exec(
+        `INSERT INTO ${db.qualify('agno_sessions')} (${q('session_id')}, ${q('session_type')}, ${q('created_at')}) VALUES (?, ?, ?)`,
+        ['s1', 'agent', 1],
+      );
       await db.exec(
         `INSERT INTO ${db.qualify('agno_runs')} (${q('run_id')}, ${q('session_id')}, ${q('run_type')}, ${q('run_data')}, ${q('created_at')}) VALUES (?, ?, ?, ?, ?)`,
         ['r1', 's1', 'agent', '{"run_id": "r1"}', 1],
@@ -101,7 +124,9 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       ]);
       const runs = await readTable(db, 'chat_runs');
       if (runs?.foreignKeys !== undefined) expect(runs.foreignKeys.map((f) => f.referencedTable)).toEqual(['chat']);
-      expect(runs?.indexes.map((i) => i.name)).toContain(mysqlFamily() ? 'chat_runs_runs_session_id_run_index' : 'idx_chat_runs_session_id_run_index');
+      expect(runs?.indexes.map((i) => i.name)).toContain(
+        mysqlFamily() ? 'chat_runs_runs_session_id_run_index' : 'idx_chat_runs_session_id_run_index',
+      );
       expect(allFindings(await manager({ tables: { sessions: 'chat' } }).verify())).toEqual([]);
     });
 
@@ -110,14 +135,20 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       const metrics = await readTable(db, 'agno_metrics');
       const userId = metrics?.columns.find((c) => c.name === 'user_id');
       expect(userId?.nullable).toBe(false);
-      const uniques = [...(metrics?.uniqueConstraints ?? []).map((u) => u.columns.join(',')), ...(metrics?.indexes ?? []).filter((i) => i.unique).map((i) => i.columns.join(','))];
+      const uniques = [
+        ...(metrics?.uniqueConstraints ?? []).map((u) => u.columns.join(',')),
+        ...(metrics?.indexes ?? []).filter((i) => i.unique).map((i) => i.columns.join(',')),
+      ];
       if (db.flavor === 'singlestore') expect(uniques.filter((u) => u !== 'id')).toEqual([]);
       else expect(uniques).toContain('user_id,date,aggregation_period');
       expect(uniques).not.toContain('date,aggregation_period');
       for (const table of ['agno_eval_runs', 'agno_knowledge']) {
         const state = await readTable(db, table);
         expect(state?.columns.find((c) => c.name === 'user_id')?.nullable, table).toBe(true);
-        expect(state?.indexes.map((i) => i.name), table).toContain(`idx_${table}_user_id`);
+        expect(
+          state?.indexes.map((i) => i.name),
+          table,
+        ).toContain(`idx_${table}_user_id`);
       }
     });
 
@@ -129,33 +160,41 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       expect(result.tables[0]?.health).toBe('ok');
     });
 
-    it.skipIf(target.name !== 'sqlite')("SQLite schedules whose provenance columns Agno's migration added as TEXT verify clean", async () => {
-      await manager().create();
-      await recreate('schedules', 'agno_schedules', (sql) =>
-        SCHEDULE_PROVENANCE_COLUMNS.reduce((s, name) => s.replace(`${q(name)} VARCHAR`, `${q(name)} TEXT`), sql),
-      );
-      const state = await readTable(db, 'agno_schedules');
-      expect(state?.columns.filter((c) => c.dataType === 'text').map((c) => c.name)).toEqual([...SCHEDULE_PROVENANCE_COLUMNS]);
-      expect(allFindings(await manager().verify({ tableType: 'schedules' }))).toEqual([]);
-    });
-
-    it.skipIf(target.name !== 'postgres' && target.name !== 'sqlite')('schedule names are unique per owner and among unowned schedules; verify reads both partial indexes', async () => {
-      await manager().create();
-      const insert = (id: string, name: string, userId: string | null) =>
-        db.exec(
-          `INSERT INTO ${db.qualify('agno_schedules')} (${['id', 'name', 'method', 'endpoint', 'cron_expr', 'timezone', 'timeout_seconds', 'max_retries', 'retry_delay_seconds', 'enabled', 'user_id', 'created_at'].map(q).join(', ')}) ` +
-            'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [id, name, 'POST', '/x', '* * * * *', 'UTC', 60, 0, 0, true, userId, 1],
+    it.skipIf(target.name !== 'sqlite')(
+      "SQLite schedules whose provenance columns Agno's migration added as TEXT verify clean",
+      async () => {
+        await manager().create();
+        await recreate('schedules', 'agno_schedules', (sql) =>
+          SCHEDULE_PROVENANCE_COLUMNS.reduce((s, name) => s.replace(`${q(name)} VARCHAR`, `${q(name)} TEXT`), sql),
         );
-      await insert('a', 'nightly', null);
-      await insert('b', 'nightly', 'u1');
-      await insert('c', 'nightly', 'u2');
-      await expect(insert('d', 'nightly', null)).rejects.toThrow();
-      await expect(insert('e', 'nightly', 'u1')).rejects.toThrow();
-      await db.exec(`DROP INDEX ${db.namespace === undefined ? q('agno_schedules_uq_unowned_name') : `${q(db.namespace)}.${q('agno_schedules_uq_unowned_name')}`}`);
-      const result = await manager().verify({ tableType: 'schedules' });
-      expect(result.tables[0]?.findings.map((f) => `${f.kind} ${(f.columns ?? []).join(',')}`)).toEqual(['missing-index name']);
-      expect(result.tables[0]?.findings[0]?.message).toContain('WHERE user_id IS NULL');
-    });
+        const state = await readTable(db, 'agno_schedules');
+        expect(state?.columns.filter((c) => c.dataType === 'text').map((c) => c.name)).toEqual([...SCHEDULE_PROVENANCE_COLUMNS]);
+        expect(allFindings(await manager().verify({ tableType: 'schedules' }))).toEqual([]);
+      },
+    );
+
+    it.skipIf(target.name !== 'postgres' && target.name !== 'sqlite')(
+      'schedule names are unique per owner and among unowned schedules; verify reads both partial indexes',
+      async () => {
+        await manager().create();
+        const insert = (id: string, name: string, userId: string | null) =>
+          db.exec(
+            `INSERT INTO ${db.qualify('agno_schedules')} (${['id', 'name', 'method', 'endpoint', 'cron_expr', 'timezone', 'timeout_seconds', 'max_retries', 'retry_delay_seconds', 'enabled', 'user_id', 'created_at'].map(q).join(', ')}) ` +
+              'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [id, name, 'POST', '/x', '* * * * *', 'UTC', 60, 0, 0, true, userId, 1],
+          );
+        await insert('a', 'nightly', null);
+        await insert('b', 'nightly', 'u1');
+        await insert('c', 'nightly', 'u2');
+        await expect(insert('d', 'nightly', null)).rejects.toThrow();
+        await expect(insert('e', 'nightly', 'u1')).rejects.toThrow();
+        await db.exec(
+          `DROP INDEX ${db.namespace === undefined ? q('agno_schedules_uq_unowned_name') : `${q(db.namespace)}.${q('agno_schedules_uq_unowned_name')}`}`,
+        );
+        const result = await manager().verify({ tableType: 'schedules' });
+        expect(result.tables[0]?.findings.map((f) => `${f.kind} ${(f.columns ?? []).join(',')}`)).toEqual(['missing-index name']);
+        expect(result.tables[0]?.findings[0]?.message).toContain('WHERE user_id IS NULL');
+      },
+    );
   });
 }

@@ -16,7 +16,11 @@ class Killed extends Error {}
  * stamp unmigrated are blocked and left as they were; a run stopped after any statement, or two
  * runs at once, end exactly where one clean run ends.
  */
-export function runV3ReliabilitySuite(target: TestTarget, current: () => TestDatabase, manager: (opts?: ManagerOptions) => MigrationManager): void {
+export function runV3ReliabilitySuite(
+  target: TestTarget,
+  current: () => TestDatabase,
+  manager: (opts?: ManagerOptions) => MigrationManager,
+): void {
   it('blocks schedules whose names repeat within an owner bucket, changing nothing there; the fix SQL shown lets it finish', async (ctx) => {
     const db = current();
     if (!availableOn(resolveTableType('schedules'), db.flavor)) return ctx.skip();
@@ -25,7 +29,11 @@ export function runV3ReliabilitySuite(target: TestTarget, current: () => TestDat
     const blocked = await manager().up();
     expect(blocked.status).toBe('blocked');
     const schedules = tableOf(blocked, 'schedules')!;
-    expect(schedules).toMatchObject({ outcome: 'blocked', to: '2.5.6', blocked: { check: 'unique-schedule-names', column: 'name', count: 1 } });
+    expect(schedules).toMatchObject({
+      outcome: 'blocked',
+      to: '2.5.6',
+      blocked: { check: 'unique-schedule-names', column: 'name', count: 1 },
+    });
     expect(schedules.blocked?.examples).toEqual([{ user_id: null, name: 'nightly report', count: 2 }]);
     expect(schedules.reason).toContain('"nightly report"');
     expect((await versionsOf(db))[N.schedules]).toBe('2.5.6');
@@ -115,7 +123,10 @@ export function runV3ReliabilitySuite(target: TestTarget, current: () => TestDat
         const rerun = await managerFor(db, opened).up();
         expect(rerun.status, `after statement ${n}`).toBe('ok');
         const types = agno29TypesOn(db);
-        expect({ shapes: await shapesOf(db, N, types), rows: await rowsOf(db, N, types), versions: await versionsOf(db) }, `after statement ${n}`).toEqual(reference);
+        expect(
+          { shapes: await shapesOf(db, N, types), rows: await rowsOf(db, N, types), versions: await versionsOf(db) },
+          `after statement ${n}`,
+        ).toEqual(reference);
       } finally {
         for (const m of opened.splice(0)) await m.close();
         await db.close();

@@ -38,14 +38,21 @@ export function runV3ConformanceSuite(target: TestTarget, options: { readonly sk
       for (const t of types) expect(stamped[N[t]], t).toBe('3.0.0');
       expect(await shapesOf(db, N, types)).toEqual(await freshShapes(db, opened, types));
 
-      const metrics = await db.rows(`SELECT ${db.quoteIdent('id')}, ${db.quoteIdent('user_id')} FROM ${db.qualify(N.metrics)} ORDER BY ${db.quoteIdent('id')}`);
+      const metrics = await db.rows(
+        `SELECT ${db.quoteIdent('id')}, ${db.quoteIdent('user_id')} FROM ${db.qualify(N.metrics)} ORDER BY ${db.quoteIdent('id')}`,
+      );
       expect(metrics.map((r) => [r['id'], r['user_id']])).toEqual([...METRICS_KEPT].sort().map((id) => [id, '']));
       for (const t of types.filter((x) => x !== 'metrics')) {
         const owners = await db.rows(`SELECT ${db.quoteIdent('user_id')} FROM ${db.qualify(N[t])}`);
         expect(owners.length, t).toBeGreaterThan(0);
-        expect(owners.every((r) => r['user_id'] === null), t).toBe(true);
+        expect(
+          owners.every((r) => r['user_id'] === null),
+          t,
+        ).toBe(true);
       }
-      const report = tableOf(result, 'metrics')!.steps.flatMap((s) => s.operations).find((o) => o.report && 'deleted_day' in o.report)?.report;
+      const report = tableOf(result, 'metrics')!
+        .steps.flatMap((s) => s.operations)
+        .find((o) => o.report && 'deleted_day' in o.report)?.report;
       expect(report?.['deleted_day']).toBe('2026-08-22');
     });
 
@@ -95,7 +102,10 @@ export function runV3ConformanceSuite(target: TestTarget, options: { readonly sk
       await createAgno29Database(db);
       await manager().up();
       await insertRow(db, N.metrics, { ...ownedMetric(), user_id: 'u-1' });
-      await db.exec(`UPDATE ${db.qualify(N.evals)} SET ${db.quoteIdent('user_id')} = ? WHERE ${db.quoteIdent('run_id')} = ?`, ['u-2', 'ev-1']);
+      await db.exec(`UPDATE ${db.qualify(N.evals)} SET ${db.quoteIdent('user_id')} = ? WHERE ${db.quoteIdent('run_id')} = ?`, [
+        'u-2',
+        'ev-1',
+      ]);
       const plan = await manager().down({ targetVersion: '2.5.6', dryRun: true });
       const refused = await manager().down({ targetVersion: '2.5.6' });
       for (const r of [plan, refused]) {
@@ -122,8 +132,20 @@ export function runV3ConformanceSuite(target: TestTarget, options: { readonly sk
 /** A per-user metrics row, as Agno 3.0 writes one for the newest finished day. */
 function ownedMetric() {
   return {
-    id: 'day-21-u1', agent_runs_count: 1, team_runs_count: 0, workflow_runs_count: 0, agent_sessions_count: 1,
-    team_sessions_count: 0, workflow_sessions_count: 0, users_count: 1, token_metrics: '{}', model_metrics: '{}',
-    date: '2026-08-21', aggregation_period: 'daily', created_at: 1787000100, updated_at: null, completed: true,
+    id: 'day-21-u1',
+    agent_runs_count: 1,
+    team_runs_count: 0,
+    workflow_runs_count: 0,
+    agent_sessions_count: 1,
+    team_sessions_count: 0,
+    workflow_sessions_count: 0,
+    users_count: 1,
+    token_metrics: '{}',
+    model_metrics: '{}',
+    date: '2026-08-21',
+    aggregation_period: 'daily',
+    created_at: 1787000100,
+    updated_at: null,
+    completed: true,
   };
 }

@@ -34,12 +34,23 @@ export async function shapesOf(db: TestDatabase, names: Agno29Names, types: read
 /** Every row of the six tables, as comparable text (ids, owners and the values the step could touch). */
 export async function rowsOf(db: TestDatabase, names: Agno29Names, types: readonly Agno29Type[]): Promise<Record<string, string[]>> {
   const keyOf: Record<Agno29Type, string> = {
-    metrics: 'id', evals: 'run_id', knowledge: 'id', components: 'component_id', schedules: 'id', schedule_runs: 'id',
+    metrics: 'id',
+    evals: 'run_id',
+    knowledge: 'id',
+    components: 'component_id',
+    schedules: 'id',
+    schedule_runs: 'id',
   };
   const out: Record<string, string[]> = {};
   for (const t of types) {
     const rows = await db.rows(`SELECT * FROM ${db.qualify(names[t])} ORDER BY ${db.quoteIdent(keyOf[t])}`);
-    out[t] = rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, normalizeValue(r[k])])));
+    out[t] = rows.map((r) =>
+      JSON.stringify(
+        Object.keys(r)
+          .sort()
+          .map((k) => [k, normalizeValue(r[k])]),
+      ),
+    );
   }
   return out;
 }
@@ -64,7 +75,11 @@ function normalizeValue(v: unknown): unknown {
 export const tableOf = (result: RunResult, type: string) => result.tables.find((t) => t.tableType === type);
 
 /** Fresh 3.0 tables of the given types, created the way Agno 3.0 creates them. */
-export async function freshShapes(db: TestDatabase, opened: MigrationManager[], types: readonly Agno29Type[]): Promise<Record<string, string[]>> {
+export async function freshShapes(
+  db: TestDatabase,
+  opened: MigrationManager[],
+  types: readonly Agno29Type[],
+): Promise<Record<string, string[]>> {
   const m = managerFor(db, opened, { tables: { ...FRESH_29 }, versionsTable: 'fresh_versions' });
   for (const t of types) await m.create({ tableType: t });
   return shapesOf(db, FRESH_29, types);

@@ -70,7 +70,10 @@ export function runVerifySuite(target: TestTarget, options: { readonly skip: boo
 
     it('init of one table type brings the tables its foreign keys reference', async () => {
       const result = await manager().create({ tableType: 'spans' });
-      expect(result.tables.map((t) => [t.tableType, t.outcome])).toEqual([['traces', 'created'], ['spans', 'created']]);
+      expect(result.tables.map((t) => [t.tableType, t.outcome])).toEqual([
+        ['traces', 'created'],
+        ['spans', 'created'],
+      ]);
       const verified = await manager().verify({ tableType: 'spans' });
       expect(verified.tables.map((t) => [t.tableType, t.health])).toEqual([['spans', 'ok']]);
     });
@@ -108,7 +111,9 @@ export function runVerifySuite(target: TestTarget, options: { readonly skip: boo
       expect(missing?.fix.kind).toBe('sql');
       expect(missing?.message).toMatch(/summary .* is missing: run this: ALTER TABLE .* ADD COLUMN .*summary/);
       expect(findingsOf(result, 'agno_memories')[0]?.message).toMatch(/topics is TEXT, Agno declares (JSONB|JSON)/);
-      expect(findingsOf(result, 'agno_eval_runs')[0]?.message).toMatch(/eval_type allows NULL, Agno declares it NOT NULL: run (this|these): /);
+      expect(findingsOf(result, 'agno_eval_runs')[0]?.message).toMatch(
+        /eval_type allows NULL, Agno declares it NOT NULL: run (this|these): /,
+      );
       for (const t of result.tables) expect(t.health).toBe(!t.exists ? 'absent' : t.findings.length > 0 ? 'drift' : 'ok');
       expect((await manager().status()).tables.find((t) => t.tableName === 'agno_sessions')?.health).toBe('drift');
     });
@@ -125,29 +130,39 @@ export function runVerifySuite(target: TestTarget, options: { readonly skip: boo
       expect(findingsOf(result, 'agno_traces')[0]?.message).toContain('CREATE INDEX');
       // SingleStore's metrics table has no unique constraint to lose.
       const [metricsUnique] = TABLE_TYPES.find((t) => t.type === 'metrics')!.define(db.flavor).uniqueConstraints;
-      expect(findingsOf(result, 'agno_metrics').map(brief)).toEqual(metricsUnique ? [`missing-unique ${metricsUnique.columns.join(',')}`] : []);
+      expect(findingsOf(result, 'agno_metrics').map(brief)).toEqual(
+        metricsUnique ? [`missing-unique ${metricsUnique.columns.join(',')}`] : [],
+      );
       expect(findingsOf(result, 'agno_eval_runs').map(brief)).toEqual(['missing-primary-key run_id']);
       expect(findingsOf(result, 'agno_knowledge').map(brief)).toEqual(['different-primary-key id']);
       expect(findingsOf(result, 'agno_knowledge')[0]?.message).toContain('the primary key is (id, name)');
-      for (const f of result.tables.flatMap((t) => t.findings)) expect(f.message).toMatch(/[:;] (run|sqlite|mysql|postgres|singlestore|add|create|change|allow|fill|Agno)/);
+      for (const f of result.tables.flatMap((t) => t.findings))
+        expect(f.message).toMatch(/[:;] (run|sqlite|mysql|postgres|singlestore|add|create|change|allow|fill|Agno)/);
     });
 
     // schedule_runs exists only where Agno creates it, PostgreSQL and SQLite, whose introspection reads foreign keys.
-    it.skipIf(target.name !== 'postgres' && target.name !== 'sqlite')('reports a foreign key that lost its ON DELETE CASCADE, or is gone', async () => {
-      await manager().create();
-      await recreate('schedule_runs', 'agno_schedule_runs', (sql) => sql.replace(' ON DELETE CASCADE', ''));
-      await recreate('spans', 'agno_spans', (sql) => sql.replace(/,\s*FOREIGN KEY\([^)]*\) REFERENCES [^)]*\)/, ''));
-      const result = await manager().verify();
-      expect(findingsOf(result, 'agno_schedule_runs').map(brief)).toEqual(['missing-foreign-key schedule_id']);
-      expect(findingsOf(result, 'agno_schedule_runs')[0]?.message).toContain('has ON DELETE NO ACTION, Agno\'s has ON DELETE CASCADE');
-      expect(findingsOf(result, 'agno_spans').map(brief)).toEqual(['missing-foreign-key trace_id']);
-      expect(findingsOf(result, 'agno_spans')[0]?.message).toMatch(/the foreign key \(trace_id\) → agno_traces \(trace_id\) is missing: (run this: ALTER TABLE|sqlite cannot add a foreign key)/);
-    });
+    it.skipIf(target.name !== 'postgres' && target.name !== 'sqlite')(
+      'reports a foreign key that lost its ON DELETE CASCADE, or is gone',
+      async () => {
+        await manager().create();
+        await recreate('schedule_runs', 'agno_schedule_runs', (sql) => sql.replace(' ON DELETE CASCADE', ''));
+        await recreate('spans', 'agno_spans', (sql) => sql.replace(/,\s*FOREIGN KEY\([^)]*\) REFERENCES [^)]*\)/, ''));
+        const result = await manager().verify();
+        expect(findingsOf(result, 'agno_schedule_runs').map(brief)).toEqual(['missing-foreign-key schedule_id']);
+        expect(findingsOf(result, 'agno_schedule_runs')[0]?.message).toContain("has ON DELETE NO ACTION, Agno's has ON DELETE CASCADE");
+        expect(findingsOf(result, 'agno_spans').map(brief)).toEqual(['missing-foreign-key trace_id']);
+        expect(findingsOf(result, 'agno_spans')[0]?.message).toMatch(
+          /the foreign key \(trace_id\) → agno_traces \(trace_id\) is missing: (run this: ALTER TABLE|sqlite cannot add a foreign key)/,
+        );
+      },
+    );
 
     it.skipIf(target.name !== 'postgres' && target.name !== 'sqlite')('reports a partial unique index that became a full one', async () => {
       await manager().create();
       await dropIndex('agno_service_accounts', 'agno_service_accounts_uq_active_name');
-      await db.exec(`CREATE UNIQUE INDEX ${q('agno_service_accounts_uq_active_name')} ON ${db.qualify('agno_service_accounts')} (${q('name')})`);
+      await db.exec(
+        `CREATE UNIQUE INDEX ${q('agno_service_accounts_uq_active_name')} ON ${db.qualify('agno_service_accounts')} (${q('name')})`,
+      );
       const result = await manager().verify({ tableType: 'service_accounts' });
       expect(findingsOf(result, 'agno_service_accounts').map(brief)).toEqual(['missing-index name']);
       expect(findingsOf(result, 'agno_service_accounts')[0]?.message).toContain('WHERE revoked_at IS NULL is missing');

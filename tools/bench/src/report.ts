@@ -19,7 +19,10 @@ export function header(machine: Machine, config: BenchConfig, startedAt: Date): 
         ['Node.js', machine.node],
         ...[...machine.databases].map(([, version]) => ['database', version]),
         ['load average (1/5/15 min) at start → end', `${load(machine.loadAtStart)} → ${load(os.loadavg())}`],
-        ['scale', `upgrade: ${config.upgradeRows.toLocaleString('en-US')} rows per table; v1 → v2: ${config.v1Rows.toLocaleString('en-US')} sessions; memory at ${config.v1MemoryRows.toLocaleString('en-US')} and ${(config.v1MemoryRows * 4).toLocaleString('en-US')}`],
+        [
+          'scale',
+          `upgrade: ${config.upgradeRows.toLocaleString('en-US')} rows per table; v1 → v2: ${config.v1Rows.toLocaleString('en-US')} sessions; memory at ${config.v1MemoryRows.toLocaleString('en-US')} and ${(config.v1MemoryRows * 4).toLocaleString('en-US')}`,
+        ],
       ],
     ),
   ].join('\n');

@@ -28,11 +28,15 @@ export function formatCleanup(result: CleanupRunsResult, target: string): string
   const missing = result.unmigrated;
   if (result.action === 'refused') {
     lines.push(`refused: ${result.reason}`);
-    if (missing.examples.length > 0) lines.push(`sessions holding unmigrated runs: ${missing.examples.join(', ')}${missing.sessions > missing.examples.length ? ', …' : ''}`);
+    if (missing.examples.length > 0)
+      lines.push(
+        `sessions holding unmigrated runs: ${missing.examples.join(', ')}${missing.sessions > missing.examples.length ? ', …' : ''}`,
+      );
   } else if (result.action === 'none') lines.push(result.reason ?? 'nothing to clean up');
   else {
     const verb = { dropped: 'dropped', cleared: 'emptied (DROP COLUMN failed)', 'would-drop': 'would drop' }[result.action];
-    const proof = missing.runs === 0 ? `every run is in ${result.runsTable}` : `${missing.runs} run(s) are not in ${result.runsTable} (--force)`;
+    const proof =
+      missing.runs === 0 ? `every run is in ${result.runsTable}` : `${missing.runs} run(s) are not in ${result.runsTable} (--force)`;
     lines.push(`${verb} the column, freeing about ${formatBytes(result.bytes)}: ${proof}`);
     for (const s of result.statements) lines.push(`  ${s.sql};`);
   }

@@ -81,7 +81,9 @@ function fish(spec: Spec): string {
   const lines = [
     '# agno-migrate completion for fish: save it as ~/.config/fish/completions/agno-migrate.fish',
     'complete -c agno-migrate -f',
-    ...spec.commands.map((c) => `complete -c agno-migrate -n 'not __fish_seen_subcommand_from ${names}' -a ${c.name} -d '${escape(c.description)}'`),
+    ...spec.commands.map(
+      (c) => `complete -c agno-migrate -n 'not __fish_seen_subcommand_from ${names}' -a ${c.name} -d '${escape(c.description)}'`,
+    ),
     ...spec.commands.flatMap((c) =>
       c.options.map((o) => `complete -c agno-migrate -n '__fish_seen_subcommand_from ${c.name}' -l ${o.replace(/^--/, '')}`),
     ),

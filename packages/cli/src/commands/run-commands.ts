@@ -22,7 +22,11 @@ export interface UpCommandOptions extends CommonOptions {
 
 export type DownCommandOptions = Omit<UpCommandOptions, 'createMissing' | 'purgeUnrecoverable'>;
 
-async function withContext(options: CommonOptions & { tableType?: string }, mustExist: boolean, body: (ctx: CommandContext) => Promise<number>): Promise<number> {
+async function withContext(
+  options: CommonOptions & { tableType?: string },
+  mustExist: boolean,
+  body: (ctx: CommandContext) => Promise<number>,
+): Promise<number> {
   checkTableType(options.tableType);
   const ctx = await openContext(options, mustExist);
   try {

@@ -24,7 +24,8 @@ export interface ServeOptions {
  */
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const file = options.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-  if (file === undefined) throw new ConfigurationError(`serve needs --config <file> (or ./${DEFAULT_CONFIG}) naming the databases to serve`);
+  if (file === undefined)
+    throw new ConfigurationError(`serve needs --config <file> (or ./${DEFAULT_CONFIG}) naming the databases to serve`);
   const config = readConfig(file);
   const securityKey = config.securityKey ?? (process.env['OS_SECURITY_KEY'] || undefined);
   // AgentOS's JWT settings: the file's, else its JWT_* environment variables (read by the handler).
@@ -61,7 +62,9 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   await listen(server, options.host, options.port);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  process.stdout.write(`agno-migrate serve: listening on http://${host}:${address.port} (databases: ${Object.keys(databases).join(', ')})\n`);
+  process.stdout.write(
+    `agno-migrate serve: listening on http://${host}:${address.port} (databases: ${Object.keys(databases).join(', ')})\n`,
+  );
 
   await stopSignal();
   // New connections are refused at once; requests under way finish (and release their locks) first.
@@ -72,7 +75,11 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   return EXIT.ok;
 }
 
-async function databaseEntry(id: string, entry: Parameters<typeof fromConfigEntry>[0], lockTimeout: number | undefined): Promise<DatabaseEntry> {
+async function databaseEntry(
+  id: string,
+  entry: Parameters<typeof fromConfigEntry>[0],
+  lockTimeout: number | undefined,
+): Promise<DatabaseEntry> {
   const { target, schema, tables, versionsTable } = fromConfigEntry(entry);
   const dialect = await loadDialect({ target, ...(schema !== undefined ? { schema } : {}), mustExist: true });
   const open = () =>
@@ -115,6 +122,9 @@ function stopSignal(): Promise<void> {
 }
 
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
 }

@@ -27,7 +27,8 @@ export interface V1ToV2CommandOptions extends CommonOptions {
 function parseBatchSize(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigurationError(`--batch-size takes a whole number of rows, not ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ConfigurationError(`--batch-size takes a whole number of rows, not ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -44,7 +45,11 @@ function targetTables(renames: Readonly<Record<string, string>>): MigrateV1Optio
 export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<number> {
   const database = resolveDatabaseOptions(options);
   const batchSize = parseBatchSize(options.batchSize);
-  const dialect = await loadDialect({ target: database.target, ...(database.schema !== undefined ? { schema: database.schema } : {}), mustExist: true });
+  const dialect = await loadDialect({
+    target: database.target,
+    ...(database.schema !== undefined ? { schema: database.schema } : {}),
+    mustExist: true,
+  });
   const json = options.json ?? false;
   const target = { display: database.target.display, schema: dialect.namespace, flavor: dialect.flavor };
   setJsonTarget(target.display, target.schema);

@@ -58,7 +58,12 @@ export function resolveDatabaseOptions(given: CommonOptions): DatabaseOptions {
   return fromConfigEntry(database);
 }
 
-export function fromConfigEntry(database: { url: string; schema?: string; versionsTable?: string; tables?: Readonly<Record<string, string>> }): DatabaseOptions {
+export function fromConfigEntry(database: {
+  url: string;
+  schema?: string;
+  versionsTable?: string;
+  tables?: Readonly<Record<string, string>>;
+}): DatabaseOptions {
   return {
     target: parseDatabaseUrl(database.url),
     ...(database.schema !== undefined ? { schema: database.schema } : {}),

@@ -11,7 +11,14 @@ export function readConfig(file: string): AgnoMigrateConfig {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : (error as Error).message;
     throw new ConfigurationError(`cannot read config file ${file}: ${reason}`, { file }, { cause: error });
   }
   let parsed: unknown;

@@ -57,7 +57,8 @@ function validateJwt(value: unknown, fail: (message: string) => never): JwtConfi
   let verificationKeys: string[] | undefined;
   if ('verificationKeys' in entry) {
     const keys = entry['verificationKeys'];
-    if (!Array.isArray(keys) || keys.length === 0 || keys.some((k) => typeof k !== 'string' || k.trim() === '')) fail('jwt.verificationKeys must be a non-empty list of keys');
+    if (!Array.isArray(keys) || keys.length === 0 || keys.some((k) => typeof k !== 'string' || k.trim() === ''))
+      fail('jwt.verificationKeys must be a non-empty list of keys');
     verificationKeys = keys as string[];
   }
   const jwksFile = optionalString(entry, 'jwksFile', 'jwt.jwksFile', fail);
@@ -65,7 +66,11 @@ function validateJwt(value: unknown, fail: (message: string) => never): JwtConfi
   const adminScope = optionalString(entry, 'adminScope', 'jwt.adminScope', fail);
   if ('verifyAudience' in entry && typeof entry['verifyAudience'] !== 'boolean') fail('jwt.verifyAudience must be true or false');
   const audience = entry['audience'];
-  if (audience !== undefined && typeof audience !== 'string' && !(Array.isArray(audience) && audience.every((a) => typeof a === 'string'))) {
+  if (
+    audience !== undefined &&
+    typeof audience !== 'string' &&
+    !(Array.isArray(audience) && audience.every((a) => typeof a === 'string'))
+  ) {
     fail('jwt.audience must be a string or a list of strings');
   }
   return {

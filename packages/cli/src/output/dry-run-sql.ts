@@ -11,7 +11,8 @@ export function sqlLiteral(value: unknown, flavor: SqlFlavor): string {
   if (typeof value === 'boolean') return flavor === 'sqlite' ? (value ? '1' : '0') : value ? 'TRUE' : 'FALSE';
   if (Buffer.isBuffer(value)) return flavor === 'postgres' ? `'\\x${value.toString('hex')}'::bytea` : `X'${value.toString('hex')}'`;
   const text = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
-  const escaped = flavor === 'mysql' || flavor === 'singlestore' ? text.replace(/\\/g, '\\\\').replace(/'/g, "''") : text.replace(/'/g, "''");
+  const escaped =
+    flavor === 'mysql' || flavor === 'singlestore' ? text.replace(/\\/g, '\\\\').replace(/'/g, "''") : text.replace(/'/g, "''");
   return `'${escaped}'`;
 }
 

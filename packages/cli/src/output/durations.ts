@@ -53,7 +53,9 @@ export function withDurations(result: RunResult, timer: RunTimer | undefined): R
     ...result,
     tables: result.tables.map((t): TableResult => {
       const times = timer.times(t.tableName);
-      const steps = t.steps.map((s, i): StepResult => ({ ...s, durationMs: times?.stepMs[i] !== undefined ? round(times.stepMs[i]!) : null }) as StepResult);
+      const steps = t.steps.map(
+        (s, i): StepResult => ({ ...s, durationMs: times?.stepMs[i] !== undefined ? round(times.stepMs[i]!) : null }) as StepResult,
+      );
       return { ...t, durationMs: times ? round(times.ms) : null, steps } as TableResult;
     }),
   };

@@ -47,10 +47,23 @@ export function formatRun(result: RunResult, target: ReportTarget, c: Colors = s
   const timed = !result.dryRun;
   const table = renderTable(
     ['TABLE', 'TYPE', 'FROM', 'TO', ...(timed ? ['TIME'] : []), 'RESULT'],
-    result.tables.map((t) => [t.tableName, t.tableType, t.from, t.to, ...(timed ? [formatDuration(durationOf(t))] : []), outcomeText(notOnDialectResult(t, target), result.dryRun, c)]),
+    result.tables.map((t) => [
+      t.tableName,
+      t.tableType,
+      t.from,
+      t.to,
+      ...(timed ? [formatDuration(durationOf(t))] : []),
+      outcomeText(notOnDialectResult(t, target), result.dryRun, c),
+    ]),
     c,
   );
-  const steps = timed ? result.tables.filter((t) => t.outcome !== 'created').flatMap((t) => t.steps.map((s) => c.dim(`  ${t.tableName}: ${s.direction} ${s.from} → ${s.to} · ${formatDuration(durationOf(s))}`))) : [];
+  const steps = timed
+    ? result.tables
+        .filter((t) => t.outcome !== 'created')
+        .flatMap((t) =>
+          t.steps.map((s) => c.dim(`  ${t.tableName}: ${s.direction} ${s.from} → ${s.to} · ${formatDuration(durationOf(s))}`)),
+        )
+    : [];
   const notes = result.tables.flatMap((t) => notesFor(t, target, c));
   return [c.bold(title), table, ...(steps.length > 0 ? ['', ...steps] : []), ...notes].join('\n');
 }
@@ -109,10 +122,20 @@ export function formatStatus(status: StatusResult, target: ReportTarget, c: Colo
     c,
   );
   const notes = status.tables.flatMap((t) => (elsewhere(t) ? [c.dim(`\n${t.tableName}: ${elsewhere(t)}`)] : []));
-  const versions = status.versionsTable.exists ? '' : c.dim(`\n${status.versionsTable.name} does not exist yet: every table reads as 2.0.0`);
-  const held = status.tables.flatMap((t) => (t.held && t.exists ? [c.dim(`\n${t.tableName} stays at ${t.held.at}: ${t.held.reason}`)] : [])).join('');
-  const newer = status.tables.some((t) => t.health === 'newer') ? c.cyan('\nsome tables are stamped by a newer Agno: agno-migrate leaves them untouched; upgrade it to migrate them') : '';
-  const notices = status.tables.flatMap((t) => (t.notices ?? []).map((n) => c.yellow(`\n${target.display}: ${t.tableName}: ${n}`))).join('');
-  const drift = status.tables.some((t) => t.health === 'drift') ? c.red('\nsome tables differ from what Agno expects: run agno-migrate verify for each difference and its fix') : '';
+  const versions = status.versionsTable.exists
+    ? ''
+    : c.dim(`\n${status.versionsTable.name} does not exist yet: every table reads as 2.0.0`);
+  const held = status.tables
+    .flatMap((t) => (t.held && t.exists ? [c.dim(`\n${t.tableName} stays at ${t.held.at}: ${t.held.reason}`)] : []))
+    .join('');
+  const newer = status.tables.some((t) => t.health === 'newer')
+    ? c.cyan('\nsome tables are stamped by a newer Agno: agno-migrate leaves them untouched; upgrade it to migrate them')
+    : '';
+  const notices = status.tables
+    .flatMap((t) => (t.notices ?? []).map((n) => c.yellow(`\n${target.display}: ${t.tableName}: ${n}`)))
+    .join('');
+  const drift = status.tables.some((t) => t.health === 'drift')
+    ? c.red('\nsome tables differ from what Agno expects: run agno-migrate verify for each difference and its fix')
+    : '';
   return [c.bold(title), table].join('\n') + notes.join('') + versions + held + newer + notices + drift;
 }

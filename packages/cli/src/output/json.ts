@@ -13,6 +13,7 @@ export function setJsonTarget(database: string, schema: string | undefined): voi
  * ran on, then the command's result. BigInts (driver values) become strings.
  */
 export function printJson(value: unknown): void {
-  const document = value !== null && typeof value === 'object' && !Array.isArray(value) ? { format: JSON_FORMAT_VERSION, ...target, ...value } : value;
+  const document =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? { format: JSON_FORMAT_VERSION, ...target, ...value } : value;
   process.stdout.write(`${JSON.stringify(document, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
 }

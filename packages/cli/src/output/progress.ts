@@ -167,7 +167,8 @@ function taskRate(): ((event: TaskProgress) => string) & { reset(): void } {
     const seconds = Math.max((now - started) / 1000, 1e-3);
     const n = (value: number) => value.toLocaleString('en-US');
     const parts = [`${n(event.done)}${event.total === null ? '' : `/${n(event.total)}`} ${event.unit}`];
-    for (const [unit, value] of Object.entries(event.also ?? {})) parts.push(`${n(value)} ${unit}`, `${n(Math.round(value / seconds))} ${unit}/s`);
+    for (const [unit, value] of Object.entries(event.also ?? {}))
+      parts.push(`${n(value)} ${unit}`, `${n(Math.round(value / seconds))} ${unit}/s`);
     if (event.total !== null && event.done > 0 && event.done < event.total) {
       parts.push(`ETA ${Math.ceil(((event.total - event.done) * seconds) / event.done)}s`);
     }

@@ -8,7 +8,9 @@ function eta(seconds: number | null): string {
   if (seconds === null) return '';
   if (seconds < 60) return `ETA ${Math.ceil(seconds)}s`;
   const minutes = Math.floor(seconds / 60);
-  return minutes < 60 ? `ETA ${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s` : `ETA ${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+  return minutes < 60
+    ? `ETA ${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s`
+    : `ETA ${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
 /**
@@ -33,7 +35,13 @@ export function v1ProgressReporter(stream: NodeJS.WriteStream, live: LiveLine): 
       // A redraw per batch would flood a slow terminal on small batches.
       if (now - last < 100 && event.done < event.total) return;
       last = now;
-      live(pc.dim(fit(`${event.source} → ${event.target}: ${number(event.done)}/${number(event.total)} rows · ${number(event.rowsPerSecond)} rows/s · ${eta(event.etaSeconds)}`)));
+      live(
+        pc.dim(
+          fit(
+            `${event.source} → ${event.target}: ${number(event.done)}/${number(event.total)} rows · ${number(event.rowsPerSecond)} rows/s · ${eta(event.etaSeconds)}`,
+          ),
+        ),
+      );
       return;
     }
     const t = event.table;

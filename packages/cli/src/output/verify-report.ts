@@ -5,7 +5,12 @@ import type { ReportTarget } from './human.js';
 import { headerTarget } from './human.js';
 import { renderTable } from './table.js';
 
-const HEALTH_COLOUR: Record<TableHealth, 'green' | 'red' | 'yellow' | 'cyan'> = { ok: 'green', drift: 'red', absent: 'yellow', newer: 'cyan' };
+const HEALTH_COLOUR: Record<TableHealth, 'green' | 'red' | 'yellow' | 'cyan'> = {
+  ok: 'green',
+  drift: 'red',
+  absent: 'yellow',
+  newer: 'cyan',
+};
 
 /** A health word as status and verify show it. */
 export function healthText(health: TableHealth | undefined, c: Colors = stdoutColors()): string {
@@ -22,7 +27,13 @@ export function formatVerify(result: VerifyResult, target: ReportTarget, pc: Col
   const title = `verify · ${headerTarget(target)} · latest ${result.latest}`;
   const table = renderTable(
     ['TABLE', 'TYPE', 'VERSION', 'HEALTH', 'DIFFERENCES'],
-    result.tables.map((t) => [t.tableName, t.tableType, versionText(t, pc), healthText(t.health, pc), t.exists ? String(t.findings.length) : '-']),
+    result.tables.map((t) => [
+      t.tableName,
+      t.tableType,
+      versionText(t, pc),
+      healthText(t.health, pc),
+      t.exists ? String(t.findings.length) : '-',
+    ]),
     pc,
   );
   const lines = result.tables.flatMap((t) => t.findings.map((f) => `${pc.red('✗')} ${t.tableName}: ${f.message}`));

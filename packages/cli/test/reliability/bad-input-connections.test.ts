@@ -36,8 +36,18 @@ function connectionCases(kind: Kind): Case[] {
   if (kind === 'sqlite') {
     return [
       ['sqlite: with no file', () => ['status', '--db', 'sqlite:'], 2, /names no file/],
-      ['a SQLite file in a directory that does not exist', () => ['status', '--db', 'sqlite:/nonexistent/dir/agno.db'], 2, /no such database file \/nonexistent\/dir\/agno\.db/],
-      ['a SQLite path that is a directory', (s) => ['up', '--db', `sqlite:${dirname(s.childLocation())}`], 2, /cannot open SQLite database/],
+      [
+        'a SQLite file in a directory that does not exist',
+        () => ['status', '--db', 'sqlite:/nonexistent/dir/agno.db'],
+        2,
+        /no such database file \/nonexistent\/dir\/agno\.db/,
+      ],
+      [
+        'a SQLite path that is a directory',
+        (s) => ['up', '--db', `sqlite:${dirname(s.childLocation())}`],
+        2,
+        /cannot open SQLite database/,
+      ],
     ];
   }
   const product = kind === 'postgres' ? 'PostgreSQL' : 'MySQL';
@@ -48,9 +58,19 @@ function connectionCases(kind: Kind): Case[] {
   const common: Case[] = [
     ['a malformed URL', (s) => status(s, `${scheme}://user:${SECRET}@[::1/db`), 2, /malformed/],
     ['a port out of range', (s) => status(s, `${scheme}://user:${SECRET}@127.0.0.1:99999/db`), 2, /malformed|port/],
-    ['an unknown database', (s) => up(s, (u) => (u.pathname = '/no_such_database_here')), 1, /database "no_such_database_here" does not exist|Unknown database 'no_such_database_here'/],
+    [
+      'an unknown database',
+      (s) => up(s, (u) => (u.pathname = '/no_such_database_here')),
+      1,
+      /database "no_such_database_here" does not exist|Unknown database 'no_such_database_here'/,
+    ],
     ['a closed port', (s) => up(s, (u) => (u.port = '1')), 1, new RegExp(`cannot reach ${product} at 127\\.0\\.0\\.1:1`)],
-    ['an unreachable host', (s) => up(s, (u) => (u.hostname = BLACKHOLE)), 1, new RegExp(`cannot reach ${product} at ${BLACKHOLE.replaceAll('.', '\\.')}:${port}`)],
+    [
+      'an unreachable host',
+      (s) => up(s, (u) => (u.hostname = BLACKHOLE)),
+      1,
+      new RegExp(`cannot reach ${product} at ${BLACKHOLE.replaceAll('.', '\\.')}:${port}`),
+    ],
   ];
   if (kind === 'postgres') {
     return [
@@ -95,14 +115,22 @@ for (const kind of ['sqlite', 'postgres', 'mysql'] as const) {
       expect(await snapshot(subject.db, since)).toEqual(before);
     };
 
-    it.each(connectionCases(kind))('%s', async (_name, args, exitCode, message) => {
-      await check(await runCli(args(subject), { killAfterMs: 45_000 }), exitCode, message);
-    }, TIMEOUT_MS);
+    it.each(connectionCases(kind))(
+      '%s',
+      async (_name, args, exitCode, message) => {
+        await check(await runCli(args(subject), { killAfterMs: 45_000 }), exitCode, message);
+      },
+      TIMEOUT_MS,
+    );
 
-    it('its dialect package is not installed: names the package to install', async () => {
-      const run = await runNode(bare.bin, ['up', ...subject.args()]);
-      await check(run, 2, new RegExp(`run \`npm install ${DIALECT_PACKAGE[kind]}\``));
-    }, TIMEOUT_MS);
+    it(
+      'its dialect package is not installed: names the package to install',
+      async () => {
+        const run = await runNode(bare.bin, ['up', ...subject.args()]);
+        await check(run, 2, new RegExp(`run \`npm install ${DIALECT_PACKAGE[kind]}\``));
+      },
+      TIMEOUT_MS,
+    );
   });
 }
 
@@ -117,51 +145,63 @@ describe('SQLite files the CLI cannot write', () => {
     await subject?.close();
   });
 
-  it('a read-only file: exit 1 saying so, nothing changed', async () => {
-    const before = await snapshot(subject.db, since);
-    const file = subject.childLocation();
-    chmodSync(file, 0o444);
-    chmodSync(dirname(file), 0o555);
-    // Root writes through any file mode: the CLI then runs as an unprivileged user.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    let run: ProcessRun;
-    try {
-      run = await runCli(['up', ...subject.args()], asUser);
-    } finally {
-      chmodSync(dirname(file), 0o700);
-      chmodSync(file, 0o644);
-    }
-    expectOneErrorLine(run, 1, /read-only/);
-    expect(await snapshot(subject.db, since)).toEqual(before);
-  }, TIMEOUT_MS);
+  it(
+    'a read-only file: exit 1 saying so, nothing changed',
+    async () => {
+      const before = await snapshot(subject.db, since);
+      const file = subject.childLocation();
+      chmodSync(file, 0o444);
+      chmodSync(dirname(file), 0o555);
+      // Root writes through any file mode: the CLI then runs as an unprivileged user.
+      const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+      let run: ProcessRun;
+      try {
+        run = await runCli(['up', ...subject.args()], asUser);
+      } finally {
+        chmodSync(dirname(file), 0o700);
+        chmodSync(file, 0o644);
+      }
+      expectOneErrorLine(run, 1, /read-only/);
+      expect(await snapshot(subject.db, since)).toEqual(before);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('a file another process holds an exclusive lock on: status exits 4 saying so', async () => {
-    const before = await snapshot(subject.db, since);
-    const other = sqliteDialect({ path: subject.childLocation() }).connectSync();
-    other.querySync!('BEGIN EXCLUSIVE', []);
-    let run: ProcessRun;
-    try {
-      run = await runCli(['status', ...subject.args()]);
-    } finally {
-      other.querySync!('ROLLBACK', []);
-      other.closeSync!();
-    }
-    expectOneErrorLine(run, 4, /another process holds a lock on the SQLite database file/);
-    expect(await snapshot(subject.db, since)).toEqual(before);
-  }, TIMEOUT_MS);
+  it(
+    'a file another process holds an exclusive lock on: status exits 4 saying so',
+    async () => {
+      const before = await snapshot(subject.db, since);
+      const other = sqliteDialect({ path: subject.childLocation() }).connectSync();
+      other.querySync!('BEGIN EXCLUSIVE', []);
+      let run: ProcessRun;
+      try {
+        run = await runCli(['status', ...subject.args()]);
+      } finally {
+        other.querySync!('ROLLBACK', []);
+        other.closeSync!();
+      }
+      expectOneErrorLine(run, 4, /another process holds a lock on the SQLite database file/);
+      expect(await snapshot(subject.db, since)).toEqual(before);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('a file another process holds an exclusive lock on: up with a short --lock-timeout exits 4', async () => {
-    const before = await snapshot(subject.db, since);
-    const other = sqliteDialect({ path: subject.childLocation() }).connectSync();
-    other.querySync!('BEGIN EXCLUSIVE', []);
-    let run: ProcessRun;
-    try {
-      run = await runCli(['up', '--lock-timeout', '1', ...subject.args()]);
-    } finally {
-      other.querySync!('ROLLBACK', []);
-      other.closeSync!();
-    }
-    expectOneErrorLine(run, 4, /another process (holds a lock on|is writing to) the SQLite database/);
-    expect(await snapshot(subject.db, since)).toEqual(before);
-  }, TIMEOUT_MS);
+  it(
+    'a file another process holds an exclusive lock on: up with a short --lock-timeout exits 4',
+    async () => {
+      const before = await snapshot(subject.db, since);
+      const other = sqliteDialect({ path: subject.childLocation() }).connectSync();
+      other.querySync!('BEGIN EXCLUSIVE', []);
+      let run: ProcessRun;
+      try {
+        run = await runCli(['up', '--lock-timeout', '1', ...subject.args()]);
+      } finally {
+        other.querySync!('ROLLBACK', []);
+        other.closeSync!();
+      }
+      expectOneErrorLine(run, 4, /another process (holds a lock on|is writing to) the SQLite database/);
+      expect(await snapshot(subject.db, since)).toEqual(before);
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -22,7 +22,12 @@ function optionCases(kind: Kind): Case[] {
     ['version above the latest', ['up', '--target', '9.0.0'], 2, /outside the known range/],
     ['down without a target', ['down'], 2, /down needs --target <version>/],
     ['down to a version above the latest', ['down', '--target', '9.1'], 2, /outside the known range/],
-    ['an over-long table name', ['up', '--table', `memories=${tooLong}`], 2, new RegExp(`is ${tooLong.length} bytes; \\w+ allows ${IDENTIFIER_LIMIT[kind]}`)],
+    [
+      'an over-long table name',
+      ['up', '--table', `memories=${tooLong}`],
+      2,
+      new RegExp(`is ${tooLong.length} bytes; \\w+ allows ${IDENTIFIER_LIMIT[kind]}`),
+    ],
     ['an over-long versions table name', ['up', '--versions-table', tooLong], 2, new RegExp(`is ${tooLong.length} bytes`)],
     ['the versions table named like a data table', ['up', '--versions-table', 'agno_memories'], 2, /has the name of a data table/],
     ['two table types given one name', ['up', '--table', 'memories=same', '--table', 'sessions=same'], 2, /both named "same"/],
@@ -52,38 +57,56 @@ for (const kind of KINDS) {
       await subject?.close();
     });
 
-    it.each(optionCases(kind))('%s', async (_name, args, exitCode, message) => {
-      const run = await runCli([...args, ...subject.args()]);
-      expectOneErrorLine(run, exitCode, message);
-      expect(run.stdout).toBe('');
-      if (subject.secret) expectNoSecret(run, subject.secret);
-      expect(await snapshot(subject.db, since)).toEqual(before);
-    }, TIMEOUT_MS);
+    it.each(optionCases(kind))(
+      '%s',
+      async (_name, args, exitCode, message) => {
+        const run = await runCli([...args, ...subject.args()]);
+        expectOneErrorLine(run, exitCode, message);
+        expect(run.stdout).toBe('');
+        if (subject.secret) expectNoSecret(run, subject.secret);
+        expect(await snapshot(subject.db, since)).toEqual(before);
+      },
+      TIMEOUT_MS,
+    );
 
-    it.skipIf(kind === 'sqlite').each(optionCases(kind))('%s, the URL given by $AGNO_DB_URL', async (_name, args, exitCode, message) => {
-      const run = await runCli([...args, '--schema', subject.schema!], { env: { AGNO_DB_URL: subject.url } });
-      expectOneErrorLine(run, exitCode, message);
-      expect(run.stdout).toBe('');
-      expectNoSecret(run, subject.secret!);
-      expect(await snapshot(subject.db, since)).toEqual(before);
-    }, TIMEOUT_MS);
+    it.skipIf(kind === 'sqlite').each(optionCases(kind))(
+      '%s, the URL given by $AGNO_DB_URL',
+      async (_name, args, exitCode, message) => {
+        const run = await runCli([...args, '--schema', subject.schema!], { env: { AGNO_DB_URL: subject.url } });
+        expectOneErrorLine(run, exitCode, message);
+        expect(run.stdout).toBe('');
+        expectNoSecret(run, subject.secret!);
+        expect(await snapshot(subject.db, since)).toEqual(before);
+      },
+      TIMEOUT_MS,
+    );
 
-    it.skipIf(kind === 'sqlite')('an over-long --schema: refused before any DDL, no schema created', async () => {
-      const schema = 's'.repeat(IDENTIFIER_LIMIT[kind] + 1);
-      const args = subject.args().slice(0, 2);
-      const run = await runCli(['up', '--create-missing', ...args, '--schema', schema]);
-      expectOneErrorLine(run, 2, /schema .* (is longer than|bytes;)/);
-      if (subject.secret) expectNoSecret(run, subject.secret);
-      const created = await subject.db.rows('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', ['sss%']);
-      expect(created).toEqual([]);
-      expect(await snapshot(subject.db, since)).toEqual(before);
-    }, TIMEOUT_MS);
+    it.skipIf(kind === 'sqlite')(
+      'an over-long --schema: refused before any DDL, no schema created',
+      async () => {
+        const schema = 's'.repeat(IDENTIFIER_LIMIT[kind] + 1);
+        const args = subject.args().slice(0, 2);
+        const run = await runCli(['up', '--create-missing', ...args, '--schema', schema]);
+        expectOneErrorLine(run, 2, /schema .* (is longer than|bytes;)/);
+        if (subject.secret) expectNoSecret(run, subject.secret);
+        const created = await subject.db.rows('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [
+          'sss%',
+        ]);
+        expect(created).toEqual([]);
+        expect(await snapshot(subject.db, since)).toEqual(before);
+      },
+      TIMEOUT_MS,
+    );
 
-    it.runIf(kind === 'sqlite')('--schema on SQLite', async () => {
-      const run = await runCli(['up', ...subject.args(), '--schema', 'ai']);
-      expectOneErrorLine(run, 2, /--schema does not apply to SQLite/);
-      expect(await snapshot(subject.db, since)).toEqual(before);
-    }, TIMEOUT_MS);
+    it.runIf(kind === 'sqlite')(
+      '--schema on SQLite',
+      async () => {
+        const run = await runCli(['up', ...subject.args(), '--schema', 'ai']);
+        expectOneErrorLine(run, 2, /--schema does not apply to SQLite/);
+        expect(await snapshot(subject.db, since)).toEqual(before);
+      },
+      TIMEOUT_MS,
+    );
   });
 
   describe.skipIf(skip)(`${kind}: a versions table holding garbage rows`, () => {
@@ -100,7 +123,9 @@ for (const kind of KINDS) {
       await subject?.close();
     });
     afterEach(async () => {
-      await subject.db.exec(`DELETE FROM ${subject.db.qualify(VERSIONS_TABLE)} WHERE ${subject.db.quoteIdent('table_name')} <> ?`, [DEFAULT_NAMES.culture]);
+      await subject.db.exec(`DELETE FROM ${subject.db.qualify(VERSIONS_TABLE)} WHERE ${subject.db.quoteIdent('table_name')} <> ?`, [
+        DEFAULT_NAMES.culture,
+      ]);
     });
     const insertRow = (table: string, version: string) =>
       subject.db.exec(
@@ -113,27 +138,43 @@ for (const kind of KINDS) {
       ['a non-version string', 'garbage!'],
       ['an empty version', ''],
       ['SQL in the version', "2.3';DROP"],
-    ])('%s for a known table: exit 2 naming the row, nothing changed', async (_name, version) => {
-      await insertRow(DEFAULT_NAMES.memories, version);
-      const before = await snapshot(subject.db, since);
-      const run = await runCli(['up', ...subject.args()]);
-      expectOneErrorLine(run, 2, new RegExp(`${VERSIONS_TABLE} row for ${DEFAULT_NAMES.memories} holds ${JSON.stringify(version).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-      if (subject.secret) expectNoSecret(run, subject.secret);
-      expect(await snapshot(subject.db, since)).toEqual(before);
-    }, TIMEOUT_MS);
+    ])(
+      '%s for a known table: exit 2 naming the row, nothing changed',
+      async (_name, version) => {
+        await insertRow(DEFAULT_NAMES.memories, version);
+        const before = await snapshot(subject.db, since);
+        const run = await runCli(['up', ...subject.args()]);
+        expectOneErrorLine(
+          run,
+          2,
+          new RegExp(
+            `${VERSIONS_TABLE} row for ${DEFAULT_NAMES.memories} holds ${JSON.stringify(version).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+          ),
+        );
+        if (subject.secret) expectNoSecret(run, subject.secret);
+        expect(await snapshot(subject.db, since)).toEqual(before);
+      },
+      TIMEOUT_MS,
+    );
 
-    it('rows of tables it does not know (another tool’s, garbage versions) are left alone and do not stop the run', async () => {
-      await insertRow('some_other_tool_table', 'banana');
-      await insertRow('agno_unknown_type', '9.9.9');
-      const run = await runCli(['up', '--table-type', 'memories', ...subject.args()]);
-      expect(run.code, run.stderr).toBe(0);
-      const rows = await subject.db.rows(`SELECT table_name, version FROM ${subject.db.qualify(VERSIONS_TABLE)} ORDER BY table_name`);
-      expect(rows.map((r) => `${String(r['table_name'])}=${String(r['version'])}`)).toEqual([
-        `${DEFAULT_NAMES.culture}=${reachedVersion('culture')}`,
-        `${DEFAULT_NAMES.memories}=${reachedVersion('memories')}`,
-        'agno_unknown_type=9.9.9',
-        'some_other_tool_table=banana',
-      ].sort());
-    }, TIMEOUT_MS);
+    it(
+      'rows of tables it does not know (another tool’s, garbage versions) are left alone and do not stop the run',
+      async () => {
+        await insertRow('some_other_tool_table', 'banana');
+        await insertRow('agno_unknown_type', '9.9.9');
+        const run = await runCli(['up', '--table-type', 'memories', ...subject.args()]);
+        expect(run.code, run.stderr).toBe(0);
+        const rows = await subject.db.rows(`SELECT table_name, version FROM ${subject.db.qualify(VERSIONS_TABLE)} ORDER BY table_name`);
+        expect(rows.map((r) => `${String(r['table_name'])}=${String(r['version'])}`)).toEqual(
+          [
+            `${DEFAULT_NAMES.culture}=${reachedVersion('culture')}`,
+            `${DEFAULT_NAMES.memories}=${reachedVersion('memories')}`,
+            'agno_unknown_type=9.9.9',
+            'some_other_tool_table=banana',
+          ].sort(),
+        );
+      },
+      TIMEOUT_MS,
+    );
   });
 }

@@ -41,7 +41,9 @@ const CASES: readonly (readonly [name: string, setup: Setup, message: RegExp])[]
     'a data table missing a column its steps need',
     async (db) => {
       const q = (n: string) => db.quoteIdent(n);
-      await db.exec(`CREATE TABLE ${db.qualify('agno_memories')} (${q('memory_id')} VARCHAR(128) NOT NULL PRIMARY KEY, ${q('memory')} TEXT)`);
+      await db.exec(
+        `CREATE TABLE ${db.qualify('agno_memories')} (${q('memory_id')} VARCHAR(128) NOT NULL PRIMARY KEY, ${q('memory')} TEXT)`,
+      );
     },
     /table agno_memories has no column updated_at, which the 2\.3\.0 step needs/,
   ],
@@ -56,17 +58,21 @@ for (const kind of KINDS) {
       for (const s of open.splice(0)) await s.close();
     });
 
-    it.each(CASES)('%s', async (_name, setup, message) => {
-      const since = epochNow();
-      const subject = await openSubject(kind);
-      open.push(subject);
-      await setup(subject.db);
-      const before = await snapshot(subject.db, since);
-      for (const args of [['up'], ['up', '--dry-run'], ['up', '--create-missing']]) {
-        const run = await runCli([...args, ...subject.args()]);
-        expectOneErrorLine(run, 2, message);
-        expect(await snapshot(subject.db, since)).toEqual(before);
-      }
-    }, TIMEOUT_MS);
+    it.each(CASES)(
+      '%s',
+      async (_name, setup, message) => {
+        const since = epochNow();
+        const subject = await openSubject(kind);
+        open.push(subject);
+        await setup(subject.db);
+        const before = await snapshot(subject.db, since);
+        for (const args of [['up'], ['up', '--dry-run'], ['up', '--create-missing']]) {
+          const run = await runCli([...args, ...subject.args()]);
+          expectOneErrorLine(run, 2, message);
+          expect(await snapshot(subject.db, since)).toEqual(before);
+        }
+      },
+      TIMEOUT_MS,
+    );
   });
 }

@@ -12,7 +12,12 @@ type Rows = Awaited<ReturnType<typeof learningsSnapshot>>;
 
 /** Timestamps of re-keyed rows are the run's clock: compare everything else. */
 const withoutClock = (rows: Rows) =>
-  Object.fromEntries(Object.entries(rows).map(([id, row]) => [id, { ...row, created_at: row['created_at'] === 100 ? 100 : 'run', updated_at: row['updated_at'] === 200 ? 200 : 'run' }]));
+  Object.fromEntries(
+    Object.entries(rows).map(([id, row]) => [
+      id,
+      { ...row, created_at: row['created_at'] === 100 ? 100 : 'run', updated_at: row['updated_at'] === 200 ? 200 : 'run' },
+    ]),
+  );
 
 async function fixture(kind: Kind): Promise<Subject> {
   const subject = await openSubject(kind);
@@ -23,7 +28,10 @@ async function fixture(kind: Kind): Promise<Subject> {
 
 const versionOf = async (subject: Subject) => {
   const rows = await subject.db
-    .rows(`SELECT ${subject.db.quoteIdent('version')} FROM ${subject.db.qualify('agno_schema_versions')} WHERE ${subject.db.quoteIdent('table_name')} = ?`, [LEARNINGS_TABLE])
+    .rows(
+      `SELECT ${subject.db.quoteIdent('version')} FROM ${subject.db.qualify('agno_schema_versions')} WHERE ${subject.db.quoteIdent('table_name')} = ?`,
+      [LEARNINGS_TABLE],
+    )
     .catch(() => []);
   return rows[0]?.['version'] ?? null;
 };
@@ -50,24 +58,29 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       }
       expect(total).toBeGreaterThan(10);
 
-      const failures = await inBatches(Array.from({ length: total }, (_, i) => i + 1), PARALLEL, async (n) => {
-        const subject = await fixture(kind);
-        try {
-          const killed = await runNode(KILLER, [kind, subject.childLocation(), subject.schema ?? '-', String(n)]);
-          if (killed.signal !== 'SIGKILL') return `#${n}: not killed (${killed.code}): ${killed.stderr}`;
-          const stamped = await versionOf(subject);
-          const afterKill = withoutClock(await learningsSnapshot(subject.db));
-          const expected = withoutClock(stamped === '3.0.0' ? clean : before);
-          if (JSON.stringify(afterKill) !== JSON.stringify(expected)) return `#${n}: half-done state at stamp ${String(stamped)}`;
-          const rerun = await runNode(KILLER, [kind, subject.childLocation(), subject.schema ?? '-', String(Number.MAX_SAFE_INTEGER)]);
-          if (rerun.code !== 0) return `#${n}: re-run failed: ${rerun.stderr}`;
-          if (JSON.stringify(withoutClock(await learningsSnapshot(subject.db))) !== JSON.stringify(withoutClock(clean))) return `#${n}: re-run differs from a clean run`;
-          if ((await versionOf(subject)) !== '3.0.0') return `#${n}: not stamped after the re-run`;
-          return null;
-        } finally {
-          await subject.close();
-        }
-      });
+      const failures = await inBatches(
+        Array.from({ length: total }, (_, i) => i + 1),
+        PARALLEL,
+        async (n) => {
+          const subject = await fixture(kind);
+          try {
+            const killed = await runNode(KILLER, [kind, subject.childLocation(), subject.schema ?? '-', String(n)]);
+            if (killed.signal !== 'SIGKILL') return `#${n}: not killed (${killed.code}): ${killed.stderr}`;
+            const stamped = await versionOf(subject);
+            const afterKill = withoutClock(await learningsSnapshot(subject.db));
+            const expected = withoutClock(stamped === '3.0.0' ? clean : before);
+            if (JSON.stringify(afterKill) !== JSON.stringify(expected)) return `#${n}: half-done state at stamp ${String(stamped)}`;
+            const rerun = await runNode(KILLER, [kind, subject.childLocation(), subject.schema ?? '-', String(Number.MAX_SAFE_INTEGER)]);
+            if (rerun.code !== 0) return `#${n}: re-run failed: ${rerun.stderr}`;
+            if (JSON.stringify(withoutClock(await learningsSnapshot(subject.db))) !== JSON.stringify(withoutClock(clean)))
+              return `#${n}: re-run differs from a clean run`;
+            if ((await versionOf(subject)) !== '3.0.0') return `#${n}: not stamped after the re-run`;
+            return null;
+          } finally {
+            await subject.close();
+          }
+        },
+      );
       expect(failures.filter((f) => f !== null)).toEqual([]);
     }, 600_000);
   });

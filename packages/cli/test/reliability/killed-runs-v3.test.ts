@@ -44,23 +44,29 @@ for (const kind of KINDS) {
         await counting.close();
       }
       reruns.push(
-        ...(await inBatches(Array.from({ length: total }, (_, i) => i + 1), PARALLEL, async (n) => {
-          const subject = await fixture(kind);
-          try {
-            const killed = await runNode(KILLER, killArgs(subject, n));
-            const rerun = await runCli(['up', '--json', ...subject.args()]);
-            return { n, killed, rerun, after: await snapshot(subject.db, since) };
-          } finally {
-            await subject.close();
-          }
-        })),
+        ...(await inBatches(
+          Array.from({ length: total }, (_, i) => i + 1),
+          PARALLEL,
+          async (n) => {
+            const subject = await fixture(kind);
+            try {
+              const killed = await runNode(KILLER, killArgs(subject, n));
+              const rerun = await runCli(['up', '--json', ...subject.args()]);
+              return { n, killed, rerun, after: await snapshot(subject.db, since) };
+            } finally {
+              await subject.close();
+            }
+          },
+        )),
       );
     }, 900_000);
 
     it('every run was killed at its statement, and the next up finished', () => {
       expect(total).toBeGreaterThan(10);
       expect(reruns.filter((r) => r.killed.signal !== 'SIGKILL').map((r) => r.n)).toEqual([]);
-      expect(reruns.filter((r) => r.rerun.code !== 0).map((r) => `#${r.n}: ${r.rerun.stderr.trim() || r.rerun.stdout.slice(0, 300)}`)).toEqual([]);
+      expect(
+        reruns.filter((r) => r.rerun.code !== 0).map((r) => `#${r.n}: ${r.rerun.stderr.trim() || r.rerun.stdout.slice(0, 300)}`),
+      ).toEqual([]);
     });
 
     it('after every kill and re-run: shapes, rows (one unfinished day deleted, no other) and versions equal a clean run’s', () => {

@@ -130,10 +130,13 @@ for (const kind of KINDS) {
         }
         for (const table of DATA_TABLES) {
           const stamped = versions[table] ?? '2.0.0';
-          expect(tables[table], `killed after statement ${point.n}: ${table} stamped ${stamped}`).toEqual(reference.get(stamped)!.tables[table]);
+          expect(tables[table], `killed after statement ${point.n}: ${table} stamped ${stamped}`).toEqual(
+            reference.get(stamped)!.tables[table],
+          );
         }
         // The versions table too is whole or absent: never created without its index.
-        if (tables[VERSIONS_TABLE]) expect(tables[VERSIONS_TABLE], `statement ${point.n}`).toEqual(reference.get(LATEST)!.tables[VERSIONS_TABLE]);
+        if (tables[VERSIONS_TABLE])
+          expect(tables[VERSIONS_TABLE], `statement ${point.n}`).toEqual(reference.get(LATEST)!.tables[VERSIONS_TABLE]);
         // A table a step creates beside its own (sessions' runs table at 3.0.0, committed before the
         // batched copy so its foreign key stops locking sessions) is whole and stamped, or absent;
         // its rows arrive batch by batch and the re-run completes them.

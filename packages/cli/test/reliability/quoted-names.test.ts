@@ -36,48 +36,61 @@ for (const kind of KINDS) {
       await subject?.close();
     });
 
-    it('up and status with renamed tables and versions table: the tables keep their exact names and are migrated', async () => {
-      await createAgno22Database(subject.db, NAMES);
-      const up = await runCli(['up', '--json', ...renames(NAMES), '--versions-table', VERSIONS, ...subject.args()]);
-      expect(up.code, up.stderr).toBe(0);
-      if (subject.secret) expectNoSecret(up, subject.secret);
-      expect(parseJsonDocument(up).status).toBe('ok');
+    it(
+      'up and status with renamed tables and versions table: the tables keep their exact names and are migrated',
+      async () => {
+        await createAgno22Database(subject.db, NAMES);
+        const up = await runCli(['up', '--json', ...renames(NAMES), '--versions-table', VERSIONS, ...subject.args()]);
+        expect(up.code, up.stderr).toBe(0);
+        if (subject.secret) expectNoSecret(up, subject.secret);
+        expect(parseJsonDocument(up).status).toBe('ok');
 
-      const status = await runCli(['status', '--json', ...renames(NAMES), '--versions-table', VERSIONS, ...subject.args()]);
-      expect(status.code, status.stderr).toBe(0);
-      const shown = parseJsonDocument(status).tables.filter((t: { exists: boolean }) => t.exists);
-      // sessions' 3.0.0 step creates the runs table beside it, named as Agno names it: `<sessions>_runs`.
-      const runs = `${NAMES.sessions}_runs`;
-      expect(shown.map((t: { tableName: string }) => t.tableName).sort()).toEqual([...Object.values(NAMES), runs].sort());
-
-      expect(await tableNames(subject.db)).toEqual([...Object.values(NAMES), runs, VERSIONS].sort());
-      const stamped = await subject.db.rows(`SELECT table_name, version FROM ${subject.db.qualify(VERSIONS)}`);
-      expect(Object.fromEntries(stamped.map((r) => [r['table_name'], r['version']]))).toEqual({
-        ...Object.fromEntries(Object.entries(NAMES).map(([type, n]) => [n, reachedVersion(type)])),
-        [runs]: '3.0.0',
-      });
-      const memories = await subject.db.rows(`SELECT ${subject.db.quoteIdent('created_at')} AS c FROM ${subject.db.qualify(NAMES.memories)}`);
-      expect(memories.every((r) => r['c'] !== null)).toBe(true);
-    }, TIMEOUT_MS);
-
-    it.skipIf(kind === 'sqlite')('init and status in a --schema that needs quoting: created there under that exact name', async () => {
-      const args = [subject.args()[0]!, subject.args()[1]!, '--schema', SCHEMA];
-      try {
-        const init = await runCli(['init', '--json', '--table-type', 'memories', ...args]);
-        expect(init.code, init.stderr).toBe(0);
-        if (subject.secret) expectNoSecret(init, subject.secret);
-        const status = await runCli(['status', '--json', '--table-type', 'memories', ...args]);
+        const status = await runCli(['status', '--json', ...renames(NAMES), '--versions-table', VERSIONS, ...subject.args()]);
         expect(status.code, status.stderr).toBe(0);
-        expect(parseJsonDocument(status).tables[0]).toMatchObject({ tableName: 'agno_memories', exists: true });
-        const tables = await subject.db.rows(
-          'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name',
-          [SCHEMA],
+        const shown = parseJsonDocument(status).tables.filter((t: { exists: boolean }) => t.exists);
+        // sessions' 3.0.0 step creates the runs table beside it, named as Agno names it: `<sessions>_runs`.
+        const runs = `${NAMES.sessions}_runs`;
+        expect(shown.map((t: { tableName: string }) => t.tableName).sort()).toEqual([...Object.values(NAMES), runs].sort());
+
+        expect(await tableNames(subject.db)).toEqual([...Object.values(NAMES), runs, VERSIONS].sort());
+        const stamped = await subject.db.rows(`SELECT table_name, version FROM ${subject.db.qualify(VERSIONS)}`);
+        expect(Object.fromEntries(stamped.map((r) => [r['table_name'], r['version']]))).toEqual({
+          ...Object.fromEntries(Object.entries(NAMES).map(([type, n]) => [n, reachedVersion(type)])),
+          [runs]: '3.0.0',
+        });
+        const memories = await subject.db.rows(
+          `SELECT ${subject.db.quoteIdent('created_at')} AS c FROM ${subject.db.qualify(NAMES.memories)}`,
         );
-        expect(tables.map((r) => r['name'])).toEqual(['agno_memories', 'agno_schema_versions']);
-      } finally {
-        const drop = kind === 'postgres' ? `DROP SCHEMA IF EXISTS ${subject.db.quoteIdent(SCHEMA)} CASCADE` : `DROP DATABASE IF EXISTS ${subject.db.quoteIdent(SCHEMA)}`;
-        await subject.db.exec(drop);
-      }
-    }, TIMEOUT_MS);
+        expect(memories.every((r) => r['c'] !== null)).toBe(true);
+      },
+      TIMEOUT_MS,
+    );
+
+    it.skipIf(kind === 'sqlite')(
+      'init and status in a --schema that needs quoting: created there under that exact name',
+      async () => {
+        const args = [subject.args()[0]!, subject.args()[1]!, '--schema', SCHEMA];
+        try {
+          const init = await runCli(['init', '--json', '--table-type', 'memories', ...args]);
+          expect(init.code, init.stderr).toBe(0);
+          if (subject.secret) expectNoSecret(init, subject.secret);
+          const status = await runCli(['status', '--json', '--table-type', 'memories', ...args]);
+          expect(status.code, status.stderr).toBe(0);
+          expect(parseJsonDocument(status).tables[0]).toMatchObject({ tableName: 'agno_memories', exists: true });
+          const tables = await subject.db.rows(
+            'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name',
+            [SCHEMA],
+          );
+          expect(tables.map((r) => r['name'])).toEqual(['agno_memories', 'agno_schema_versions']);
+        } finally {
+          const drop =
+            kind === 'postgres'
+              ? `DROP SCHEMA IF EXISTS ${subject.db.quoteIdent(SCHEMA)} CASCADE`
+              : `DROP DATABASE IF EXISTS ${subject.db.quoteIdent(SCHEMA)}`;
+          await subject.db.exec(drop);
+        }
+      },
+      TIMEOUT_MS,
+    );
   });
 }

@@ -90,50 +90,58 @@ for (const kind of KINDS) {
       for (const s of open.splice(0)) await s.close();
     });
 
-    it(`${DEPLOYS} processes run up at once: all exit 0, each step applied once, the end state of one clean run`, async () => {
-      const since = epochNow();
-      const raced = await subject();
-      const clean = await subject();
-      await createAgno22Database(raced.db, DEFAULT_NAMES);
-      await createAgno22Database(clean.db, DEFAULT_NAMES);
+    it(
+      `${DEPLOYS} processes run up at once: all exit 0, each step applied once, the end state of one clean run`,
+      async () => {
+        const since = epochNow();
+        const raced = await subject();
+        const clean = await subject();
+        await createAgno22Database(raced.db, DEFAULT_NAMES);
+        await createAgno22Database(clean.db, DEFAULT_NAMES);
 
-      const single = await runCli(['up', '--json', ...clean.args()]);
-      expect(single.code, single.stderr).toBe(0);
-      const expected = appliedSteps(single).sort();
-      expect(expected.length).toBeGreaterThan(6);
+        const single = await runCli(['up', '--json', ...clean.args()]);
+        expect(single.code, single.stderr).toBe(0);
+        const expected = appliedSteps(single).sort();
+        expect(expected.length).toBeGreaterThan(6);
 
-      const runs = await Promise.all(Array.from({ length: DEPLOYS }, () => runCli(['up', '--json', ...raced.args()])));
-      for (const run of runs) {
-        expect(run.code, run.stderr).toBe(0);
-        expect(run.stderr).toBe('');
-        if (raced.secret) expectNoSecret(run, raced.secret);
-      }
-      // Across all processes, each (table, step) appears exactly once: the lock let one run do it.
-      expect(runs.flatMap(appliedSteps).sort()).toEqual(expected);
-      expect(runs.filter((run) => appliedSteps(run).length > 0)).toHaveLength(1);
+        const runs = await Promise.all(Array.from({ length: DEPLOYS }, () => runCli(['up', '--json', ...raced.args()])));
+        for (const run of runs) {
+          expect(run.code, run.stderr).toBe(0);
+          expect(run.stderr).toBe('');
+          if (raced.secret) expectNoSecret(run, raced.secret);
+        }
+        // Across all processes, each (table, step) appears exactly once: the lock let one run do it.
+        expect(runs.flatMap(appliedSteps).sort()).toEqual(expected);
+        expect(runs.filter((run) => appliedSteps(run).length > 0)).toHaveLength(1);
 
-      expect(await snapshot(raced.db, since)).toEqual(await snapshot(clean.db, since));
-    }, TIMEOUT_MS);
+        expect(await snapshot(raced.db, since)).toEqual(await snapshot(clean.db, since));
+      },
+      TIMEOUT_MS,
+    );
 
-    it('the lock held elsewhere and a short --lock-timeout: exit 4, saying who holds it where the database can tell, nothing changed', async () => {
-      const since = epochNow();
-      const db = await subject();
-      await createAgno22Database(db.db, DEFAULT_NAMES);
-      const before = await snapshot(db.db, since);
-      const holder = await holders[kind](db);
-      let run: ProcessRun;
-      try {
-        run = await runCli(['up', '--lock-timeout', '1', ...db.args()]);
-      } finally {
-        await holder.release();
-      }
-      expectOneErrorLine(run, 4, holder.names);
-      expect(run.stdout).toBe('');
-      if (db.secret) expectNoSecret(run, db.secret);
-      expect(await snapshot(db.db, since)).toEqual(before);
+    it(
+      'the lock held elsewhere and a short --lock-timeout: exit 4, saying who holds it where the database can tell, nothing changed',
+      async () => {
+        const since = epochNow();
+        const db = await subject();
+        await createAgno22Database(db.db, DEFAULT_NAMES);
+        const before = await snapshot(db.db, since);
+        const holder = await holders[kind](db);
+        let run: ProcessRun;
+        try {
+          run = await runCli(['up', '--lock-timeout', '1', ...db.args()]);
+        } finally {
+          await holder.release();
+        }
+        expectOneErrorLine(run, 4, holder.names);
+        expect(run.stdout).toBe('');
+        if (db.secret) expectNoSecret(run, db.secret);
+        expect(await snapshot(db.db, since)).toEqual(before);
 
-      const json = await runCli(['up', '--json', ...db.args()]);
-      expect(json.code, json.stderr).toBe(0);
-    }, TIMEOUT_MS);
+        const json = await runCli(['up', '--json', ...db.args()]);
+        expect(json.code, json.stderr).toBe(0);
+      },
+      TIMEOUT_MS,
+    );
   });
 }

@@ -23,8 +23,12 @@ const inserted = (run: ProcessRun) => (parseJsonDocument(run) as { tables: Table
 async function v2Rows(subject: Subject): Promise<unknown[]> {
   const q = (n: string) => subject.db.quoteIdent(n);
   return [
-    ...(await subject.db.rows(`SELECT ${q('session_id')}, ${q('updated_at')} FROM ${subject.db.qualify('agno_sessions')} ORDER BY ${q('session_id')}`)),
-    ...(await subject.db.rows(`SELECT ${q('memory_id')}, ${q('updated_at')} FROM ${subject.db.qualify('agno_memories')} ORDER BY ${q('memory_id')}`)),
+    ...(await subject.db.rows(
+      `SELECT ${q('session_id')}, ${q('updated_at')} FROM ${subject.db.qualify('agno_sessions')} ORDER BY ${q('session_id')}`,
+    )),
+    ...(await subject.db.rows(
+      `SELECT ${q('memory_id')}, ${q('updated_at')} FROM ${subject.db.qualify('agno_memories')} ORDER BY ${q('memory_id')}`,
+    )),
   ].map((row) => JSON.stringify(row));
 }
 
@@ -42,25 +46,29 @@ for (const kind of KINDS) {
       for (const s of open.splice(0)) await s.close();
     });
 
-    it(`${RUNS} processes at once: all exit 0, one copies every row, the others keep them`, async () => {
-      const raced = await subject();
-      const clean = await subject();
-      await createV1Fixture(raced.db, V1_NAMES);
-      await createV1Fixture(clean.db, V1_NAMES);
-      const single = await runCli(['v1-to-v2', '--json', ...clean.args(), ...SOURCES]);
-      expect(single.code, single.stderr).toBe(0);
+    it(
+      `${RUNS} processes at once: all exit 0, one copies every row, the others keep them`,
+      async () => {
+        const raced = await subject();
+        const clean = await subject();
+        await createV1Fixture(raced.db, V1_NAMES);
+        await createV1Fixture(clean.db, V1_NAMES);
+        const single = await runCli(['v1-to-v2', '--json', ...clean.args(), ...SOURCES]);
+        expect(single.code, single.stderr).toBe(0);
 
-      const runs = await Promise.all(Array.from({ length: RUNS }, () => runCli(['v1-to-v2', '--json', ...raced.args(), ...SOURCES])));
-      for (const run of runs) {
-        expect(run.code, run.stderr).toBe(0);
-        if (raced.secret) expectNoSecret(run, raced.secret);
-      }
-      expect(runs.map(inserted).sort()).toEqual([0, 0, 0, inserted(single)]);
-      for (const run of runs) {
-        for (const t of (parseJsonDocument(run) as { tables: TableJson[] }).tables) expect(t.updated).toBe(0);
-      }
-      expect(await v2Rows(raced)).toEqual(await v2Rows(clean));
-    }, TIMEOUT_MS);
+        const runs = await Promise.all(Array.from({ length: RUNS }, () => runCli(['v1-to-v2', '--json', ...raced.args(), ...SOURCES])));
+        for (const run of runs) {
+          expect(run.code, run.stderr).toBe(0);
+          if (raced.secret) expectNoSecret(run, raced.secret);
+        }
+        expect(runs.map(inserted).sort()).toEqual([0, 0, 0, inserted(single)]);
+        for (const run of runs) {
+          for (const t of (parseJsonDocument(run) as { tables: TableJson[] }).tables) expect(t.updated).toBe(0);
+        }
+        expect(await v2Rows(raced)).toEqual(await v2Rows(clean));
+      },
+      TIMEOUT_MS,
+    );
   });
 }
 
@@ -70,25 +78,33 @@ describe.skipIf(await skipKind('sqlite'))('sqlite: the v1-to-v2 run lock', () =>
     for (const s of open.splice(0)) await s.close();
   });
 
-  it('a live holder makes the next run wait, then exit 4 naming it; a killed holder never blocks', async () => {
-    const db = await openSubject('sqlite');
-    open.push(db);
-    await createV1Fixture(db.db, V1_NAMES);
-    const first = await runCli(['v1-to-v2', '--json', ...db.args(), ...SOURCES]);
-    expect(first.code, first.stderr).toBe(0);
-    const lock = db.db.qualify('agno_v1_to_v2_lock');
-    // This test process is alive on this host: a run it holds the lock for cannot be taken over.
-    await db.db.exec(`INSERT INTO ${lock} (lock_name, holder, host, pid, expires_at) VALUES (?, ?, ?, ?, ?)`, [
-      'agno-migrate:v1-to-v2:', 'someone', hostname(), process.pid, Date.now() + 3_600_000,
-    ]);
-    const blocked = await runCli(['v1-to-v2', '--lock-timeout', '1', ...db.args(), ...SOURCES]);
-    expectOneErrorLine(blocked, 4, new RegExp(`another v1-to-v2 run holds this database \\(pid ${process.pid} on `));
+  it(
+    'a live holder makes the next run wait, then exit 4 naming it; a killed holder never blocks',
+    async () => {
+      const db = await openSubject('sqlite');
+      open.push(db);
+      await createV1Fixture(db.db, V1_NAMES);
+      const first = await runCli(['v1-to-v2', '--json', ...db.args(), ...SOURCES]);
+      expect(first.code, first.stderr).toBe(0);
+      const lock = db.db.qualify('agno_v1_to_v2_lock');
+      // This test process is alive on this host: a run it holds the lock for cannot be taken over.
+      await db.db.exec(`INSERT INTO ${lock} (lock_name, holder, host, pid, expires_at) VALUES (?, ?, ?, ?, ?)`, [
+        'agno-migrate:v1-to-v2:',
+        'someone',
+        hostname(),
+        process.pid,
+        Date.now() + 3_600_000,
+      ]);
+      const blocked = await runCli(['v1-to-v2', '--lock-timeout', '1', ...db.args(), ...SOURCES]);
+      expectOneErrorLine(blocked, 4, new RegExp(`another v1-to-v2 run holds this database \\(pid ${process.pid} on `));
 
-    // A holder that died without releasing: a process of ours that has exited, its lease unexpired.
-    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
-    await db.db.exec(`UPDATE ${lock} SET pid = ?`, [gone]);
-    const next = await runCli(['v1-to-v2', '--json', '--lock-timeout', '1', ...db.args(), ...SOURCES]);
-    expect(next.code, next.stderr).toBe(0);
-    expect(await db.db.rows(`SELECT * FROM ${lock}`)).toEqual([]);
-  }, TIMEOUT_MS);
+      // A holder that died without releasing: a process of ours that has exited, its lease unexpired.
+      const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+      await db.db.exec(`UPDATE ${lock} SET pid = ?`, [gone]);
+      const next = await runCli(['v1-to-v2', '--json', '--lock-timeout', '1', ...db.args(), ...SOURCES]);
+      expect(next.code, next.stderr).toBe(0);
+      expect(await db.db.rows(`SELECT * FROM ${lock}`)).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -43,18 +43,24 @@ for (const kind of ['postgres', 'mysql'] as const) {
     };
 
     for (const [way, run] of Object.entries(ways)) {
-      it(`every command, given the URL by ${way}: exit 0, output without the password`, async () => {
-        expect(subject.secret).toBeTruthy();
-        for (const args of COMMANDS) {
-          const result: ProcessRun = await run(args);
-          expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
-          expectNoSecret(result, subject.secret!);
-          if (args.includes('--json')) parseJsonDocument(result);
-        }
-        // The run went through: the URL reached the database, so the password was really used.
-        const [row] = await subject.db.rows(`SELECT version FROM ${subject.db.qualify('agno_schema_versions')} WHERE table_name = ?`, ['agno_memories']);
-        expect(row?.['version']).toBe(reachedVersion('memories'));
-      }, TIMEOUT_MS);
+      it(
+        `every command, given the URL by ${way}: exit 0, output without the password`,
+        async () => {
+          expect(subject.secret).toBeTruthy();
+          for (const args of COMMANDS) {
+            const result: ProcessRun = await run(args);
+            expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+            expectNoSecret(result, subject.secret!);
+            if (args.includes('--json')) parseJsonDocument(result);
+          }
+          // The run went through: the URL reached the database, so the password was really used.
+          const [row] = await subject.db.rows(`SELECT version FROM ${subject.db.qualify('agno_schema_versions')} WHERE table_name = ?`, [
+            'agno_memories',
+          ]);
+          expect(row?.['version']).toBe(reachedVersion('memories'));
+        },
+        TIMEOUT_MS,
+      );
 
       const changed = (change: (url: URL) => void) => () => {
         const url = new URL(subject.url);
@@ -66,34 +72,50 @@ for (const kind of ['postgres', 'mysql'] as const) {
         ['a closed port', changed((u) => (u.port = '1')), 1],
         ['a host that does not resolve', changed((u) => (u.hostname = 'no-such-host.invalid')), 1],
         ['a malformed URL', () => subject.url.replace('@', '@['), 2],
-      ] as const)(`%s, given by ${way}: one line, no password`, async (_name, url, exitCode) => {
-        const result =
-          way === '--db'
-            ? await runCli(['status', '--json', '--db', url(), '--schema', subject.schema!])
-            : await runCli(['status', '--json', '--schema', subject.schema!], { env: { AGNO_DB_URL: url() } });
-        expectOneErrorLine(result, exitCode);
-        expectNoSecret(result, subject.secret!);
-        expect(parseJsonDocument(result).error.exitCode).toBe(exitCode);
-      }, TIMEOUT_MS);
+      ] as const)(
+        `%s, given by ${way}: one line, no password`,
+        async (_name, url, exitCode) => {
+          const result =
+            way === '--db'
+              ? await runCli(['status', '--json', '--db', url(), '--schema', subject.schema!])
+              : await runCli(['status', '--json', '--schema', subject.schema!], { env: { AGNO_DB_URL: url() } });
+          expectOneErrorLine(result, exitCode);
+          expectNoSecret(result, subject.secret!);
+          expect(parseJsonDocument(result).error.exitCode).toBe(exitCode);
+        },
+        TIMEOUT_MS,
+      );
     }
 
-    it.runIf(kind === 'mysql')('a wrong password, given by $AGNO_DB_URL: neither password is shown', async () => {
-      const url = new URL(subject.url);
-      url.password = `${SECRET}-wrong`;
-      const result = await runCli(['up', '--json', '--schema', subject.schema!], { env: { AGNO_DB_URL: url.toString() } });
-      expectOneErrorLine(result, 1, /refused the login/);
-      expectNoSecret(result, SECRET);
-    }, TIMEOUT_MS);
+    it.runIf(kind === 'mysql')(
+      'a wrong password, given by $AGNO_DB_URL: neither password is shown',
+      async () => {
+        const url = new URL(subject.url);
+        url.password = `${SECRET}-wrong`;
+        const result = await runCli(['up', '--json', '--schema', subject.schema!], { env: { AGNO_DB_URL: url.toString() } });
+        expectOneErrorLine(result, 1, /refused the login/);
+        expectNoSecret(result, SECRET);
+      },
+      TIMEOUT_MS,
+    );
 
-    it.runIf(kind === 'postgres')('a password that needs %-encoding: neither its raw nor its encoded form is shown', async () => {
-      const password = `p@ss:w/rd%${SECRET}`;
-      const url = new URL(subject.url);
-      url.password = encodeURIComponent(password);
-      for (const args of [['status', '--json'], ['up', '--dry-run'], ['status', '--lock-timeout', 'x']]) {
-        const result = await runCli([...args, '--db', url.toString(), '--schema', subject.schema!]);
-        expectNoSecret(result, password);
-        expectNoSecret(result, url.password);
-      }
-    }, TIMEOUT_MS);
+    it.runIf(kind === 'postgres')(
+      'a password that needs %-encoding: neither its raw nor its encoded form is shown',
+      async () => {
+        const password = `p@ss:w/rd%${SECRET}`;
+        const url = new URL(subject.url);
+        url.password = encodeURIComponent(password);
+        for (const args of [
+          ['status', '--json'],
+          ['up', '--dry-run'],
+          ['status', '--lock-timeout', 'x'],
+        ]) {
+          const result = await runCli([...args, '--db', url.toString(), '--schema', subject.schema!]);
+          expectNoSecret(result, password);
+          expectNoSecret(result, url.password);
+        }
+      },
+      TIMEOUT_MS,
+    );
   });
 }

@@ -47,13 +47,11 @@ export function columnBuilders(flavor: Flavor): ColumnBuilders {
       return column(name, { kind: 'string', length: n }, options);
     },
     varchar: (name, options = {}) => column(name, { kind: 'string' }, options),
-    longText: (name, options = {}) =>
-      column(name, flavor === 'sqlite' ? { kind: 'string' } : { kind: 'text' }, options),
+    longText: (name, options = {}) => column(name, flavor === 'sqlite' ? { kind: 'string' } : { kind: 'text' }, options),
     text: (name, options = {}) => column(name, { kind: 'text' }, options),
     json: (name, options = {}) => column(name, { kind: 'json' }, options),
     bigint: (name, options = {}) => column(name, { kind: 'bigint' }, options),
-    integer: (name, options = {}) =>
-      column(name, flavor === 'postgres' ? { kind: 'integer' } : { kind: 'bigint' }, options),
+    integer: (name, options = {}) => column(name, flavor === 'postgres' ? { kind: 'integer' } : { kind: 'bigint' }, options),
     boolean: (name, options = {}) => column(name, { kind: 'boolean' }, options),
     date: (name, options = {}) => column(name, { kind: 'date' }, options),
   };

@@ -2,9 +2,7 @@ import type { IndexDef, TableDef } from './types.js';
 
 /** The secondary indexes Agno creates for a table definition under a given table name. */
 export function indexesFor(def: TableDef, table: string): IndexDef[] {
-  const single = def.columns
-    .filter((c) => c.index)
-    .map((c) => ({ name: `idx_${table}_${c.name}`, columns: [c.name], unique: false }));
+  const single = def.columns.filter((c) => c.index).map((c) => ({ name: `idx_${table}_${c.name}`, columns: [c.name], unique: false }));
   const composite = def.compositeIndexes.map((columns) => ({
     name: `idx_${table}_${columns.join('_')}`,
     columns,

@@ -41,9 +41,7 @@ export abstract class BaseDialect implements Dialect {
   }
 
   qualify(table: string): string {
-    return this.namespace === undefined
-      ? this.quoteIdent(table)
-      : `${this.quoteIdent(this.namespace)}.${this.quoteIdent(table)}`;
+    return this.namespace === undefined ? this.quoteIdent(table) : `${this.quoteIdent(this.namespace)}.${this.quoteIdent(table)}`;
   }
 
   placeholder(_index: number): string {
@@ -90,13 +88,18 @@ export abstract class BaseDialect implements Dialect {
 
   protected readonly renderers: Renderers = {
     addColumn: (op, _s, ctx) => [
-      this.alter(ctx, `ADD COLUMN ${this.columnDefinition(op.column.name, op.column.type, op.column.nullable)}${this.defaultClause(op.transitionalDefault)}`),
+      this.alter(
+        ctx,
+        `ADD COLUMN ${this.columnDefinition(op.column.name, op.column.type, op.column.nullable)}${this.defaultClause(op.transitionalDefault)}`,
+      ),
     ],
     dropColumn: (op, _s, ctx) => [this.alter(ctx, `DROP COLUMN ${this.quoteIdent(op.column)}`)],
     createIndex: (op, _s, ctx) => [this.createIndexSql(ctx.table, op.name, op.columns, op.unique, op.where)],
     dropIndex: (op) => [sql(`DROP INDEX ${this.qualifyIndex(op.name)}`)],
     addPrimaryKey: (op, _s, ctx) => [this.alter(ctx, `ADD PRIMARY KEY (${this.columnList(op.columns)})`)],
-    dropPrimaryKey: (_op, state, ctx) => [this.alter(ctx, `DROP CONSTRAINT ${this.quoteIdent(state.primaryKey?.name ?? `${ctx.table}_pkey`)}`)],
+    dropPrimaryKey: (_op, state, ctx) => [
+      this.alter(ctx, `DROP CONSTRAINT ${this.quoteIdent(state.primaryKey?.name ?? `${ctx.table}_pkey`)}`),
+    ],
     addUnique: (op, _s, ctx) => [this.alter(ctx, `ADD CONSTRAINT ${this.quoteIdent(op.name)} UNIQUE (${this.columnList(op.columns)})`)],
     dropUnique: (op, _s, ctx) => [this.alter(ctx, `DROP CONSTRAINT ${this.quoteIdent(op.name)}`)],
     setNotNull: (op, _s, ctx) => [this.alter(ctx, `ALTER COLUMN ${this.quoteIdent(op.column)} SET NOT NULL`)],
@@ -129,7 +132,9 @@ export abstract class BaseDialect implements Dialect {
       const c = this.quoteIdent(op.column);
       const marks = op.carriesNothing.map((_, i) => this.placeholder(i + 1)).join(', ');
       const rest = op.carriesNothing.length > 0 ? ` AND ${c} NOT IN (${marks})` : '';
-      return [sql(`SELECT COUNT(*) AS ${this.quoteIdent('n')} FROM ${this.qualify(ctx.table)} WHERE ${c} IS NOT NULL${rest}`, op.carriesNothing)];
+      return [
+        sql(`SELECT COUNT(*) AS ${this.quoteIdent('n')} FROM ${this.qualify(ctx.table)} WHERE ${c} IS NOT NULL${rest}`, op.carriesNothing),
+      ];
     },
     // Decided from the name alone: nothing to ask the database.
     requireNameFits: () => [],

@@ -67,7 +67,10 @@ export abstract class StandardRunsSql implements RunsSql {
 
   presentRunIds(t: RunsTables, _sessionId: string, ids: readonly string[]): Statement {
     const marks = ids.map((_, i) => this.q.placeholder(i + 1)).join(', ');
-    return sql(`SELECT ${this.id('run_id')} AS ${this.id('run_id')} FROM ${this.q.qualify(t.runs)} WHERE ${this.id('run_id')} IN (${marks})`, ids);
+    return sql(
+      `SELECT ${this.id('run_id')} AS ${this.id('run_id')} FROM ${this.q.qualify(t.runs)} WHERE ${this.id('run_id')} IN (${marks})`,
+      ids,
+    );
   }
 
   /** The blob as JSON text, so the client decodes it exactly as Agno does whatever the driver decodes itself. */

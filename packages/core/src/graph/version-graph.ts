@@ -65,10 +65,7 @@ export class VersionGraph {
   resolveTarget(version: string): string {
     const parsed = parseVersion(version);
     if (compareVersions(parsed, this.baseline) < 0 || compareVersions(parsed, this.latest) > 0) {
-      throw new VersionError(
-        `version ${parsed.text} is outside the known range ${this.baseline} … ${this.latest}`,
-        { value: version },
-      );
+      throw new VersionError(`version ${parsed.text} is outside the known range ${this.baseline} … ${this.latest}`, { value: version });
     }
     return [...this.nodes].reverse().find((node) => compareVersions(node, parsed) <= 0)!;
   }
@@ -101,18 +98,14 @@ export class VersionGraph {
     if (this.isNewer(current)) return { direction: 'up', steps: [], target };
     const hold = this.holdFor(tableType, current);
     const ceiling = hold && compareVersions(hold.at, target) < 0 ? hold.at : target;
-    const steps = this.steps.filter(
-      (s) => compareVersions(s.to, ceiling) <= 0 && (force || compareVersions(s.to, current) > 0),
-    );
+    const steps = this.steps.filter((s) => compareVersions(s.to, ceiling) <= 0 && (force || compareVersions(s.to, current) > 0));
     return { direction: 'up', steps, target: ceiling, ...(ceiling !== target ? { held: hold } : {}) };
   }
 
   /** With a table type, the plan stops above the first step that type cannot pass: it is never reverted half. */
   planDown(current: string, target: string, force = false, tableType?: string): Plan {
     if (this.isNewer(current)) return { direction: 'down', steps: [], target };
-    const steps = this.steps
-      .filter((s) => compareVersions(s.to, target) > 0 && (force || compareVersions(s.to, current) <= 0))
-      .reverse();
+    const steps = this.steps.filter((s) => compareVersions(s.to, target) > 0 && (force || compareVersions(s.to, current) <= 0)).reverse();
     const blocking = tableType === undefined ? -1 : steps.findIndex((s) => s.holds?.[tableType] !== undefined);
     if (blocking < 0) return { direction: 'down', steps, target };
     const step = steps[blocking]!;

@@ -5,12 +5,26 @@ export type MigrationEvent =
   | { readonly type: 'lock-waiting'; readonly name: string }
   | { readonly type: 'lock-acquired'; readonly name: string }
   | { readonly type: 'table-start'; readonly tableType: string; readonly tableName: string; readonly from: string; readonly to: string }
-  | { readonly type: 'step-start'; readonly tableName: string; readonly from: string; readonly to: string; readonly direction: 'up' | 'down' }
+  | {
+      readonly type: 'step-start';
+      readonly tableName: string;
+      readonly from: string;
+      readonly to: string;
+      readonly direction: 'up' | 'down';
+    }
   | { readonly type: 'statement'; readonly tableName: string; readonly statement: StatementRecord; readonly dryRun: boolean }
   /** A statement the database has completed (never in a dry run): the point a crash can leave behind. */
   | { readonly type: 'statement-done'; readonly tableName: string; readonly statement: StatementRecord }
   /** A data task's progress: `done` of `total` (null when unknown) `unit`s. */
-  | { readonly type: 'task-progress'; readonly tableName: string; readonly description: string; readonly done: number; readonly total: number | null; readonly unit: string; readonly also?: Readonly<Record<string, number>> }
+  | {
+      readonly type: 'task-progress';
+      readonly tableName: string;
+      readonly description: string;
+      readonly done: number;
+      readonly total: number | null;
+      readonly unit: string;
+      readonly also?: Readonly<Record<string, number>>;
+    }
   | { readonly type: 'table-done'; readonly result: TableResult }
   | { readonly type: 'run-done'; readonly result: RunResult };
 

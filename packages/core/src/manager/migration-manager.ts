@@ -77,7 +77,9 @@ export class MigrationManager {
 
   /** Each table: exists, recorded version, latest, pending steps, health. Takes no lock and writes nothing. */
   status(options: StatusOptions = {}): Promise<StatusResult> {
-    return this.runAsync((ctx) => readStatus(ctx, this.tables(options.tableType, options.targetVersion), options.targetVersion, statusReadOptions(options)));
+    return this.runAsync((ctx) =>
+      readStatus(ctx, this.tables(options.tableType, options.targetVersion), options.targetVersion, statusReadOptions(options)),
+    );
   }
 
   /**
@@ -124,7 +126,9 @@ export class MigrationManager {
   }
 
   statusSync(options: StatusOptions = {}): StatusResult {
-    return this.runSync((ctx) => readStatus(ctx, this.tables(options.tableType, options.targetVersion), options.targetVersion, statusReadOptions(options)));
+    return this.runSync((ctx) =>
+      readStatus(ctx, this.tables(options.tableType, options.targetVersion), options.targetVersion, statusReadOptions(options)),
+    );
   }
 
   planSync(options: Omit<UpOptions, 'dryRun'> = {}): RunResult {

@@ -30,7 +30,11 @@ export function* readStatus(
   const health = options.health
     ? new Map((yield* verifyTables(ctx, shown, explicit, rows.rows, existing)).map((v) => [v.tableName, v.health]))
     : undefined;
-  const notices = yield* readNotices(ctx, shown.filter((t) => existing.has(t.name)), current);
+  const notices = yield* readNotices(
+    ctx,
+    shown.filter((t) => existing.has(t.name)),
+    current,
+  );
   return {
     target,
     latest: ctx.graph.latest,

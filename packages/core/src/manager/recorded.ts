@@ -7,7 +7,12 @@ import type { VersionRows } from './versions-store.js';
  * Each table's recorded version (no row = the baseline, as in Agno). A row holding garbage stops
  * the command before any work, naming the row and the way out.
  */
-export function recordedVersions(graph: VersionGraph, tables: readonly TableRef[], rows: VersionRows, versionsTable: string): Map<string, string> {
+export function recordedVersions(
+  graph: VersionGraph,
+  tables: readonly TableRef[],
+  rows: VersionRows,
+  versionsTable: string,
+): Map<string, string> {
   const current = new Map<string, string>();
   for (const t of tables) {
     const raw = rows.rows.get(t.name);

@@ -49,7 +49,8 @@ export function* runCleanupRuns(ctx: RunContext, options: CleanupRunsOptions): D
   const dryRun = options.dryRun ?? false;
   const tables: RunsTables = { sessions: ctx.names['sessions']!, runs: ctx.names['runs'] ?? resolveTableType('runs').defaultName };
   const sql = ctx.dialect.runsSql?.();
-  if (!sql) throw new DatabaseError(`the ${ctx.dialect.name} dialect has no runs SQL: cleanup-runs cannot check the blobs`, { kind: 'other' });
+  if (!sql)
+    throw new DatabaseError(`the ${ctx.dialect.name} dialect has no runs SQL: cleanup-runs cannot check the blobs`, { kind: 'other' });
   return yield* withLock(ctx, !dryRun, function* () {
     const base = { command: 'cleanup-runs' as const, dryRun, sessionsTable: tables.sessions, runsTable: tables.runs, statements: [] };
     const none = { runs: 0, sessions: 0, examples: [] };
@@ -88,7 +89,14 @@ export function* runCleanupRuns(ctx: RunContext, options: CleanupRunsOptions): D
       const clear = sql.clearLegacy(tables);
       ran.push(clear);
       yield* execute(ctx, tables.sessions, clear, false);
-      return { ...base, status: 'ok', action: 'cleared', reason: 'DROP COLUMN failed: the column was emptied instead', ...measured, statements: ran };
+      return {
+        ...base,
+        status: 'ok',
+        action: 'cleared',
+        reason: 'DROP COLUMN failed: the column was emptied instead',
+        ...measured,
+        statements: ran,
+      };
     }
   });
 }

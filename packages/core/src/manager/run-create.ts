@@ -15,7 +15,13 @@ export function* createTable(
   const latest = version;
   const base = { tableType: table.info.type, tableName: table.name, from: latest, to: latest, steps: [] };
   if (!table.info.flavors.includes(ctx.dialect.flavor)) {
-    return { ...base, from: ctx.graph.baseline, to: ctx.graph.baseline, outcome: 'not-on-dialect', reason: `Agno does not create ${table.info.type} tables on ${ctx.dialect.name}` };
+    return {
+      ...base,
+      from: ctx.graph.baseline,
+      to: ctx.graph.baseline,
+      outcome: 'not-on-dialect',
+      reason: `Agno does not create ${table.info.type} tables on ${ctx.dialect.name}`,
+    };
   }
   const statements = [
     ...(yield* namespaceStatements(ctx)),

@@ -25,18 +25,22 @@ export function* runDown(ctx: RunContext, tables: readonly TableRef[], options: 
     const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
     const versions = { exists: rows.exists };
     // One query tells which of the tables with work to do exist, whatever their number.
-    const withWork = tables.filter((t) => ctx.graph.planDown(current.get(t.name)!, target, options.force ?? false, t.info.type).steps.length > 0);
+    const withWork = tables.filter(
+      (t) => ctx.graph.planDown(current.get(t.name)!, target, options.force ?? false, t.info.type).steps.length > 0,
+    );
     const existing = withWork.length > 0 ? yield* ctx.dialect.existingTables(withWork.map((t) => t.name)) : new Set<string>();
     const reached = new Map<string, string>();
     const explicit = options.tableType !== undefined;
     const results = yield* visitTables(
       ctx,
-      tables.filter((t) => isVisited(t, existing.has(t.name), explicit, ctx.dialect.flavor)).map((table) => ({
-        table,
-        from: current.get(table.name)!,
-        reached: () => reached.get(table.name) ?? current.get(table.name)!,
-        run: () => downTable(ctx, table, current.get(table.name)!, target, options, versions, existing.has(table.name), reached),
-      })),
+      tables
+        .filter((t) => isVisited(t, existing.has(t.name), explicit, ctx.dialect.flavor))
+        .map((table) => ({
+          table,
+          from: current.get(table.name)!,
+          reached: () => reached.get(table.name) ?? current.get(table.name)!,
+          run: () => downTable(ctx, table, current.get(table.name)!, target, options, versions, existing.has(table.name), reached),
+        })),
     );
     const result: RunResult = { command: 'down', dryRun, targetVersion: target, status: runStatus(results), tables: results };
     ctx.emit({ type: 'run-done', result });

@@ -41,7 +41,15 @@ export function* runTask(
     },
     read: (statement: Statement) => query(statement.sql, statement.params),
     progress(done, total, unit, also) {
-      ctx.emit({ type: 'task-progress', tableName: opCtx.table, description: op.description, done, total, unit, ...(also ? { also } : {}) });
+      ctx.emit({
+        type: 'task-progress',
+        tableName: opCtx.table,
+        description: op.description,
+        done,
+        total,
+        unit,
+        ...(also ? { also } : {}),
+      });
     },
     *commit(): Db<void> {
       if (dryRun || !transaction) return;

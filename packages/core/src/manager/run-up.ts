@@ -34,26 +34,35 @@ export function* runUp(runCtx: RunContext, tables: readonly TableRef[], options:
     const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
     const versions = { exists: rows.exists };
     // One query tells which of the tables with work to do exist, whatever their number.
-    const withWork = tables.filter((t) => ctx.graph.planUp(current.get(t.name)!, target, options.force ?? false, t.info.type).steps.length > 0);
+    const withWork = tables.filter(
+      (t) => ctx.graph.planUp(current.get(t.name)!, target, options.force ?? false, t.info.type).steps.length > 0,
+    );
     const existing = withWork.length > 0 ? yield* ctx.dialect.existingTables(withWork.map((t) => t.name)) : new Set<string>();
     // A versions table that cannot be stamped, or a table without the columns its steps work on,
     // is refused before anything changes.
     yield* checkBeforeUp(
       ctx,
       rows.exists,
-      withWork.map((t) => ({ table: t, from: current.get(t.name)!, exists: existing.has(t.name), steps: ctx.graph.planUp(current.get(t.name)!, target, options.force ?? false).steps })),
+      withWork.map((t) => ({
+        table: t,
+        from: current.get(t.name)!,
+        exists: existing.has(t.name),
+        steps: ctx.graph.planUp(current.get(t.name)!, target, options.force ?? false).steps,
+      })),
       options.createMissing ?? false,
     );
     const reached = new Map<string, string>();
     const explicit = options.tableType !== undefined;
     const results = yield* visitTables(
       ctx,
-      tables.filter((t) => isVisited(t, existing.has(t.name), explicit, ctx.dialect.flavor)).map((table) => ({
-        table,
-        from: current.get(table.name)!,
-        reached: () => reached.get(table.name) ?? current.get(table.name)!,
-        run: () => upTable(ctx, table, current.get(table.name)!, target, options, versions, existing.has(table.name), reached),
-      })),
+      tables
+        .filter((t) => isVisited(t, existing.has(t.name), explicit, ctx.dialect.flavor))
+        .map((table) => ({
+          table,
+          from: current.get(table.name)!,
+          reached: () => reached.get(table.name) ?? current.get(table.name)!,
+          run: () => upTable(ctx, table, current.get(table.name)!, target, options, versions, existing.has(table.name), reached),
+        })),
     );
     const result: RunResult = { command: 'up', dryRun, targetVersion: target, status: runStatus(results), tables: results };
     ctx.emit({ type: 'run-done', result });

@@ -58,7 +58,12 @@ export function* runStep(
   if (transaction) yield* executeAll(ctx, table.name, transaction.begin);
   try {
     let state = ops.length > 0 ? yield* ctx.dialect.introspect(table.name) : null;
-    const opCtx: OperationContext = { table: table.name, capabilities: ctx.dialect.capabilities, force, ...(state ? { stepStart: state } : {}) };
+    const opCtx: OperationContext = {
+      table: table.name,
+      capabilities: ctx.dialect.capabilities,
+      force,
+      ...(state ? { stepStart: state } : {}),
+    };
     for (const op of ops) {
       if (!state) throw new DatabaseError(`table ${table.name} disappeared during the migration`, { kind: 'undefined-table' });
       const spec = specOf(op);
@@ -69,7 +74,12 @@ export function* runStep(
       }
       if (op.kind === 'task') {
         const done = yield* runTask(ctx, op, state, opCtx, dryRun, transaction);
-        records.push({ description, needed: true, statements: done.statements, ...(done.outcome.report ? { report: done.outcome.report } : {}) });
+        records.push({
+          description,
+          needed: true,
+          statements: done.statements,
+          ...(done.outcome.report ? { report: done.outcome.report } : {}),
+        });
         if (done.outcome.blocked) {
           if (transaction) yield* executeAll(ctx, table.name, transaction.rollback);
           return outcome(done.outcome.blocked);

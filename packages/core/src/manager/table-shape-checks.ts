@@ -120,5 +120,8 @@ export function* checkBeforeUp(ctx: RunContext, versionsReadable: boolean, work:
   const todo = work.filter((w) => w.steps.length > 0 && (w.exists || createMissing));
   if (todo.length === 0) return;
   yield* checkVersionsTable(ctx, versionsReadable, yield* ctx.dialect.introspect(ctx.versionsTable));
-  yield* checkColumnsForSteps(ctx, todo.filter((w) => w.exists));
+  yield* checkColumnsForSteps(
+    ctx,
+    todo.filter((w) => w.exists),
+  );
 }

@@ -14,7 +14,8 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 export function uniqueKeysOver(state: TableState, columns: readonly string[]): { name: string; constraint: boolean }[] {
   const found = new Map<string, boolean>();
   for (const u of state.uniqueConstraints) if (u.name !== null && sameSet(u.columns, columns)) found.set(u.name, true);
-  for (const i of state.indexes) if (i.unique && i.where === undefined && !found.has(i.name) && sameSet(i.columns, columns)) found.set(i.name, false);
+  for (const i of state.indexes)
+    if (i.unique && i.where === undefined && !found.has(i.name) && sameSet(i.columns, columns)) found.set(i.name, false);
   return [...found].map(([name, constraint]) => ({ name, constraint }));
 }
 

@@ -15,8 +15,5 @@ export const jsonToJsonbSpec: OperationSpec<JsonToJsonb> = {
   describe: (op) => `convert ${op.columns.join(', ')} from JSON to JSONB`,
   isNeeded: (op, state, ctx) => columnsStillJson(op, state, ctx).length > 0,
   apply: (op, state) =>
-    op.columns.reduce(
-      (s, name) => edit.mapColumn(s, name, (c) => (c.dataType === 'json' ? { ...c, dataType: 'jsonb' } : c)),
-      state,
-    ),
+    op.columns.reduce((s, name) => edit.mapColumn(s, name, (c) => (c.dataType === 'json' ? { ...c, dataType: 'jsonb' } : c)), state),
 };

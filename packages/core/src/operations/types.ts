@@ -42,7 +42,10 @@ export interface AddColumn {
    */
   readonly transitionalDefault?: string;
 }
-export interface DropColumn { readonly kind: 'dropColumn'; readonly column: string }
+export interface DropColumn {
+  readonly kind: 'dropColumn';
+  readonly column: string;
+}
 export interface CreateIndex {
   readonly kind: 'createIndex';
   readonly name: string;
@@ -51,26 +54,63 @@ export interface CreateIndex {
   /** A partial index's predicate, as Agno writes it (column names unquoted). */
   readonly where?: string;
 }
-export interface DropIndex { readonly kind: 'dropIndex'; readonly name: string }
-export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly columns: readonly string[] }
-export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey' }
-export interface AddUnique { readonly kind: 'addUnique'; readonly name: string; readonly columns: readonly string[] }
-export interface DropUnique { readonly kind: 'dropUnique'; readonly name: string }
-export interface SetNotNull { readonly kind: 'setNotNull'; readonly column: string }
+export interface DropIndex {
+  readonly kind: 'dropIndex';
+  readonly name: string;
+}
+export interface AddPrimaryKey {
+  readonly kind: 'addPrimaryKey';
+  readonly columns: readonly string[];
+}
+export interface DropPrimaryKey {
+  readonly kind: 'dropPrimaryKey';
+}
+export interface AddUnique {
+  readonly kind: 'addUnique';
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+export interface DropUnique {
+  readonly kind: 'dropUnique';
+  readonly name: string;
+}
+export interface SetNotNull {
+  readonly kind: 'setNotNull';
+  readonly column: string;
+}
 /** Removes a column's server default (the end of an `addColumn` with a transitional default). */
-export interface DropDefault { readonly kind: 'dropDefault'; readonly column: string }
+export interface DropDefault {
+  readonly kind: 'dropDefault';
+  readonly column: string;
+}
 /**
  * Drops every unique constraint or unique index over exactly `columns` (in any order), whatever
  * its name: a table renamed after Agno created it keeps its key under the old table's name.
  */
-export interface DropUniqueByColumns { readonly kind: 'dropUniqueByColumns'; readonly columns: readonly string[] }
-export interface JsonToJsonb { readonly kind: 'jsonToJsonb'; readonly columns: readonly string[] }
+export interface DropUniqueByColumns {
+  readonly kind: 'dropUniqueByColumns';
+  readonly columns: readonly string[];
+}
+export interface JsonToJsonb {
+  readonly kind: 'jsonToJsonb';
+  readonly columns: readonly string[];
+}
 /** `UPDATE … SET column = value WHERE column IS NULL`: restartable by construction. */
-export interface Backfill { readonly kind: 'backfill'; readonly column: string; readonly value: Expression }
+export interface Backfill {
+  readonly kind: 'backfill';
+  readonly column: string;
+  readonly value: Expression;
+}
 /** Data precondition: no NULL in `column`. Fails the step as *blocked*, never as an error. */
-export interface RequireNoNulls { readonly kind: 'requireNoNulls'; readonly column: string }
+export interface RequireNoNulls {
+  readonly kind: 'requireNoNulls';
+  readonly column: string;
+}
 /** Data precondition: no value of `column` occurs twice. */
-export interface RequireUnique { readonly kind: 'requireUnique'; readonly column: string }
+export interface RequireUnique {
+  readonly kind: 'requireUnique';
+  readonly column: string;
+}
 /**
  * Data precondition of a destructive `down`: `column` holds nothing but NULL and the values in
  * `carriesNothing` (metrics' '' for "unowned"), or the step refuses unless forced.
@@ -81,7 +121,11 @@ export interface RequireNoData {
   readonly carriesNothing: readonly string[];
 }
 /** Precondition: an identifier the step creates fits the database's limit, or the table is blocked. */
-export interface RequireNameFits { readonly kind: 'requireNameFits'; readonly name: string; readonly why: string }
+export interface RequireNameFits {
+  readonly kind: 'requireNameFits';
+  readonly name: string;
+  readonly why: string;
+}
 /** Escape hatch for dialect-specific work: plans its own statements from the live table. */
 export interface Custom {
   readonly kind: 'custom';

@@ -59,7 +59,8 @@ export function compareTable(
     }
     const known = knownDifference(def.tableType, column.name, flavor);
     const alsoJson = known?.alsoType === 'json-plain' && live.dataType === 'json';
-    const alsoType = known?.alsoType !== undefined && known.alsoType !== 'json-plain' && typeMatches({ kind: known.alsoType }, live, flavor);
+    const alsoType =
+      known?.alsoType !== undefined && known.alsoType !== 'json-plain' && typeMatches({ kind: known.alsoType }, live, flavor);
     if (!typeMatches(column.type, live, flavor) && !alsoJson && !alsoType) out.push({ kind: 'wrong-type', column });
     const nullable = column.nullable && !pk.includes(column.name);
     if (live.nullable !== nullable && !(live.nullable && known?.alsoNullable)) out.push({ kind: 'wrong-nullability', column });

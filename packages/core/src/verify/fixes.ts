@@ -76,14 +76,18 @@ function columnFix(ctx: FixContext, d: Difference): Described {
     case 'missing-column': {
       const declared = `${describeType(ctx.dialect, column.type)}${column.nullable ? '' : ' NOT NULL'}`;
       if (column.nullable) {
-        return { what: `column ${column.name} (${declared}) is missing`, fix: sqlFix(render(ctx, [addColumn(column)]), `add column ${column.name} ${declared}`) };
+        return {
+          what: `column ${column.name} (${declared}) is missing`,
+          fix: sqlFix(render(ctx, [addColumn(column)]), `add column ${column.name} ${declared}`),
+        };
       }
       const add = render(ctx, [addColumn({ ...column, nullable: true })]);
       const withColumn = specOf(addColumn(column)).apply(addColumn({ ...column, nullable: true }), ctx.state);
       const notNull = render(ctx, [setNotNull(column.name)], withColumn);
-      const fix: Fix = add && notNull
-        ? { kind: 'sql', statements: [...add, ...notNull], note: `fill ${column.name} in every row between them` }
-        : { kind: 'manual', text: `add column ${column.name} ${declared}, filling existing rows` };
+      const fix: Fix =
+        add && notNull
+          ? { kind: 'sql', statements: [...add, ...notNull], note: `fill ${column.name} in every row between them` }
+          : { kind: 'manual', text: `add column ${column.name} ${declared}, filling existing rows` };
       return { what: `column ${column.name} (${declared}) is missing`, fix };
     }
     case 'extra-column':
@@ -129,7 +133,9 @@ function keyFix(ctx: FixContext, d: Difference): Described {
     case 'missing-primary-key':
       return {
         what: `the primary key (${cols}) is missing`,
-        fix: ctx.dialect.capabilities.alterPrimaryKey ? sqlFix(render(ctx, [addPrimaryKey(d.columns ?? [])]), rebuild) : { kind: 'manual', text: rebuild },
+        fix: ctx.dialect.capabilities.alterPrimaryKey
+          ? sqlFix(render(ctx, [addPrimaryKey(d.columns ?? [])]), rebuild)
+          : { kind: 'manual', text: rebuild },
       };
     case 'different-primary-key': {
       const live = (ctx.state.primaryKey?.columns ?? []).join(', ');
@@ -144,7 +150,10 @@ function keyFix(ctx: FixContext, d: Difference): Described {
       return foreignKeyFix(ctx, d);
     case 'missing-unique': {
       const name = d.name ?? `${ctx.table}_${(d.columns ?? []).join('_')}_key`;
-      return { what: `the unique constraint on (${cols}) is missing`, fix: sqlFix(render(ctx, [addUnique(name, d.columns ?? [])]), `add UNIQUE (${cols})`) };
+      return {
+        what: `the unique constraint on (${cols}) is missing`,
+        fix: sqlFix(render(ctx, [addUnique(name, d.columns ?? [])]), `add UNIQUE (${cols})`),
+      };
     }
     default: {
       const name = d.name ?? `idx_${ctx.table}_${(d.columns ?? []).join('_')}`;
@@ -155,9 +164,15 @@ function keyFix(ctx: FixContext, d: Difference): Described {
         const statement = `CREATE UNIQUE INDEX ${q(name)} ON ${ctx.dialect.qualify(ctx.table)} (${(d.columns ?? []).map(q).join(', ')}) WHERE ${d.where}`;
         // An index already holding the name (a full one, or another predicate) must go first.
         const taken = ctx.state.indexes.some((i) => i.name === name) ? (render(ctx, [dropIndex(name)]) ?? []) : [];
-        return { what: `the ${kind} ${name} on (${cols}) WHERE ${d.where} is missing`, fix: { kind: 'sql', statements: [...taken, statement] } };
+        return {
+          what: `the ${kind} ${name} on (${cols}) WHERE ${d.where} is missing`,
+          fix: { kind: 'sql', statements: [...taken, statement] },
+        };
       }
-      return { what: `the ${kind} ${name} on (${cols}) is missing`, fix: sqlFix(render(ctx, [createIndex(name, d.columns ?? [], d.unique ?? false)]), `create ${kind} ${name} on (${cols})`) };
+      return {
+        what: `the ${kind} ${name} on (${cols}) is missing`,
+        fix: sqlFix(render(ctx, [createIndex(name, d.columns ?? [], d.unique ?? false)]), `create ${kind} ${name} on (${cols})`),
+      };
     }
   }
 }
@@ -177,7 +192,13 @@ function foreignKeyFix(ctx: FixContext, d: Difference): Described {
     ? `the foreign key (${cols}) → ${target} has ON DELETE ${live.onDelete}, Agno's has ON DELETE ${refs.onDelete ?? 'NO ACTION'}`
     : `the foreign key (${cols}) → ${target}${onDelete} is missing`;
   if (!ctx.dialect.capabilities.alterPrimaryKey) {
-    return { what, fix: { kind: 'manual', text: `${ctx.dialect.name} cannot add a foreign key to an existing table: rebuild it (create it as Agno does under another name, copy the rows, swap the names)` } };
+    return {
+      what,
+      fix: {
+        kind: 'manual',
+        text: `${ctx.dialect.name} cannot add a foreign key to an existing table: rebuild it (create it as Agno does under another name, copy the rows, swap the names)`,
+      },
+    };
   }
   const table = ctx.dialect.qualify(ctx.table);
   const drop = live?.name ? [`ALTER TABLE ${table} DROP CONSTRAINT ${q(live.name)}`] : [];

@@ -27,7 +27,14 @@ export function simulateSteps(
   steps: readonly Step[],
   names: Readonly<Record<string, string>> = {},
 ): TableState {
-  const stepCtx: StepContext = { table, names, latest: info.define(dialect.flavor), flavor: dialect.flavor, capabilities: dialect.capabilities, now: 0 };
+  const stepCtx: StepContext = {
+    table,
+    names,
+    latest: info.define(dialect.flavor),
+    flavor: dialect.flavor,
+    capabilities: dialect.capabilities,
+    now: 0,
+  };
   let current = state;
   for (const step of steps) {
     const tableStep = step.tables[info.type];

@@ -45,7 +45,13 @@ export function verifyTable(input: VerifyTableInput): TableVerification {
   if (graph.isNewer(current)) return { ...base, exists: true, health: 'newer', missingSteps: [], findings: [] };
 
   const def = expectedShape(input, plan.held);
-  const differences = compareTable(def, table, simulateSteps(dialect, info, table, state, pending, input.names), dialect.flavor, input.names);
+  const differences = compareTable(
+    def,
+    table,
+    simulateSteps(dialect, info, table, state, pending, input.names),
+    dialect.flavor,
+    input.names,
+  );
   const repairedBy = differences.length > 0 ? stepsRepairing(input, differences.map(differenceKey)) : new Map<string, string>();
   const ctx = { dialect, tableType: info.type, table, state, recorded: current };
   const findings = differences.map((d) => toFinding(ctx, d, repairedBy.get(differenceKey(d))));

@@ -39,11 +39,20 @@ export async function insertOldRows(db: TestDatabase, types: readonly MysqlAgno2
         `INSERT INTO ${t('sessions')} (session_id, session_type, agent_id, user_id, session_data, runs, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         ['s-1', 'agent', 'agent-a', 'u-1', '{"session_name": "first 🙂"}', '[{"run_id": "r1", "content": "hi"}]', 1700000000, 1700000100],
       ],
-      [`INSERT INTO ${t('sessions')} (session_id, session_type, team_id, created_at) VALUES (?, ?, ?, ?)`, ['s-2', 'team', 'team-b', 1700000200]],
-      [`INSERT INTO ${t('sessions')} (session_id, session_type, workflow_id, metadata, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`, ['s-3', 'workflow', 'wf-c', '{"k": [1, 2]}', 1700000300, 1700000400]],
+      [
+        `INSERT INTO ${t('sessions')} (session_id, session_type, team_id, created_at) VALUES (?, ?, ?, ?)`,
+        ['s-2', 'team', 'team-b', 1700000200],
+      ],
+      [
+        `INSERT INTO ${t('sessions')} (session_id, session_type, workflow_id, metadata, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        ['s-3', 'workflow', 'wf-c', '{"k": [1, 2]}', 1700000300, 1700000400],
+      ],
     ],
     memories: [
-      [`INSERT INTO ${t('memories')} (memory_id, memory, input, user_id, topics, updated_at) VALUES (?, ?, ?, ?, ?, ?)`, ['m-1', '{"memory": "likes tea"}', 'I like tea', 'u-1', '["drinks"]', 1700000500]],
+      [
+        `INSERT INTO ${t('memories')} (memory_id, memory, input, user_id, topics, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        ['m-1', '{"memory": "likes tea"}', 'I like tea', 'u-1', '["drinks"]', 1700000500],
+      ],
       [`INSERT INTO ${t('memories')} (memory_id, memory, user_id) VALUES (?, ?, ?)`, ['m-2', '{"memory": "no timestamp"}', 'u-2']],
     ],
     metrics: [
@@ -52,9 +61,21 @@ export async function insertOldRows(db: TestDatabase, types: readonly MysqlAgno2
         ['x-1', '{}', '{"gpt": 3}', '2025-01-02', 'daily', 1700000600, true],
       ],
     ],
-    evals: [[`INSERT INTO ${t('evals')} (run_id, eval_type, eval_data, eval_input, created_at) VALUES (?, ?, ?, ?, ?)`, ['e-1', 'accuracy', '{"score": 0.5}', '{"q": "?"}', 1700000700]]],
-    knowledge: [[`INSERT INTO ${t('knowledge')} (id, name, description, size) VALUES (?, ?, ?, ?)`, ['k-1', 'doc.pdf', 'a document', 9007199254740991]]],
-    culture: [[`INSERT INTO ${t('culture')} (id, name, summary, content) VALUES (?, ?, ?, ?)`, ['c-1', 'be kind', 'summary', '{"a": true}']]],
+    evals: [
+      [
+        `INSERT INTO ${t('evals')} (run_id, eval_type, eval_data, eval_input, created_at) VALUES (?, ?, ?, ?, ?)`,
+        ['e-1', 'accuracy', '{"score": 0.5}', '{"q": "?"}', 1700000700],
+      ],
+    ],
+    knowledge: [
+      [
+        `INSERT INTO ${t('knowledge')} (id, name, description, size) VALUES (?, ?, ?, ?)`,
+        ['k-1', 'doc.pdf', 'a document', 9007199254740991],
+      ],
+    ],
+    culture: [
+      [`INSERT INTO ${t('culture')} (id, name, summary, content) VALUES (?, ?, ?, ?)`, ['c-1', 'be kind', 'summary', '{"a": true}']],
+    ],
   };
   for (const type of types) for (const [statement, params] of sql[type]) await db.exec(statement, params);
 }

@@ -70,7 +70,9 @@ describe('MySQL CREATE TABLE, as Agno creates it', () => {
     const [create] = dialect.createTable(define('metrics'), 'agno_metrics', {});
     expect(create!.sql).toContain('\t`completed` BOOL NOT NULL,\n');
     expect(create!.sql).toContain('\t`date` DATE NOT NULL,\n');
-    expect(create!.sql).toContain('\tCONSTRAINT `agno_metrics_uq_metrics_user_date_period` UNIQUE (`user_id`, `date`, `aggregation_period`)\n)');
+    expect(create!.sql).toContain(
+      '\tCONSTRAINT `agno_metrics_uq_metrics_user_date_period` UNIQUE (`user_id`, `date`, `aggregation_period`)\n)',
+    );
   });
 
   it('the versions table, as Agno writes it on MySQL', () => {

@@ -61,7 +61,9 @@ describe('MysqlDialect', () => {
   });
 
   it('upserts a version row overwriting created_at, as Agno does on MySQL', () => {
-    expect(dialect.upsertVersion('agno_schema_versions', { tableName: 'agno_sessions', version: '2.5.6' }, '2026-01-02T03:04:05.678000')).toEqual({
+    expect(
+      dialect.upsertVersion('agno_schema_versions', { tableName: 'agno_sessions', version: '2.5.6' }, '2026-01-02T03:04:05.678000'),
+    ).toEqual({
       sql:
         'INSERT INTO `ai`.`agno_schema_versions` (`table_name`, `version`, `created_at`, `updated_at`) VALUES (?, ?, ?, ?) ' +
         'ON DUPLICATE KEY UPDATE `version` = ?, `created_at` = ?, `updated_at` = ?',

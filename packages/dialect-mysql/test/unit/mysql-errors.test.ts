@@ -37,11 +37,18 @@ describe('MySQL errors', () => {
   });
 
   it('a session that ended is not reported as a server that cannot be reached', () => {
-    for (const [code, errno] of [['PROTOCOL_CONNECTION_LOST', undefined], ['ECONNRESET', undefined], ['ER_CONNECTION_KILLED', 1927], ['ER_SERVER_SHUTDOWN', 1053]] as const) {
+    for (const [code, errno] of [
+      ['PROTOCOL_CONNECTION_LOST', undefined],
+      ['ECONNRESET', undefined],
+      ['ER_CONNECTION_KILLED', 1927],
+      ['ER_SERVER_SHUTDOWN', 1053],
+    ] as const) {
       const error = translateMysqlError(driverError(code, errno, 'Connection lost: The server closed the connection.'), where);
       expect(kindOf(error)).toBe('connection');
       expect(error.message).not.toContain('is MySQL running');
-      expect(error.message).toMatch(/^MySQL at db\.example:3306 ended the session \(.*\): it was killed, timed out or the server restarted; .*running the command again finishes/);
+      expect(error.message).toMatch(
+        /^MySQL at db\.example:3306 ended the session \(.*\): it was killed, timed out or the server restarted; .*running the command again finishes/,
+      );
     }
   });
 
@@ -55,7 +62,11 @@ describe('MySQL errors', () => {
 
   it('a missing CREATE privilege names the user, the privilege, the table and the GRANT', () => {
     const error = translateMysqlError(
-      driverError('ER_TABLEACCESS_DENIED_ERROR', 1142, "CREATE command denied to user 'app'@'10.0.0.1' for table `ai`.`agno_schema_versions`"),
+      driverError(
+        'ER_TABLEACCESS_DENIED_ERROR',
+        1142,
+        "CREATE command denied to user 'app'@'10.0.0.1' for table `ai`.`agno_schema_versions`",
+      ),
       where,
     );
     expect(error.message).toBe(
@@ -66,7 +77,9 @@ describe('MySQL errors', () => {
 
   it('permission', () => {
     expect(kindOf(translateMysqlError(driverError('ER_TABLEACCESS_DENIED_ERROR', 1142, 'ALTER command denied'), where))).toBe('permission');
-    expect(kindOf(translateMysqlError(driverError('ER_DBACCESS_DENIED_ERROR', 1044, 'Access denied to database'), where))).toBe('permission');
+    expect(kindOf(translateMysqlError(driverError('ER_DBACCESS_DENIED_ERROR', 1044, 'Access denied to database'), where))).toBe(
+      'permission',
+    );
   });
 
   it('passes typed errors through and wraps anything else', () => {

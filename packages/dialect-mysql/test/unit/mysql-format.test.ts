@@ -6,10 +6,10 @@ const escape = (v: unknown) => (v === null ? 'NULL' : typeof v === 'number' ? St
 
 describe('client-side interpolation', () => {
   it('fills placeholders outside quotes only', () => {
-    expect(interpolate('SELECT `a?b` FROM t WHERE x = ? AND y = ?', ['it\'s', 3], escape)).toBe(
+    expect(interpolate('SELECT `a?b` FROM t WHERE x = ? AND y = ?', ["it's", 3], escape)).toBe(
       "SELECT `a?b` FROM t WHERE x = 'it\\'s' AND y = 3",
     );
-    expect(interpolate("SELECT '?', \"?\" , ?", [null], escape)).toBe("SELECT '?', \"?\" , NULL");
+    expect(interpolate('SELECT \'?\', "?" , ?', [null], escape)).toBe('SELECT \'?\', "?" , NULL');
     expect(interpolate('SELECT `x``?` , ?', [1], escape)).toBe('SELECT `x``?` , 1');
   });
 

@@ -61,7 +61,9 @@ describe('MySQL operation SQL', () => {
 
   it('refuses a VARCHAR without a length, naming the column', () => {
     expect(() => render(addColumn({ name: 'kind', type: { kind: 'string' }, nullable: true }), memories)).toThrow(ConfigurationError);
-    expect(() => render(addColumn({ name: 'kind', type: { kind: 'string' }, nullable: true }), memories)).toThrow(/column kind has no length/);
+    expect(() => render(addColumn({ name: 'kind', type: { kind: 'string' }, nullable: true }), memories)).toThrow(
+      /column kind has no length/,
+    );
   });
 
   it('drops a column', () => {

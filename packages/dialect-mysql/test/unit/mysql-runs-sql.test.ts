@@ -68,7 +68,21 @@ describe('MySQL and MariaDB: runs copy SQL', () => {
         "sql": "SELECT s.\`session_id\` AS \`session_id\`, s.\`user_id\` AS \`user_id\`, CAST(s.\`runs\` AS CHAR) AS \`runs\` FROM \`ai\`.\`agno_sessions\` s WHERE s.\`session_id\` > ? AND s.\`session_id\` <= ? AND s.\`runs\` IS NOT NULL AND (CASE WHEN JSON_VALID(s.\`runs\`) THEN JSON_TYPE(s.\`runs\`) = 'STRING' ELSE TRUE END) ORDER BY s.\`session_id\`",
       }
     `);
-    const row = { run_id: 'r', session_id: 's', run_type: 'agent', agent_id: 'a', team_id: null, workflow_id: null, user_id: 'u', parent_run_id: null, status: null, run_index: 2, run_data: '{"run_id":"r"}', created_at: 1, updated_at: 2 };
+    const row = {
+      run_id: 'r',
+      session_id: 's',
+      run_type: 'agent',
+      agent_id: 'a',
+      team_id: null,
+      workflow_id: null,
+      user_id: 'u',
+      parent_run_id: null,
+      status: null,
+      run_index: 2,
+      run_data: '{"run_id":"r"}',
+      created_at: 1,
+      updated_at: 2,
+    };
     expect(sql.insertRuns(t, [row])).toMatchInlineSnapshot(`
       {
         "params": [

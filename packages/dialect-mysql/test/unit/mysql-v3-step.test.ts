@@ -8,7 +8,12 @@ const dialect = mysqlDialect({ url: 'mysql://agno:secret@db.example:3306/app' })
 const col = (name: string, dataType = 'varchar', nullable = true, length: number | null = 128) => ({ name, dataType, nullable, length });
 const metrics: TableState = {
   name: 'agno_metrics',
-  columns: [col('id', 'varchar', false), col('date', 'date', false, null), col('aggregation_period', 'varchar', false, 20), col('completed', 'tinyint', false, null)],
+  columns: [
+    col('id', 'varchar', false),
+    col('date', 'date', false, null),
+    col('aggregation_period', 'varchar', false, 20),
+    col('completed', 'tinyint', false, null),
+  ],
   indexes: [
     { name: 'idx_agno_metrics_date', columns: ['date'], unique: false, valid: true },
     { name: 'agno_metrics_uq_metrics_date_period', columns: ['date', 'aggregation_period'], unique: true, valid: true },
@@ -31,11 +36,16 @@ describe('MySQL SQL of the 3.0.0 operations', () => {
     expect(render(addColumn({ name: 'x', type: { kind: 'string', length: 8 }, nullable: false }, "a\\'b"))).toEqual([
       [`ALTER TABLE ${M} ADD COLUMN \`x\` VARCHAR(8) NOT NULL DEFAULT 'a\\\\''b'`, []],
     ]));
-  it('dropDefault in place', () => expect(render(dropDefault('user_id'))).toEqual([[`ALTER TABLE ${M} ALTER COLUMN \`user_id\` DROP DEFAULT`, []]]));
+  it('dropDefault in place', () =>
+    expect(render(dropDefault('user_id'))).toEqual([[`ALTER TABLE ${M} ALTER COLUMN \`user_id\` DROP DEFAULT`, []]]));
   it('dropUniqueByColumns: a unique key is one index on MySQL, dropped once', () =>
-    expect(render(dropUniqueByColumns(['aggregation_period', 'date']))).toEqual([['DROP INDEX `agno_metrics_uq_metrics_date_period` ON `ai`.`agno_metrics`', []]]));
+    expect(render(dropUniqueByColumns(['aggregation_period', 'date']))).toEqual([
+      ['DROP INDEX `agno_metrics_uq_metrics_date_period` ON `ai`.`agno_metrics`', []],
+    ]));
   it('requireNoData', () =>
-    expect(render(requireNoData('user_id', ['']))).toEqual([[`SELECT COUNT(*) AS \`n\` FROM ${M} WHERE \`user_id\` IS NOT NULL AND \`user_id\` NOT IN (?)`, ['']]]));
+    expect(render(requireNoData('user_id', ['']))).toEqual([
+      [`SELECT COUNT(*) AS \`n\` FROM ${M} WHERE \`user_id\` IS NOT NULL AND \`user_id\` NOT IN (?)`, ['']],
+    ]));
 });
 
 describe('MySQL plan of the 3.0.0 step', () => {

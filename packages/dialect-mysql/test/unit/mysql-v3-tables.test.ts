@@ -6,7 +6,8 @@ const dialect = mysqlDialect({ url: 'mysql://agno@db.example/app', schema: 'ai' 
 const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName]));
 const create = (type: string, version?: string) =>
   dialect.createTable(resolveTableType(type).define('mysql', version), names[type]!, names).map((s) => s.sql);
-const table = (name: string, lines: readonly string[]) => [`CREATE TABLE \`ai\`.\`${name}\` (`, ...lines.map((l, i) => `\t${l}${i < lines.length - 1 ? ',' : ''}`), ')'].join('\n');
+const table = (name: string, lines: readonly string[]) =>
+  [`CREATE TABLE \`ai\`.\`${name}\` (`, ...lines.map((l, i) => `\t${l}${i < lines.length - 1 ? ',' : ''}`), ')'].join('\n');
 const index = (table: string, name: string, columns: string) => `CREATE INDEX \`${name}\` ON \`ai\`.\`${table}\` (${columns})`;
 
 describe('MySQL CREATE TABLE at Agno 3.0', () => {
@@ -42,7 +43,9 @@ describe('MySQL CREATE TABLE at Agno 3.0', () => {
   });
 
   it('a renamed runs table prefixes the declared index name', () => {
-    const sql = dialect.createTable(resolveTableType('runs').define('mysql'), 'chat_runs', { ...names, sessions: 'chat' }).map((s) => s.sql);
+    const sql = dialect
+      .createTable(resolveTableType('runs').define('mysql'), 'chat_runs', { ...names, sessions: 'chat' })
+      .map((s) => s.sql);
     expect(sql[0]).toContain('REFERENCES `ai`.`chat` (`session_id`) ON DELETE CASCADE');
     expect(sql.at(-1)).toBe(index('chat_runs', 'chat_runs_runs_session_id_run_index', '`session_id`, `run_index`'));
   });
@@ -123,7 +126,9 @@ describe('MySQL CREATE TABLE at Agno 3.0', () => {
 
   it('below 3.0.0: sessions with the runs blob, metrics keyed by (date, aggregation_period), no owners', () => {
     expect(create('sessions', '2.5.6')[0]).toContain('\t`runs` JSON,\n');
-    expect(create('metrics', '2.5.6')[0]).toContain('CONSTRAINT `agno_metrics_uq_metrics_date_period` UNIQUE (`date`, `aggregation_period`)');
+    expect(create('metrics', '2.5.6')[0]).toContain(
+      'CONSTRAINT `agno_metrics_uq_metrics_date_period` UNIQUE (`date`, `aggregation_period`)',
+    );
     expect(create('evals', '2.5.6')[0]).not.toContain('user_id');
     expect(create('knowledge', '2.5.6')[0]).not.toContain('user_id');
   });

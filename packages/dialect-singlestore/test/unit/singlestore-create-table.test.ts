@@ -180,7 +180,8 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
   });
 
   it('below 3.0.0: the 2.x sessions, metrics, evals and knowledge', () => {
-    const at = (type: string) => dialect.createTable(TABLE_TYPES.find((t) => t.type === type)!.define('singlestore', '2.5.6'), type, names)[0]!.sql;
+    const at = (type: string) =>
+      dialect.createTable(TABLE_TYPES.find((t) => t.type === type)!.define('singlestore', '2.5.6'), type, names)[0]!.sql;
     expect(at('sessions')).toContain('\t`runs` JSON,\n');
     for (const type of ['metrics', 'evals', 'knowledge']) expect(at(type), type).not.toContain('user_id');
   });
@@ -281,7 +282,15 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
 
   it('creates only the tables Agno creates on SingleStore', () => {
     expect(TABLE_TYPES.filter((t) => t.flavors.includes('singlestore')).map((t) => t.type)).toEqual([
-      'memories', 'sessions', 'metrics', 'evals', 'knowledge', 'culture', 'runs', 'traces', 'spans',
+      'memories',
+      'sessions',
+      'metrics',
+      'evals',
+      'knowledge',
+      'culture',
+      'runs',
+      'traces',
+      'spans',
     ]);
   });
 });

@@ -3,10 +3,18 @@ import { SinglestoreIntrospector } from '../../src/index.js';
 import { drive } from '../support/drive.js';
 
 const column = (name: string, type: string, nullable = 'YES') => ({
-  column_name: name, data_type: type, column_type: type, is_nullable: nullable, column_default: null, max_length: type === 'varchar' ? 128 : null,
+  column_name: name,
+  data_type: type,
+  column_type: type,
+  is_nullable: nullable,
+  column_default: null,
+  max_length: type === 'varchar' ? 128 : null,
 });
 const key = (name: string, columnName: string | null, type: string, nonUnique = 0) => ({
-  index_name: name, non_unique: nonUnique, column_name: columnName, index_type: type,
+  index_name: name,
+  non_unique: nonUnique,
+  column_name: columnName,
+  index_type: type,
 });
 
 describe('SingleStore introspection', () => {
@@ -35,7 +43,11 @@ describe('SingleStore introspection', () => {
       ],
       uniqueConstraints: [{ name: 'uq_session_type', columns: ['session_id', 'session_type'] }],
     });
-    expect(run.requests.map((r) => r.params)).toEqual([['app', 'agno_sessions'], ['app', 'agno_sessions'], ['app', 'agno_sessions']]);
+    expect(run.requests.map((r) => r.params)).toEqual([
+      ['app', 'agno_sessions'],
+      ['app', 'agno_sessions'],
+      ['app', 'agno_sessions'],
+    ]);
     expect(run.requests[1]!.sql).toContain('INDEX_TYPE AS index_type');
   });
 

@@ -158,7 +158,12 @@ describe('SingleStore operation SQL: in place', () => {
 
   it('has no JSONB, and runs a custom operation as planned', () => {
     expect(render(jsonToJsonb('memory', 'topics'), memories)).toEqual([]);
-    expect(render(custom('probe', () => [sql('SELECT 1')]), memories)).toEqual(['SELECT 1']);
+    expect(
+      render(
+        custom('probe', () => [sql('SELECT 1')]),
+        memories,
+      ),
+    ).toEqual(['SELECT 1']);
   });
 });
 
@@ -266,8 +271,11 @@ describe('SingleStore operation SQL: rebuild-and-swap', () => {
         { name: 'n', dataType: 'bigint', nullable: true, defaultValue: '7' },
       ],
     };
-    const [, , create] = dialect.renderOperation(setNotNull('created_at'), withDefaults, { table: 'agno_memories', capabilities: dialect.capabilities });
-    expect(create!.sql).toContain("\t`kind` VARCHAR(20) DEFAULT ?,\n\t`n` BIGINT DEFAULT 7,");
+    const [, , create] = dialect.renderOperation(setNotNull('created_at'), withDefaults, {
+      table: 'agno_memories',
+      capabilities: dialect.capabilities,
+    });
+    expect(create!.sql).toContain('\t`kind` VARCHAR(20) DEFAULT ?,\n\t`n` BIGINT DEFAULT 7,');
     expect(create!.params).toEqual(['plain']);
   });
 
@@ -283,7 +291,9 @@ describe('SingleStore operation SQL: rebuild-and-swap', () => {
 
 describe('SingleStore versions table and namespace', () => {
   it('upserts a version as SingleStoreDb does: created_at keeps its first value', () => {
-    expect(dialect.upsertVersion('agno_schema_versions', { tableName: 'agno_memories', version: '2.5.6' }, '2026-01-02T03:04:05.000000')).toEqual({
+    expect(
+      dialect.upsertVersion('agno_schema_versions', { tableName: 'agno_memories', version: '2.5.6' }, '2026-01-02T03:04:05.000000'),
+    ).toEqual({
       sql:
         'INSERT INTO `app`.`agno_schema_versions` (`table_name`, `version`, `created_at`, `updated_at`) VALUES (?, ?, ?, ?) ' +
         'ON DUPLICATE KEY UPDATE `version` = ?, `updated_at` = ?',

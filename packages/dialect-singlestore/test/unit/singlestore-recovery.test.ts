@@ -28,8 +28,12 @@ describe('finishing a rebuild a killed run left behind', () => {
   });
 
   it('drops spare copies when the table itself is whole', () => {
-    expect(drive(recoverInterruptedRebuilds(r, 'app', ['s']), [present('s', 's__agno_old')]).result).toEqual(['DROP TABLE `app`.`s__agno_old`']);
-    expect(drive(recoverInterruptedRebuilds(r, 'app', ['s']), [present('s', 's__agno_new')]).result).toEqual(['DROP TABLE `app`.`s__agno_new`']);
+    expect(drive(recoverInterruptedRebuilds(r, 'app', ['s']), [present('s', 's__agno_old')]).result).toEqual([
+      'DROP TABLE `app`.`s__agno_old`',
+    ]);
+    expect(drive(recoverInterruptedRebuilds(r, 'app', ['s']), [present('s', 's__agno_new')]).result).toEqual([
+      'DROP TABLE `app`.`s__agno_new`',
+    ]);
   });
 
   it('leaves alone a new table it cannot account for', () => {

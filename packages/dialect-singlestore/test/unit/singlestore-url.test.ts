@@ -48,7 +48,9 @@ describe('SingleStore URLs and the default database', () => {
     const connection = { ...client, connection: { config: { database: 'from_conn' } } };
     expect(singlestoreDialect({ client: pool as never }).namespace).toBe('from_pool');
     expect(singlestoreDialect({ client: connection as never }).namespace).toBe('from_conn');
-    expect(() => singlestoreDialect({ client: client as never })).toThrow(/has no database configured: configure one on it, or pass `schema`/);
+    expect(() => singlestoreDialect({ client: client as never })).toThrow(
+      /has no database configured: configure one on it, or pass `schema`/,
+    );
     expect(singlestoreDialect({ client: client as never, schema: 'given' }).displayTarget).toBe('singlestore:(client)/given');
   });
 

@@ -10,7 +10,12 @@ const col = (name: string, dataType = 'varchar', nullable = true, length: number
 /** SingleStore's 2.x metrics: no unique key (error 1706 on a columnstore). */
 const metrics: SinglestoreTableState = {
   name: 'agno_metrics',
-  columns: [col('id', 'varchar', false), col('date', 'date', false, null), col('aggregation_period', 'varchar', false, 20), col('completed', 'tinyint', false, null)],
+  columns: [
+    col('id', 'varchar', false),
+    col('date', 'date', false, null),
+    col('aggregation_period', 'varchar', false, 20),
+    col('completed', 'tinyint', false, null),
+  ],
   indexes: [{ name: 'idx_agno_metrics_date', columns: ['date'], unique: false, valid: true }],
   primaryKey: { name: 'PRIMARY', columns: ['id'] },
   uniqueConstraints: [],

@@ -5,14 +5,24 @@ import type { MapContext, Mapped } from './types.js';
 import { idText, SKIP } from './types.js';
 
 export const MEMORY_COLUMNS = [
-  'memory_id', 'memory', 'feedback', 'input', 'agent_id', 'team_id', 'user_id', 'topics', 'created_at', 'updated_at',
+  'memory_id',
+  'memory',
+  'feedback',
+  'input',
+  'agent_id',
+  'team_id',
+  'user_id',
+  'topics',
+  'created_at',
+  'updated_at',
 ] as const;
 
 /** The keys of Agno 1.x's memory blob (MemoryRow.memory). */
 const BLOB_KEYS = new Set(['memory_id', 'memory', 'topics', 'last_updated', 'input']);
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-const text = (value: unknown) => (value === undefined || value === null ? null : sanitizeString(typeof value === 'string' ? value : JSON.stringify(value)));
+const text = (value: unknown) =>
+  value === undefined || value === null ? null : sanitizeString(typeof value === 'string' ? value : JSON.stringify(value));
 
 /**
  * The v1 blob unwrapped into v2's fields when it holds nothing else: `memory` becomes the text v2
@@ -22,7 +32,11 @@ const text = (value: unknown) => (value === undefined || value === null ? null :
 function unwrap(blob: unknown): { memory: unknown; topics: unknown; input: unknown } {
   if (isPlainObject(blob) && typeof blob['memory'] === 'string' && Object.keys(blob).every((k) => BLOB_KEYS.has(k))) {
     const topics = decodeJson(blob['topics']);
-    return { memory: blob['memory'], topics: Array.isArray(topics) ? topics : null, input: typeof blob['input'] === 'string' ? blob['input'] : null };
+    return {
+      memory: blob['memory'],
+      topics: Array.isArray(topics) ? topics : null,
+      input: typeof blob['input'] === 'string' ? blob['input'] : null,
+    };
   }
   return { memory: blob, topics: null, input: null };
 }

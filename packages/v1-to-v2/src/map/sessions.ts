@@ -12,8 +12,21 @@ export type SessionKind = 'agent' | 'team' | 'workflow';
 
 /** The v2 sessions columns, in the order they are written. */
 export const SESSION_COLUMNS = [
-  'session_id', 'session_type', 'agent_id', 'team_id', 'workflow_id', 'user_id', 'session_data', 'agent_data',
-  'team_data', 'workflow_data', 'metadata', 'runs', 'summary', 'created_at', 'updated_at',
+  'session_id',
+  'session_type',
+  'agent_id',
+  'team_id',
+  'workflow_id',
+  'user_id',
+  'session_data',
+  'agent_data',
+  'team_data',
+  'workflow_data',
+  'metadata',
+  'runs',
+  'summary',
+  'created_at',
+  'updated_at',
 ] as const;
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
@@ -28,7 +41,10 @@ type Convert = (decoded: unknown, sanitize: boolean) => unknown;
 
 /** A JSON column written as its v1 text when nothing in it would change, else converted (or only sanitised). */
 function jsonColumn(value: unknown, convert: Convert | null): string | null {
-  return unchangedJsonText(value, convert !== null) ?? json(convert ? convert(decodeJson(value), !isSafeJsonText(value)) : sanitizeDeep(decodeJson(value)));
+  return (
+    unchangedJsonText(value, convert !== null) ??
+    json(convert ? convert(decodeJson(value), !isSafeJsonText(value)) : sanitizeDeep(decodeJson(value)))
+  );
 }
 
 function runsOf(row: Readonly<Record<string, unknown>>, kind: SessionKind, ids: MediaIds): { runs: unknown[] | null; dropped: number } {

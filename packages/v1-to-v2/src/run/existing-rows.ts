@@ -30,7 +30,10 @@ export async function existingRows(
   const found = new Map<string, ExistingRow>();
   const key = spec.conflict[0]!;
   const q = (n: string) => dialect.quoteIdent(n);
-  const select = [key, spec.owner, spec.newer].filter((c): c is string => c !== undefined).map(q).join(', ');
+  const select = [key, spec.owner, spec.newer]
+    .filter((c): c is string => c !== undefined)
+    .map(q)
+    .join(', ');
   const size = Math.max(1, Math.min(maxParams, 10_000));
   for (let start = 0; start < keys.length; start += size) {
     const slice = keys.slice(start, start + size);

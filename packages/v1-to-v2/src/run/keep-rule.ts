@@ -4,7 +4,7 @@ import type { PendingRow } from './transform-page.js';
 
 /** Why a v1 row was not written over the v2 row already holding its key. */
 export const KEEP = {
-  changedInV2: 'changed in v2 after the migration (its updated_at is later than the v1 row\'s)',
+  changedInV2: "changed in v2 after the migration (its updated_at is later than the v1 row's)",
   alreadyInV2: 'already in v2 with the same updated_at as the v1 row',
 } as const;
 
@@ -19,7 +19,8 @@ export type Decision = { readonly write: 'insert' | 'update' } | { readonly skip
  */
 export function decide(existing: ExistingRow | undefined, write: PendingRow, ownerRule: boolean, newerRule: boolean): Decision {
   if (existing === undefined) return { write: 'insert' };
-  if (ownerRule && existing.owner !== null && existing.owner !== undefined && existing.owner !== write.owner) return { skip: SKIP.otherOwner };
+  if (ownerRule && existing.owner !== null && existing.owner !== undefined && existing.owner !== write.owner)
+    return { skip: SKIP.otherOwner };
   if (!newerRule) return { write: 'update' };
   const mine = write.updatedAt;
   const theirs = existing.updatedAt;

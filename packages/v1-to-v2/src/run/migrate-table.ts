@@ -134,7 +134,15 @@ export async function migrateTable(run: RunState, job: TableJob, saved: SavedPro
 
   /** Checks one transformed page against the target, writes it with its resume point, then counts it. */
   const commitPage = async (page: Page): Promise<void> => {
-    const existing = lookup ? await existingRows(conn, dialect, job.spec, page.writes.map((w) => w.key), run.limits.maxParams) : new Map<string, ExistingRow>();
+    const existing = lookup
+      ? await existingRows(
+          conn,
+          dialect,
+          job.spec,
+          page.writes.map((w) => w.key),
+          run.limits.maxParams,
+        )
+      : new Map<string, ExistingRow>();
     const accepted: PendingRow[] = [];
     const skipped = [...page.skipped];
     const kept: { reason: string; key: string | null }[] = [];
@@ -159,13 +167,20 @@ export async function migrateTable(run: RunState, job: TableJob, saved: SavedPro
     const counts = { read: page.read, inserted, updated, runsDropped, skipped, kept };
     if (!dryRun) {
       try {
-        await writeBatch(conn, dialect, run.family, run.limits, {
-          spec: job.spec,
-          rows: accepted.map((w) => w.values),
-          keys: accepted.map((w) => w.key),
-          progress: run.store.save(job.source.display, job.target, tally.progressAfter(counts, page.lastKey, startedAt), run.nowSeconds),
-          insertOnly: !lookup,
-        }, run.describe);
+        await writeBatch(
+          conn,
+          dialect,
+          run.family,
+          run.limits,
+          {
+            spec: job.spec,
+            rows: accepted.map((w) => w.values),
+            keys: accepted.map((w) => w.key),
+            progress: run.store.save(job.source.display, job.target, tally.progressAfter(counts, page.lastKey, startedAt), run.nowSeconds),
+            insertOnly: !lookup,
+          },
+          run.describe,
+        );
       } catch (error) {
         const failure = error as { key?: string | null; reason?: string };
         throw new TableFailure(report('failed'), failure.key ?? null, failure.reason ?? run.describe(error), error);

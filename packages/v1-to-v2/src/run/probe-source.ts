@@ -15,7 +15,13 @@ const LABEL: Readonly<Record<SourceKind, string>> = {
  * Checks that a named v1 table exists and finds the key its pages are ordered by: session_id for
  * sessions; `id` for Agno 1.x memory tables (`memory_id` accepted for tables shaped like v2's).
  */
-export async function probeSource(conn: Connection, dialect: Dialect, kind: SourceKind, schema: string | undefined, table: string): Promise<SourceTable> {
+export async function probeSource(
+  conn: Connection,
+  dialect: Dialect,
+  kind: SourceKind,
+  schema: string | undefined,
+  table: string,
+): Promise<SourceTable> {
   const candidate = sourceTable(dialect, schema, table, kind === 'memories' ? 'id' : 'session_id');
   let columns: string[] | null;
   try {
@@ -23,7 +29,10 @@ export async function probeSource(conn: Connection, dialect: Dialect, kind: Sour
     columns = result.rows[0] ? Object.keys(result.rows[0]) : null;
   } catch (error) {
     if (dialect.isUndefinedTable(error)) {
-      throw new ConfigurationError(`the v1 ${LABEL[kind]} table ${candidate.display} does not exist: check the table name${schema === undefined ? '' : ' and the v1 schema'}`, { table: candidate.display });
+      throw new ConfigurationError(
+        `the v1 ${LABEL[kind]} table ${candidate.display} does not exist: check the table name${schema === undefined ? '' : ' and the v1 schema'}`,
+        { table: candidate.display },
+      );
     }
     throw error;
   }
@@ -31,7 +40,9 @@ export async function probeSource(conn: Connection, dialect: Dialect, kind: Sour
   if (columns === null) columns = await emptyTableKeys(conn, candidate, dialect, keys);
   const key = keys.find((k) => columns!.includes(k));
   if (key === undefined) {
-    throw new ConfigurationError(`${candidate.display} has no ${keys.join(' or ')} column: is it a v1 ${LABEL[kind]} table?`, { table: candidate.display });
+    throw new ConfigurationError(`${candidate.display} has no ${keys.join(' or ')} column: is it a v1 ${LABEL[kind]} table?`, {
+      table: candidate.display,
+    });
   }
   return { ...candidate, key };
 }

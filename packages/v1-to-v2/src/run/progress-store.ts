@@ -19,8 +19,18 @@ export interface SavedProgress {
 }
 
 const COLUMNS = [
-  'source_table', 'target_table', 'status', 'last_key', 'rows_read', 'rows_inserted', 'rows_updated', 'rows_skipped',
-  'skipped_reasons', 'runs_dropped', 'started_at', 'updated_at',
+  'source_table',
+  'target_table',
+  'status',
+  'last_key',
+  'rows_read',
+  'rows_inserted',
+  'rows_updated',
+  'rows_skipped',
+  'skipped_reasons',
+  'runs_dropped',
+  'started_at',
+  'updated_at',
 ] as const;
 
 /** The resume table, declared like a catalog table so each dialect creates it in its own DDL. */
@@ -95,8 +105,18 @@ export class ProgressStore {
   save(source: string, target: string, progress: SavedProgress, nowSeconds: number): Statement {
     const skipped = Object.values(progress.skipped).reduce((a, b) => a + b, 0);
     const values = [
-      source, target, progress.status, progress.lastKey, progress.read, progress.inserted, progress.updated, skipped,
-      JSON.stringify(Object.keys(progress.kept).length === 0 ? progress.skipped : { ...progress.skipped, [KEPT_KEY]: progress.kept }), progress.runsDropped, progress.startedAt, nowSeconds,
+      source,
+      target,
+      progress.status,
+      progress.lastKey,
+      progress.read,
+      progress.inserted,
+      progress.updated,
+      skipped,
+      JSON.stringify(Object.keys(progress.kept).length === 0 ? progress.skipped : { ...progress.skipped, [KEPT_KEY]: progress.kept }),
+      progress.runsDropped,
+      progress.startedAt,
+      nowSeconds,
     ];
     return this.family.upsert(
       this.dialect,
@@ -114,7 +134,11 @@ const KEPT_KEY = '$kept';
 
 function numbers(value: unknown): Record<string, number> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== KEPT_KEY).map(([k, v]) => [k, Number(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== KEPT_KEY)
+      .map(([k, v]) => [k, Number(v)]),
+  );
 }
 
 function parseReasons(value: unknown): { skipped: Record<string, number>; kept: Record<string, number> } {

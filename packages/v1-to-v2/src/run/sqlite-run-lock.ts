@@ -60,7 +60,10 @@ export class SqliteRunLock {
             `${q('host')} TEXT NOT NULL, ${q('pid')} INTEGER NOT NULL, ${q('expires_at')} INTEGER NOT NULL)`,
           [],
         );
-        const found = await conn.query(`SELECT ${q('holder')}, ${q('host')}, ${q('pid')}, ${q('expires_at')} FROM ${t} WHERE ${q('lock_name')} = ?`, [this.name]);
+        const found = await conn.query(
+          `SELECT ${q('holder')}, ${q('host')}, ${q('pid')}, ${q('expires_at')} FROM ${t} WHERE ${q('lock_name')} = ?`,
+          [this.name],
+        );
         const row = found.rows[0];
         if (row) {
           const holder = { id: String(row['holder']), host: String(row['host']), pid: Number(row['pid']) };
@@ -108,6 +111,9 @@ export class SqliteRunLock {
     if (!this.held) return;
     this.held = false;
     const q = (n: string) => this.dialect.quoteIdent(n);
-    await conn.query(`DELETE FROM ${this.dialect.qualify(this.table)} WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`, [this.name, this.holder.id]);
+    await conn.query(`DELETE FROM ${this.dialect.qualify(this.table)} WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`, [
+      this.name,
+      this.holder.id,
+    ]);
   }
 }

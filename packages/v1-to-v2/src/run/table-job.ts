@@ -29,7 +29,13 @@ export function tableJob(dialect: Dialect, kind: SourceKind, source: SourceTable
       target,
       targetExists,
       // A memory the application changed after the migration (a later updated_at) is kept.
-      spec: { table, columns: MEMORY_COLUMNS, conflict: ['memory_id'], update: MEMORY_COLUMNS.filter((c) => c !== 'memory_id' && c !== 'created_at'), newer: 'updated_at' },
+      spec: {
+        table,
+        columns: MEMORY_COLUMNS,
+        conflict: ['memory_id'],
+        update: MEMORY_COLUMNS.filter((c) => c !== 'memory_id' && c !== 'created_at'),
+        newer: 'updated_at',
+      },
       map: mapMemory,
     };
   }

@@ -73,9 +73,15 @@ export class Tally {
 
   progress(status: 'running' | 'done', lastKey: string | null, startedAt: number): SavedProgress {
     return {
-      status, lastKey, read: this.read, inserted: this.inserted, updated: this.updated,
-      skipped: counts(this.skipped), kept: counts(this.kept), runsDropped: this.runsDropped, startedAt,
+      status,
+      lastKey,
+      read: this.read,
+      inserted: this.inserted,
+      updated: this.updated,
+      skipped: counts(this.skipped),
+      kept: counts(this.kept),
+      runsDropped: this.runsDropped,
+      startedAt,
     };
   }
 }
-

@@ -21,10 +21,18 @@ const SESSIONS_SHAPE = '2.5.6';
  * stamped exactly as Agno creates it (not in a dry run, which writes nothing); an existing one
  * must be at that version, or the rows would not fit it.
  */
-export async function prepareTargets(dialect: Dialect, options: MigrateV1Options, needed: readonly ('sessions' | 'memories')[], dryRun: boolean): Promise<Targets> {
+export async function prepareTargets(
+  dialect: Dialect,
+  options: MigrateV1Options,
+  needed: readonly ('sessions' | 'memories')[],
+  dryRun: boolean,
+): Promise<Targets> {
   const renames = options.targetTables ?? {};
   const manager = new MigrationManager(dialect, {
-    tables: { ...(renames.sessions !== undefined ? { sessions: renames.sessions } : {}), ...(renames.memories !== undefined ? { memories: renames.memories } : {}) },
+    tables: {
+      ...(renames.sessions !== undefined ? { sessions: renames.sessions } : {}),
+      ...(renames.memories !== undefined ? { memories: renames.memories } : {}),
+    },
     ...(options.versionsTable !== undefined ? { versionsTable: options.versionsTable } : {}),
     ...(options.lockTimeoutMs !== undefined ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
   });

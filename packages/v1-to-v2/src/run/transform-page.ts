@@ -42,7 +42,13 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  * its write before the transform starts, so there the page is transformed in one go. `rows` is
  * emptied as it goes, so a page's source rows do not outlive their transform.
  */
-export async function transformPage(job: TableJob, rows: (Row | null)[], lastKey: string | null, ctx: MapContext, overlap = true): Promise<Page> {
+export async function transformPage(
+  job: TableJob,
+  rows: (Row | null)[],
+  lastKey: string | null,
+  ctx: MapContext,
+  overlap = true,
+): Promise<Page> {
   const writes: PendingRow[] = [];
   const skipped: { reason: string; key: string | null }[] = [];
   let bytes = 0;
@@ -60,7 +66,13 @@ export async function transformPage(job: TableJob, rows: (Row | null)[], lastKey
     const values = job.spec.columns.map((c) => mapped.row[c] ?? null);
     bytes += rowBytes(values);
     const updatedAt = job.spec.newer === undefined ? null : mapped.row[job.spec.newer];
-    writes.push({ key: mapped.key, values, owner: mapped.owner ?? null, updatedAt: typeof updatedAt === 'number' ? updatedAt : null, runsDropped: mapped.runsDropped });
+    writes.push({
+      key: mapped.key,
+      values,
+      owner: mapped.owner ?? null,
+      updatedAt: typeof updatedAt === 'number' ? updatedAt : null,
+      runsDropped: mapped.runsDropped,
+    });
   }
   return { read, lastKey, writes, skipped, averageBytes: bytes / Math.max(1, writes.length) };
 }

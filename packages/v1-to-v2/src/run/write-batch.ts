@@ -43,7 +43,14 @@ async function quietly(conn: Connection, sql: string): Promise<void> {
  * limits allow. On failure nothing of the page stays, and the rows of the failing statement are
  * tried one by one (each rolled back) to name the row at fault.
  */
-export async function writeBatch(conn: Connection, dialect: Dialect, family: SqlFamily, limits: WriteLimits, batch: BatchWrite, describe: (error: unknown) => string): Promise<void> {
+export async function writeBatch(
+  conn: Connection,
+  dialect: Dialect,
+  family: SqlFamily,
+  limits: WriteLimits,
+  batch: BatchWrite,
+  describe: (error: unknown) => string,
+): Promise<void> {
   const { chunks, tooLarge } = splitRows(batch.rows, batch.spec.columns.length, limits);
   if (tooLarge) {
     throw new BatchWriteError(
@@ -57,7 +64,12 @@ export async function writeBatch(conn: Connection, dialect: Dialect, family: Sql
   try {
     for (const chunk of chunks) {
       failing = chunk;
-      const statement = statementFor(dialect, family, batch, chunk.map((i) => batch.rows[i]!));
+      const statement = statementFor(
+        dialect,
+        family,
+        batch,
+        chunk.map((i) => batch.rows[i]!),
+      );
       await conn.query(statement.sql, statement.params);
     }
     failing = null;

@@ -14,7 +14,11 @@ export function rowBytes(values: readonly unknown[]): number {
  * Splits rows into statements that stay under the parameter limit and the byte budget, in order.
  * A row too large to send at all is reported by index, for the caller to name.
  */
-export function splitRows(rows: readonly (readonly unknown[])[], columns: number, limits: WriteLimits): { chunks: number[][]; tooLarge?: { index: number; bytes: number } } {
+export function splitRows(
+  rows: readonly (readonly unknown[])[],
+  columns: number,
+  limits: WriteLimits,
+): { chunks: number[][]; tooLarge?: { index: number; bytes: number } } {
   const maxRows = Math.max(1, Math.floor(limits.maxParams / columns));
   const chunks: number[][] = [];
   let current: number[] = [];

@@ -43,7 +43,11 @@ const sqlite: SqlFamily = {
 async function mysqlLimits(conn: Connection): Promise<WriteLimits> {
   const result = await conn.query('SELECT @@max_allowed_packet AS packet', []);
   const packet = Number(result.rows[0]?.['packet'] ?? 4 * 1024 * 1024);
-  return { maxParams: Number.MAX_SAFE_INTEGER, batchBytes: Math.min(BATCH_BYTES, Math.floor(packet / 4)), maxRowBytes: Math.floor(packet / 2) };
+  return {
+    maxParams: Number.MAX_SAFE_INTEGER,
+    batchBytes: Math.min(BATCH_BYTES, Math.floor(packet / 4)),
+    maxRowBytes: Math.floor(packet / 2),
+  };
 }
 
 const mysql: SqlFamily = {

@@ -12,7 +12,10 @@ export function onConflictUpsert(dialect: Dialect, spec: UpsertSpec, rows: reado
   const onConflict = update === '' ? 'DO NOTHING' : `DO UPDATE SET ${update}`;
   const rules: string[] = [];
   if (spec.owner) rules.push(`${current}.${q(spec.owner)} IS NULL OR ${current}.${q(spec.owner)} = excluded.${q(spec.owner)}`);
-  if (spec.newer) rules.push(`excluded.${q(spec.newer)} IS NOT NULL AND (${current}.${q(spec.newer)} IS NULL OR ${current}.${q(spec.newer)} < excluded.${q(spec.newer)})`);
+  if (spec.newer)
+    rules.push(
+      `excluded.${q(spec.newer)} IS NOT NULL AND (${current}.${q(spec.newer)} IS NULL OR ${current}.${q(spec.newer)} < excluded.${q(spec.newer)})`,
+    );
   const guard = rules.length === 0 ? '' : ` WHERE ${rules.length === 1 ? rules[0] : rules.map((r) => `(${r})`).join(' AND ')}`;
   return sql(
     `INSERT INTO ${spec.table} AS ${current} (${spec.columns.map(q).join(', ')}) VALUES ${values.join(', ')} ` +

@@ -18,7 +18,13 @@ export function sourceTable(dialect: Dialect, schema: string | undefined, table:
  * One page in primary-key order after `after` (keyset pagination: each page is an index range
  * scan, never OFFSET). Rows with a NULL key, which only SQLite allows, are counted apart.
  */
-export async function readPage(conn: Connection, dialect: Dialect, source: SourceTable, after: string | null, limit: number): Promise<Row[]> {
+export async function readPage(
+  conn: Connection,
+  dialect: Dialect,
+  source: SourceTable,
+  after: string | null,
+  limit: number,
+): Promise<Row[]> {
   const key = dialect.quoteIdent(source.key);
   const where = after === null ? `${key} IS NOT NULL` : `${key} > ${dialect.placeholder(1)}`;
   const params = after === null ? [] : [after];
@@ -46,7 +52,15 @@ export function wallClockToUtc(row: Row): Row {
     if (!(value instanceof Date)) continue;
     out ??= { ...row };
     out[column] = new Date(
-      Date.UTC(value.getFullYear(), value.getMonth(), value.getDate(), value.getHours(), value.getMinutes(), value.getSeconds(), value.getMilliseconds()),
+      Date.UTC(
+        value.getFullYear(),
+        value.getMonth(),
+        value.getDate(),
+        value.getHours(),
+        value.getMinutes(),
+        value.getSeconds(),
+        value.getMilliseconds(),
+      ),
     );
   }
   return out ?? row;

@@ -1,9 +1,24 @@
 import { isPlainObject } from './sanitize.js';
 
 const INDICATORS = new Set([
-  'input_tokens', 'output_tokens', 'total_tokens', 'time', 'duration', 'audio_tokens', 'audio_total_tokens',
-  'audio_input_tokens', 'audio_output_tokens', 'cached_tokens', 'cache_read_tokens', 'cache_write_tokens',
-  'reasoning_tokens', 'prompt_tokens', 'completion_tokens', 'time_to_first_token', 'provider_metrics', 'additional_metrics',
+  'input_tokens',
+  'output_tokens',
+  'total_tokens',
+  'time',
+  'duration',
+  'audio_tokens',
+  'audio_total_tokens',
+  'audio_input_tokens',
+  'audio_output_tokens',
+  'cached_tokens',
+  'cache_read_tokens',
+  'cache_write_tokens',
+  'reasoning_tokens',
+  'prompt_tokens',
+  'completion_tokens',
+  'time_to_first_token',
+  'provider_metrics',
+  'additional_metrics',
 ]);
 
 /** v1-only keys: one of them is enough to call a dict metrics. */

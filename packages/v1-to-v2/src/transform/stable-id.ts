@@ -2,7 +2,9 @@ import * as crypto from 'node:crypto';
 
 // The one-shot hash (Node 20.12+) saves a Hash object per id; older Node 20 builds the object.
 const sha1: (name: string) => Buffer =
-  typeof crypto.hash === 'function' ? (name) => crypto.hash('sha1', name, 'buffer') : (name) => crypto.createHash('sha1').update(name).digest();
+  typeof crypto.hash === 'function'
+    ? (name) => crypto.hash('sha1', name, 'buffer')
+    : (name) => crypto.createHash('sha1').update(name).digest();
 
 /**
  * A UUID (version 5 layout) derived from a name: the same v1 row gives the same ids on every run,

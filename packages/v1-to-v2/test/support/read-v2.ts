@@ -1,6 +1,16 @@
 import type { TestDatabase } from '@agno-migrate/test-infra';
 
-const JSON_COLUMNS = new Set(['session_data', 'agent_data', 'team_data', 'workflow_data', 'metadata', 'runs', 'summary', 'memory', 'topics']);
+const JSON_COLUMNS = new Set([
+  'session_data',
+  'agent_data',
+  'team_data',
+  'workflow_data',
+  'metadata',
+  'runs',
+  'summary',
+  'memory',
+  'topics',
+]);
 const NUMBER_COLUMNS = new Set(['created_at', 'updated_at']);
 
 /** A v2 row as plain values, whatever the driver returned: JSON parsed (SQLite returns its text), BIGINTs as numbers. */

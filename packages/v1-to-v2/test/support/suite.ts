@@ -55,7 +55,7 @@ async function finalState(db: TestDatabase) {
   return { sessions: await readV2(db, 'agno_sessions', 'session_id'), memories: await readV2(db, 'agno_memories', 'memory_id') };
 }
 
-const CHANGED = 'changed in v2 after the migration (its updated_at is later than the v1 row\'s)';
+const CHANGED = "changed in v2 after the migration (its updated_at is later than the v1 row's)";
 const SAME = 'already in v2 with the same updated_at as the v1 row';
 
 /**
@@ -64,15 +64,20 @@ const SAME = 'already in v2 with the same updated_at as the v1 row';
  */
 async function applicationEdits(db: TestDatabase): Promise<void> {
   const q = (n: string) => db.quoteIdent(n);
-  await db.exec(
-    `UPDATE ${db.qualify('agno_sessions')} SET ${q('session_data')} = ?, ${q('updated_at')} = ? WHERE ${q('session_id')} = ?`,
-    [JSON.stringify({ edited: 'by the application' }), 1_800_000_000, 'a-full'],
-  );
-  await db.exec(`UPDATE ${db.qualify('agno_sessions')} SET ${q('summary')} = ? WHERE ${q('session_id')} = ?`, [JSON.stringify({ summary: 'kept' }), 'a-strings']);
-  await db.exec(
-    `UPDATE ${db.qualify('agno_memories')} SET ${q('memory')} = ?, ${q('updated_at')} = ? WHERE ${q('memory_id')} = ?`,
-    [JSON.stringify('edited memory'), 1_800_000_000, 'm1'],
-  );
+  await db.exec(`UPDATE ${db.qualify('agno_sessions')} SET ${q('session_data')} = ?, ${q('updated_at')} = ? WHERE ${q('session_id')} = ?`, [
+    JSON.stringify({ edited: 'by the application' }),
+    1_800_000_000,
+    'a-full',
+  ]);
+  await db.exec(`UPDATE ${db.qualify('agno_sessions')} SET ${q('summary')} = ? WHERE ${q('session_id')} = ?`, [
+    JSON.stringify({ summary: 'kept' }),
+    'a-strings',
+  ]);
+  await db.exec(`UPDATE ${db.qualify('agno_memories')} SET ${q('memory')} = ?, ${q('updated_at')} = ? WHERE ${q('memory_id')} = ?`, [
+    JSON.stringify('edited memory'),
+    1_800_000_000,
+    'm1',
+  ]);
 }
 
 function byKind(report: V1MigrationReport) {
@@ -101,8 +106,18 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(state.memories).toEqual(expectedMemories());
 
       const tables = byKind(first!);
-      expect(tables['agentSessions']).toMatchObject({ read: 5, written: 4, inserted: 4, updated: 0, skipped: 1, runsDropped: 2, status: 'done' });
-      expect(tables['agentSessions']!.skippedReasons).toEqual({ 'session_id belongs to another user in the target': { count: 1, examples: ['a-owned'] } });
+      expect(tables['agentSessions']).toMatchObject({
+        read: 5,
+        written: 4,
+        inserted: 4,
+        updated: 0,
+        skipped: 1,
+        runsDropped: 2,
+        status: 'done',
+      });
+      expect(tables['agentSessions']!.skippedReasons).toEqual({
+        'session_id belongs to another user in the target': { count: 1, examples: ['a-owned'] },
+      });
       expect(tables['teamSessions']).toMatchObject({ read: 2, inserted: 2, skipped: 0 });
       expect(tables['workflowSessions']).toMatchObject({ read: 1, inserted: 1 });
       expect(tables['memories']).toMatchObject({ read: 4, inserted: 3, skipped: 1 });
@@ -112,7 +127,10 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(byKind(second!)['workflowSessions']).toMatchObject({ read: 2, inserted: 2, runsDropped: 1 });
 
       const versions = await db.rows(`SELECT table_name, version FROM ${db.qualify('agno_schema_versions')} ORDER BY table_name`);
-      expect(versions).toEqual([{ table_name: 'agno_memories', version: reachedVersion('memories') }, { table_name: 'agno_sessions', version: '2.5.6' }]);
+      expect(versions).toEqual([
+        { table_name: 'agno_memories', version: reachedVersion('memories') },
+        { table_name: 'agno_sessions', version: '2.5.6' },
+      ]);
     });
 
     it('a second run duplicates nothing and leaves the same rows', async () => {
@@ -122,8 +140,18 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(await finalState(db)).toEqual(before);
       expect(await count(db, 'agno_memories')).toBe(3);
       const tables = byKind(again!);
-      expect(tables['agentSessions']).toMatchObject({ read: 5, inserted: 0, updated: 0, kept: 4, skipped: 1, resumed: null, alreadyDone: false });
-      expect(tables['agentSessions']!.keptReasons).toEqual({ [SAME]: { count: 4, examples: ['a-full', 'a-huge', 'a-nulls', 'a-strings'] } });
+      expect(tables['agentSessions']).toMatchObject({
+        read: 5,
+        inserted: 0,
+        updated: 0,
+        kept: 4,
+        skipped: 1,
+        resumed: null,
+        alreadyDone: false,
+      });
+      expect(tables['agentSessions']!.keptReasons).toEqual({
+        [SAME]: { count: 4, examples: ['a-full', 'a-huge', 'a-nulls', 'a-strings'] },
+      });
       expect(tables['memories']).toMatchObject({ read: 4, inserted: 0, updated: 0, kept: 3, skipped: 1 });
       expect(again!.totals).toEqual({ read: 12, written: 0, skipped: 2, kept: 10 });
     });
@@ -132,7 +160,10 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       await migrateAll(db);
       await applicationEdits(db);
       // The v1 application wrote one session again after the first run: that one is newer in v1.
-      await db.exec(`UPDATE ${db.qualify(V1_NAMES.teamSessions)} SET ${db.quoteIdent('updated_at')} = ? WHERE ${db.quoteIdent('session_id')} = ?`, [1_900_000_000, 't-full']);
+      await db.exec(
+        `UPDATE ${db.qualify(V1_NAMES.teamSessions)} SET ${db.quoteIdent('updated_at')} = ? WHERE ${db.quoteIdent('session_id')} = ?`,
+        [1_900_000_000, 't-full'],
+      );
       const edited = await finalState(db);
 
       const [again] = await migrateAll(db);
@@ -155,18 +186,23 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(tables['memories']!.keptReasons[CHANGED]).toEqual({ count: 1, examples: ['m1'] });
     });
 
-    it('a re-run stopped part-way and resumed keeps the application\'s changes too', async () => {
+    it("a re-run stopped part-way and resumed keeps the application's changes too", async () => {
       await migrateAll(db);
       await applicationEdits(db);
       const edited = await finalState(db);
       let batches = 0;
       const stop = new Error('stopped on purpose');
-      await expect(migrateV1ToV2(db.dialect(), firstRun({
-        batchSize: 1,
-        onProgress: (event) => {
-          if (event.type === 'batch' && ++batches === 2) throw stop;
-        },
-      }))).rejects.toBe(stop);
+      await expect(
+        migrateV1ToV2(
+          db.dialect(),
+          firstRun({
+            batchSize: 1,
+            onProgress: (event) => {
+              if (event.type === 'batch' && ++batches === 2) throw stop;
+            },
+          }),
+        ),
+      ).rejects.toBe(stop);
       expect(await finalState(db)).toEqual(edited);
 
       const resumed = await migrateV1ToV2(db.dialect(), firstRun({ batchSize: 1 }));
@@ -183,7 +219,10 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       const edited = await finalState(db);
       const dialect = db.dialect();
       const { spec } = tableJob(dialect, 'memories', { display: 'v1', key: 'id' } as SourceTable, 'agno_memories', true);
-      const values = (id: string, memory: string, updatedAt: number) => spec.columns.map((c) => ({ memory_id: id, memory: JSON.stringify(memory), created_at: 1, updated_at: updatedAt })[c as 'memory'] ?? null);
+      const values = (id: string, memory: string, updatedAt: number) =>
+        spec.columns.map(
+          (c) => ({ memory_id: id, memory: JSON.stringify(memory), created_at: 1, updated_at: updatedAt })[c as 'memory'] ?? null,
+        );
       const upsert = familyOf(dialect).upsert(dialect, spec, [values('m1', 'older', 1_700_000_000), values('m2', 'newer', 1_900_000_000)]);
       const conn = await dialect.connect();
       try {
@@ -199,12 +238,17 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
     it('a resumed run skips the copies the stopped run finished, reporting them as done', async () => {
       const stop = new Error('stopped on purpose');
       let memoryBatches = 0;
-      await expect(migrateV1ToV2(db.dialect(), firstRun({
-        batchSize: 1,
-        onProgress: (event) => {
-          if (event.type === 'batch' && event.kind === 'memories' && ++memoryBatches === 2) throw stop;
-        },
-      }))).rejects.toBe(stop);
+      await expect(
+        migrateV1ToV2(
+          db.dialect(),
+          firstRun({
+            batchSize: 1,
+            onProgress: (event) => {
+              if (event.type === 'batch' && event.kind === 'memories' && ++memoryBatches === 2) throw stop;
+            },
+          }),
+        ),
+      ).rejects.toBe(stop);
       await applicationEdits(db);
       const edited = await finalState(db);
 
@@ -241,12 +285,15 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
     it('a run stopped after two batches continues where it stopped and ends as a clean run does', async () => {
       let batches = 0;
       const stop = new Error('stopped on purpose');
-      const crash = migrateV1ToV2(db.dialect(), firstRun({
-        batchSize: 1,
-        onProgress: (event) => {
-          if (event.type === 'batch' && ++batches === 2) throw stop;
-        },
-      }));
+      const crash = migrateV1ToV2(
+        db.dialect(),
+        firstRun({
+          batchSize: 1,
+          onProgress: (event) => {
+            if (event.type === 'batch' && ++batches === 2) throw stop;
+          },
+        }),
+      );
       await expect(crash).rejects.toBe(stop);
       expect(await count(db, 'agno_sessions')).toBe(3);
 
@@ -279,7 +326,12 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(error.message).toContain('session_id="t-full"');
       expect(error.message).toContain('refused by trigger');
       expect(error.report.status).toBe('failed');
-      expect(error.report.tables.map((t) => `${t.kind}:${t.status}`)).toEqual(['agentSessions:done', 'teamSessions:failed', 'workflowSessions:not-run', 'memories:not-run']);
+      expect(error.report.tables.map((t) => `${t.kind}:${t.status}`)).toEqual([
+        'agentSessions:done',
+        'teamSessions:failed',
+        'workflowSessions:not-run',
+        'memories:not-run',
+      ]);
       expect(error.report.error).toMatchObject({ key: 't-full' });
 
       for (const statement of refusal.drop) await db.exec(statement);
@@ -290,33 +342,43 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
     });
 
     it('refuses an unknown v1 table, and a run naming none, before writing anything', async () => {
-      await expect(migrateV1ToV2(db.dialect(), { agentSessions: 'no_such_table' })).rejects.toThrow(/v1 agent sessions table .*no_such_table does not exist/);
+      await expect(migrateV1ToV2(db.dialect(), { agentSessions: 'no_such_table' })).rejects.toThrow(
+        /v1 agent sessions table .*no_such_table does not exist/,
+      );
       await expect(migrateV1ToV2(db.dialect(), {})).rejects.toBeInstanceOf(ConfigurationError);
       expect(await count(db, 'agno_sessions')).toBe(1);
     });
 
     it('refuses a v2 sessions table below or above the 2.x shape it writes', async () => {
       await db.exec(`UPDATE ${db.qualify('agno_schema_versions')} SET version = '2.0.0' WHERE table_name = 'agno_sessions'`);
-      await expect(migrateV1ToV2(db.dialect(), firstRun())).rejects.toThrow('agno_sessions is at version 2.0.0, not 2.5.6: bring it up first (agno-migrate up --target 2.5.6)');
+      await expect(migrateV1ToV2(db.dialect(), firstRun())).rejects.toThrow(
+        'agno_sessions is at version 2.0.0, not 2.5.6: bring it up first (agno-migrate up --target 2.5.6)',
+      );
       await db.exec(`UPDATE ${db.qualify('agno_schema_versions')} SET version = '3.0.0' WHERE table_name = 'agno_sessions'`);
-      await expect(migrateV1ToV2(db.dialect(), firstRun())).rejects.toThrow('agno_sessions is at version 3.0.0: v1-to-v2 writes Agno 2.x sessions');
+      await expect(migrateV1ToV2(db.dialect(), firstRun())).rejects.toThrow(
+        'agno_sessions is at version 3.0.0: v1-to-v2 writes Agno 2.x sessions',
+      );
     });
 
     // SQLite has no schemas: the v1 tables are always in the database file itself.
-    if (options.otherNamespace) it('reads v1 tables from their own schema into renamed v2 tables', async () => {
-      const other = `${db.namespace}_v1`;
-      await db.exec(options.otherNamespace!.create(db, other));
-      try {
-        await createV1Fixture(db, V1_NAMES, other);
-        const report = await migrateV1ToV2(db.dialect(), firstRun({ v1Schema: other, targetTables: { sessions: 'v2_sessions', memories: 'v2_memories' } }));
-        expect(report.v1Schema).toBe(other);
-        expect(report.tables[0]!.source).toBe(`${other}.agent_sessions`);
-        expect(report.totals).toEqual({ read: 12, written: 11, skipped: 1, kept: 0 });
-        expect(await count(db, 'v2_sessions')).toBe(8);
-        expect(await count(db, 'v2_memories')).toBe(3);
-      } finally {
-        await db.exec(options.otherNamespace!.drop(db, other));
-      }
-    });
+    if (options.otherNamespace)
+      it('reads v1 tables from their own schema into renamed v2 tables', async () => {
+        const other = `${db.namespace}_v1`;
+        await db.exec(options.otherNamespace!.create(db, other));
+        try {
+          await createV1Fixture(db, V1_NAMES, other);
+          const report = await migrateV1ToV2(
+            db.dialect(),
+            firstRun({ v1Schema: other, targetTables: { sessions: 'v2_sessions', memories: 'v2_memories' } }),
+          );
+          expect(report.v1Schema).toBe(other);
+          expect(report.tables[0]!.source).toBe(`${other}.agent_sessions`);
+          expect(report.totals).toEqual({ read: 12, written: 11, skipped: 1, kept: 0 });
+          expect(await count(db, 'v2_sessions')).toBe(8);
+          expect(await count(db, 'v2_memories')).toBe(3);
+        } finally {
+          await db.exec(options.otherNamespace!.drop(db, other));
+        }
+      });
   });
 }

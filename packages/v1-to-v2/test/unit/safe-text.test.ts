@@ -32,14 +32,24 @@ describe('JSON text known safe skips sanitising', () => {
   });
 
   it('converts clean data the same with and without the sanitiser', () => {
-    const data = () => ({ thinking: 't', images: [{ url: 'u', format: 'png' }], metrics: { time: 1 }, nested: [{ extra_data: { references: ['r'] }, s: 'ok' }] });
+    const data = () => ({
+      thinking: 't',
+      images: [{ url: 'u', format: 'png' }],
+      metrics: { time: 1 },
+      nested: [{ extra_data: { references: ['r'] }, s: 'ok' }],
+    });
     expect(convertDeep(data(), new MediaIds('x'), false)).toEqual(convertDeep(data(), new MediaIds('x'), true));
   });
 
   // Text encoded twice decodes to a string holding an escape, not the character: nothing to remove.
   it.each(UNSAFE.filter(([name]) => !name.includes('twice')))('a session whose JSON text holds %s is still sanitised', (_case, text) => {
     const memory = `{"runs": [{"agent_id": "a", "thinking": "t", "data": ${text}}]}`;
-    const v1 = { session_id: 's', session_data: `{"images": [], "data": ${text}}`, extra_data: `{"thinking": "t", "data": ${text}}`, memory };
+    const v1 = {
+      session_id: 's',
+      session_data: `{"images": [], "data": ${text}}`,
+      extra_data: `{"thinking": "t", "data": ${text}}`,
+      memory,
+    };
     const mapped = mapSession(v1, 'agent', ctx);
     if ('skip' in mapped) throw new Error(mapped.skip);
     for (const column of ['session_data', 'metadata', 'runs']) {

@@ -7,8 +7,17 @@ import { duplicateKeyUpsert } from '../../src/sql/duplicate-key-upsert.js';
 import { onConflictUpsert } from '../../src/sql/on-conflict-upsert.js';
 import { plainInsert } from '../../src/sql/plain-insert.js';
 
-const spec = (table: string) => ({ table, columns: ['id', 'owner', 'data', 'created_at'], conflict: ['id'], update: ['owner', 'data'], owner: 'owner' });
-const rows = [['a', 'u', '{}', 1], ['b', null, null, 2]];
+const spec = (table: string) => ({
+  table,
+  columns: ['id', 'owner', 'data', 'created_at'],
+  conflict: ['id'],
+  update: ['owner', 'data'],
+  owner: 'owner',
+});
+const rows = [
+  ['a', 'u', '{}', 1],
+  ['b', null, null, 2],
+];
 
 describe('write SQL per family', () => {
   it('PostgreSQL: multi-row ON CONFLICT with the owner rule', () => {
@@ -22,8 +31,14 @@ describe('write SQL per family', () => {
   });
 
   it('SQLite: the same with ? placeholders; no owner, no WHERE', () => {
-    const statement = onConflictUpsert(sqliteDialect(':memory:'), { ...spec('"t"'), owner: undefined as unknown as string }, rows.slice(0, 1));
-    expect(statement.sql).toBe('INSERT INTO "t" AS "cur" ("id", "owner", "data", "created_at") VALUES (?, ?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "owner" = excluded."owner", "data" = excluded."data"');
+    const statement = onConflictUpsert(
+      sqliteDialect(':memory:'),
+      { ...spec('"t"'), owner: undefined as unknown as string },
+      rows.slice(0, 1),
+    );
+    expect(statement.sql).toBe(
+      'INSERT INTO "t" AS "cur" ("id", "owner", "data", "created_at") VALUES (?, ?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "owner" = excluded."owner", "data" = excluded."data"',
+    );
   });
 
   it('MySQL: ON DUPLICATE KEY UPDATE guarding each assignment, the owner assigned last', () => {
@@ -36,7 +51,11 @@ describe('write SQL per family', () => {
   });
 
   it('PostgreSQL and SQLite: a v2 row is replaced only by a strictly newer one', () => {
-    const statement = onConflictUpsert(sqliteDialect(':memory:'), { ...spec('"t"'), newer: 'created_at', update: ['owner', 'data', 'created_at'] }, rows.slice(0, 1));
+    const statement = onConflictUpsert(
+      sqliteDialect(':memory:'),
+      { ...spec('"t"'), newer: 'created_at', update: ['owner', 'data', 'created_at'] },
+      rows.slice(0, 1),
+    );
     expect(statement.sql).toBe(
       'INSERT INTO "t" AS "cur" ("id", "owner", "data", "created_at") VALUES (?, ?, ?, ?) ON CONFLICT ("id") DO UPDATE SET ' +
         '"owner" = excluded."owner", "data" = excluded."data", "created_at" = excluded."created_at" ' +
@@ -46,8 +65,13 @@ describe('write SQL per family', () => {
   });
 
   it('MySQL: the newer rule joins each guard, its column assigned after the owner', () => {
-    const statement = duplicateKeyUpsert(mysqlDialect({ url: 'mysql://h/db', schema: 'ai' }), { ...spec('`t`'), newer: 'created_at', update: ['created_at', 'owner', 'data'] }, rows.slice(0, 1));
-    const guard = '(`owner` IS NULL OR `owner` <=> VALUES(`owner`)) AND (VALUES(`created_at`) IS NOT NULL AND (`created_at` IS NULL OR `created_at` < VALUES(`created_at`)))';
+    const statement = duplicateKeyUpsert(
+      mysqlDialect({ url: 'mysql://h/db', schema: 'ai' }),
+      { ...spec('`t`'), newer: 'created_at', update: ['created_at', 'owner', 'data'] },
+      rows.slice(0, 1),
+    );
+    const guard =
+      '(`owner` IS NULL OR `owner` <=> VALUES(`owner`)) AND (VALUES(`created_at`) IS NOT NULL AND (`created_at` IS NULL OR `created_at` < VALUES(`created_at`)))';
     expect(statement.sql).toBe(
       'INSERT INTO `t` (`id`, `owner`, `data`, `created_at`) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE ' +
         `\`data\` = IF(${guard}, VALUES(\`data\`), \`data\`), \`owner\` = IF(${guard}, VALUES(\`owner\`), \`owner\`), ` +
@@ -66,7 +90,11 @@ describe('statements sized under the driver limits', () => {
   const row = (bytes: number) => ['k', 'x'.repeat(bytes)];
 
   it('splits by parameter count', () => {
-    const { chunks } = splitRows(Array.from({ length: 10 }, () => row(1)), 2, { maxParams: 6, batchBytes: 1e9, maxRowBytes: 1e9 });
+    const { chunks } = splitRows(
+      Array.from({ length: 10 }, () => row(1)),
+      2,
+      { maxParams: 6, batchBytes: 1e9, maxRowBytes: 1e9 },
+    );
     expect(chunks).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]);
   });
 

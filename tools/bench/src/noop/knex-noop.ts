@@ -21,7 +21,12 @@ export function knexConfig(target: PeerTarget): Knex.Config {
     case 'postgres':
       return { client: 'pg', connection: target.location, pool: { min: 1, max: 1 }, migrations };
     case 'mysql':
-      return { client: 'mysql2', connection: mysqlOptions(target.location) as Knex.MySqlConnectionConfig, pool: { min: 1, max: 1 }, migrations };
+      return {
+        client: 'mysql2',
+        connection: mysqlOptions(target.location) as Knex.MySqlConnectionConfig,
+        pool: { min: 1, max: 1 },
+        migrations,
+      };
   }
 }
 

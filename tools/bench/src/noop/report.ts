@@ -23,7 +23,18 @@ function processTable(results: readonly NoopResult[]): string {
     ];
   });
   return table(
-    ['database', '`node -e 0`', 'bare driver: connect + SELECT', '`agno-migrate up`', 'Knex no-op', 'Kysely no-op', 'ours ÷ floor', 'Knex ÷ floor', 'Kysely ÷ floor', 'target'],
+    [
+      'database',
+      '`node -e 0`',
+      'bare driver: connect + SELECT',
+      '`agno-migrate up`',
+      'Knex no-op',
+      'Kysely no-op',
+      'ours ÷ floor',
+      'Knex ÷ floor',
+      'Kysely ÷ floor',
+      'target',
+    ],
     rows,
   );
 }
@@ -36,10 +47,33 @@ function inProcessTable(results: readonly NoopResult[]): string {
       [r.inProcessAllSets, r.queriesAllSets.tables],
     ] as const) {
       const t = (name: string) => times.get(name) ?? Number.NaN;
-      rows.push([r.label, String(tables), ms(t('floor')), ms(t('ours')), ms(t('knex')), ms(t('kysely')), ratio(t('ours') / t('floor')), ratio(t('knex') / t('floor')), ratio(t('kysely') / t('floor'))]);
+      rows.push([
+        r.label,
+        String(tables),
+        ms(t('floor')),
+        ms(t('ours')),
+        ms(t('knex')),
+        ms(t('kysely')),
+        ratio(t('ours') / t('floor')),
+        ratio(t('knex') / t('floor')),
+        ratio(t('kysely') / t('floor')),
+      ]);
     }
   }
-  return table(['database', 'Agno tables in it', 'one SELECT (floor)', '`up()`', 'Knex `migrate.latest()`', 'Kysely `migrateToLatest()`', 'ours ÷ floor', 'Knex ÷ floor', 'Kysely ÷ floor'], rows);
+  return table(
+    [
+      'database',
+      'Agno tables in it',
+      'one SELECT (floor)',
+      '`up()`',
+      'Knex `migrate.latest()`',
+      'Kysely `migrateToLatest()`',
+      'ours ÷ floor',
+      'Knex ÷ floor',
+      'Kysely ÷ floor',
+    ],
+    rows,
+  );
 }
 
 function count(q: QueryCounts, name: 'floor' | 'ours' | 'knex' | 'kysely'): string {
@@ -48,9 +82,18 @@ function count(q: QueryCounts, name: 'floor' | 'ours' | 'knex' | 'kysely'): stri
 
 function queryTable(results: readonly NoopResult[]): string {
   const rows = results.flatMap((r) => {
-    const constant = r.queriesOneSet.perContender.get('ours') === r.queriesAllSets.perContender.get('ours') && r.oursAcrossSets.min === r.oursAcrossSets.max;
+    const constant =
+      r.queriesOneSet.perContender.get('ours') === r.queriesAllSets.perContender.get('ours') &&
+      r.oursAcrossSets.min === r.oursAcrossSets.max;
     return [
-      [r.label, `1 set, ${r.queriesOneSet.tables} tables`, count(r.queriesOneSet, 'ours'), count(r.queriesOneSet, 'knex'), count(r.queriesOneSet, 'kysely'), ''],
+      [
+        r.label,
+        `1 set, ${r.queriesOneSet.tables} tables`,
+        count(r.queriesOneSet, 'ours'),
+        count(r.queriesOneSet, 'knex'),
+        count(r.queriesOneSet, 'kysely'),
+        '',
+      ],
       [
         r.label,
         `${r.oursAcrossSets.sets} sets, ${r.queriesAllSets.tables} tables`,
@@ -69,9 +112,28 @@ function importTable(results: readonly NoopResult[]): string {
     const c = (layer: Layer) => r.importCosts.get(layer) ?? Number.NaN;
     const floor = r.process.get('floor') ?? Number.NaN;
     const ours = c('commander') + c('core') + c('dialect');
-    return [r.label, ms(c('start')), ms(c('commander')), ms(c('core')), ms(c('dialect')), ms(c('driver')), `${ms(ours)} (${ratio((floor + ours) / floor)} of the floor)`];
+    return [
+      r.label,
+      ms(c('start')),
+      ms(c('commander')),
+      ms(c('core')),
+      ms(c('dialect')),
+      ms(c('driver')),
+      `${ms(ours)} (${ratio((floor + ours) / floor)} of the floor)`,
+    ];
   });
-  return table(['database', 'process start to first line', 'commander', '@agno-migrate/core', 'dialect package', 'driver', 'what the floor does not load'], rows);
+  return table(
+    [
+      'database',
+      'process start to first line',
+      'commander',
+      '@agno-migrate/core',
+      'dialect package',
+      'driver',
+      'what the floor does not load',
+    ],
+    rows,
+  );
 }
 
 export function noopSection(results: readonly NoopResult[], reps: { process: number; inProcess: number }): string {

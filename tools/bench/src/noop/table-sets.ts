@@ -61,7 +61,10 @@ export async function createTableSets(db: BenchDatabase, count: number): Promise
     }
     const marks = (i: number) => (db.kind === 'postgres' ? `($${i + 1}, $${i + 2}, $${i + 3}, $${i + 4})` : '(?, ?, ?, ?)');
     const values = Array.from({ length: rows.length / 4 }, (_, i) => marks(i * 4)).join(', ');
-    await raw.exec(`INSERT INTO ${db.qualify(VERSIONS_TABLE.defaultName)} (table_name, version, created_at, updated_at) VALUES ${values}`, rows);
+    await raw.exec(
+      `INSERT INTO ${db.qualify(VERSIONS_TABLE.defaultName)} (table_name, version, created_at, updated_at) VALUES ${values}`,
+      rows,
+    );
   } finally {
     await raw.close();
   }

@@ -27,7 +27,9 @@ export async function agnoCopy(db: BenchDatabase, target: string): Promise<numbe
       );
       if (rows.length === 0) break;
       after = String(rows[rows.length - 1]!['session_id']);
-      const built = rows.flatMap((r) => buildRunRows(r['runs'], String(r['session_id']), (r['user_id'] as string | null) ?? null, now).rows);
+      const built = rows.flatMap(
+        (r) => buildRunRows(r['runs'], String(r['session_id']), (r['user_id'] as string | null) ?? null, now).rows,
+      );
       // A 20 MB blob alone makes a batch too big for one statement's parameters: split as a driver would.
       for (let i = 0; i < built.length; i += 2000) {
         const part = built.slice(i, i + 2000);

@@ -40,13 +40,17 @@ export async function fillSessions(db: BenchDatabase, count: number, bigBlobByte
   const raw = await openRaw(db.raw);
   let runs = 0;
   try {
-    for (const s of dialect.createTable(resolveTableType('sessions').define(dialect.flavor, '2.5.6'), SESSIONS, names)) await raw.exec(s.sql);
+    for (const s of dialect.createTable(resolveTableType('sessions').define(dialect.flavor, '2.5.6'), SESSIONS, names))
+      await raw.exec(s.sql);
     const mark = (i: number) => (db.kind === 'postgres' ? `$${i}` : '?');
     let chunk: unknown[][] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
       const tuples = chunk.map((_, r) => `(${[1, 2, 3, 4, 5].map((c) => mark(r * 5 + c)).join(', ')})`).join(', ');
-      await raw.exec(`INSERT INTO ${db.qualify(SESSIONS)} (session_id, session_type, user_id, runs, created_at) VALUES ${tuples}`, chunk.flat());
+      await raw.exec(
+        `INSERT INTO ${db.qualify(SESSIONS)} (session_id, session_type, user_id, runs, created_at) VALUES ${tuples}`,
+        chunk.flat(),
+      );
       chunk = [];
     };
     if (db.kind !== 'mysql') await raw.exec('BEGIN');
@@ -56,21 +60,30 @@ export async function fillSessions(db: BenchDatabase, count: number, bigBlobByte
       if (chunk.length === 200) await flush();
     }
     if (bigBlobBytes > 0) {
-      const big = Array.from({ length: Math.ceil(bigBlobBytes / 4096) }, (_, j) => ({ run_id: `big-${j}`, agent_id: 'a', created_at: 1, content: 'y'.repeat(4000) }));
+      const big = Array.from({ length: Math.ceil(bigBlobBytes / 4096) }, (_, j) => ({
+        run_id: `big-${j}`,
+        agent_id: 'a',
+        created_at: 1,
+        content: 'y'.repeat(4000),
+      }));
       runs += big.length;
       // MariaDB refuses a statement over max_allowed_packet (16 MB by default): there the blob grows by appends.
       const whole = db.kind !== 'mysql';
       chunk.push(['zz-big', 'agent', 'u', JSON.stringify(whole ? big : []), 1]);
       await flush();
       for (let i = 0; !whole && i < big.length; i += 500) {
-        await raw.exec(`UPDATE ${db.qualify(SESSIONS)} SET runs = JSON_MERGE_PRESERVE(runs, ?) WHERE session_id = 'zz-big'`, [JSON.stringify(big.slice(i, i + 500))]);
+        await raw.exec(`UPDATE ${db.qualify(SESSIONS)} SET runs = JSON_MERGE_PRESERVE(runs, ?) WHERE session_id = 'zz-big'`, [
+          JSON.stringify(big.slice(i, i + 500)),
+        ]);
       }
     }
     await flush();
     if (db.kind !== 'mysql') await raw.exec('COMMIT');
     if (db.kind === 'postgres') await raw.exec(`VACUUM ANALYZE ${db.qualify(SESSIONS)}`);
     // A table filled again starts unstamped, whatever an earlier round stamped under its name.
-    await raw.exec(`DELETE FROM ${db.qualify('agno_schema_versions')} WHERE table_name IN ('${SESSIONS}', 'agno_runs')`).catch(() => undefined);
+    await raw
+      .exec(`DELETE FROM ${db.qualify('agno_schema_versions')} WHERE table_name IN ('${SESSIONS}', 'agno_runs')`)
+      .catch(() => undefined);
   } finally {
     await raw.close();
   }

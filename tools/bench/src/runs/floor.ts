@@ -8,7 +8,8 @@ import { SESSIONS } from './fixture.js';
 export function floorInsert(db: BenchDatabase, target: string): string {
   const s = db.qualify(SESSIONS);
   const t = db.qualify(target);
-  const cols = 'run_id, session_id, run_type, agent_id, team_id, workflow_id, user_id, parent_run_id, status, run_index, run_data, created_at, updated_at';
+  const cols =
+    'run_id, session_id, run_type, agent_id, team_id, workflow_id, user_id, parent_run_id, status, run_index, run_data, created_at, updated_at';
   switch (db.kind) {
     case 'postgres':
       return (

@@ -62,7 +62,8 @@ async function runOurs(db: BenchDatabase, expected: number): Promise<void> {
   try {
     const result = await manager.up({ tableType: 'sessions' });
     const copied = result.tables[0]?.steps.flatMap((s) => s.operations).find((o) => o.report)?.report?.['copied'];
-    if (result.status !== 'ok' || copied !== expected) throw new Error(`the runs copy copied ${String(copied)} of ${expected} runs (${result.status})`);
+    if (result.status !== 'ok' || copied !== expected)
+      throw new Error(`the runs copy copied ${String(copied)} of ${expected} runs (${result.status})`);
   } finally {
     await manager.close();
   }
@@ -70,8 +71,12 @@ async function runOurs(db: BenchDatabase, expected: number): Promise<void> {
 
 async function fingerprint(db: BenchDatabase, table: string): Promise<string> {
   return withRaw(db, async (raw) => {
-    const [row] = await raw.rows(`SELECT COUNT(*) AS n, COUNT(DISTINCT run_id) AS d, SUM(run_index) AS i, SUM(created_at) AS c FROM ${db.qualify(table)}`);
-    return Object.values(row ?? {}).map((v) => String(Number(v))).join('/');
+    const [row] = await raw.rows(
+      `SELECT COUNT(*) AS n, COUNT(DISTINCT run_id) AS d, SUM(run_index) AS i, SUM(created_at) AS c FROM ${db.qualify(table)}`,
+    );
+    return Object.values(row ?? {})
+      .map((v) => String(Number(v)))
+      .join('/');
   });
 }
 
@@ -88,21 +93,24 @@ export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (li
         { name: 'ours', prepare: () => resetOurs(db), run: () => runOurs(db, runs) },
         {
           name: 'floor',
-          prepare: () => withRaw(db, async (raw) => {
-            await dropAll(db, raw, [FLOOR]);
-            await raw.exec(create!.sql);
-          }),
-          run: () => withRaw(db, async (raw) => {
-            await raw.exec(floorInsert(db, FLOOR));
-            for (const index of indexes) await raw.exec(index.sql);
-          }),
+          prepare: () =>
+            withRaw(db, async (raw) => {
+              await dropAll(db, raw, [FLOOR]);
+              await raw.exec(create!.sql);
+            }),
+          run: () =>
+            withRaw(db, async (raw) => {
+              await raw.exec(floorInsert(db, FLOOR));
+              for (const index of indexes) await raw.exec(index.sql);
+            }),
         },
         {
           name: 'agno',
-          prepare: () => withRaw(db, async (raw) => {
-            await dropAll(db, raw, [AGNO]);
-            for (const s of runsStatements(db, AGNO)) await raw.exec(s.sql);
-          }),
+          prepare: () =>
+            withRaw(db, async (raw) => {
+              await dropAll(db, raw, [AGNO]);
+              for (const s of runsStatements(db, AGNO)) await raw.exec(s.sql);
+            }),
           run: async () => {
             const written = await agnoCopy(db, AGNO);
             if (written !== runs) throw new Error(`Agno's algorithm wrote ${written} of ${runs} runs`);
@@ -126,7 +134,8 @@ export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (li
   await withRaw(db, (raw) => dropAll(db, raw, [OURS, SESSIONS]));
   const withBig = await fillSessions(db, sessions, BIG_BLOB);
   const child = spawnSync(process.execPath, [benchScript('processes/runs-rss.js'), JSON.stringify(peerTargetOf(db))], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`the runs copy in a child process failed: ${(child.stderr || child.stdout).trim().slice(0, 500)}`);
+  if (child.status !== 0)
+    throw new Error(`the runs copy in a child process failed: ${(child.stderr || child.stdout).trim().slice(0, 500)}`);
   const out = JSON.parse(child.stdout.trim().split('\n').pop()!) as { copied: number; peakRssBytes: number };
   if (out.copied !== withBig) throw new Error(`the child copied ${out.copied} of ${withBig} runs`);
 

@@ -8,7 +8,17 @@ const runsPerSecond = (n: number) => (Number.isFinite(n) ? `${Math.round(n).toLo
 export function runsSection(results: readonly RunsResult[], reps: number): string {
   const speed = results.map((r) => {
     const x = r.oursRunsPerSecond / r.floorRunsPerSecond;
-    return [r.label, r.runs.toLocaleString('en-US'), runsPerSecond(r.oursRunsPerSecond), runsPerSecond(r.floorRunsPerSecond), ratio(x), runsPerSecond(r.agnoRunsPerSecond), ratio(r.oursRunsPerSecond / r.agnoRunsPerSecond), r.equal ? 'yes' : '**no**', `${verdict(x >= SPEED_TARGET && r.equal)} (≥ ${SPEED_TARGET}× the floor)`];
+    return [
+      r.label,
+      r.runs.toLocaleString('en-US'),
+      runsPerSecond(r.oursRunsPerSecond),
+      runsPerSecond(r.floorRunsPerSecond),
+      ratio(x),
+      runsPerSecond(r.agnoRunsPerSecond),
+      ratio(r.oursRunsPerSecond / r.agnoRunsPerSecond),
+      r.equal ? 'yes' : '**no**',
+      `${verdict(x >= SPEED_TARGET && r.equal)} (≥ ${SPEED_TARGET}× the floor)`,
+    ];
   });
   const growth = results.map((r) => [
     r.label,

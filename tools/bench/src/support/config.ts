@@ -37,7 +37,10 @@ function positiveInt(name: string, fallback: number): number {
 function subset<T extends string>(name: string, all: readonly T[]): ReadonlySet<T> {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === '') return new Set(all);
-  const picked = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const picked = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const p of picked) {
     if (!all.includes(p as T)) throw new Error(`${name}: unknown value ${JSON.stringify(p)} (expected ${all.join(', ')})`);
   }

@@ -12,7 +12,8 @@ import { openRaw } from './raw-client.js';
 
 export const LABELS: Readonly<Record<DatabaseKind, string>> = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MariaDB' };
 
-const POSTGRES_URL = process.env['AGNO_BENCH_POSTGRES_URL'] || process.env['AGNO_TEST_POSTGRES_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
+const POSTGRES_URL =
+  process.env['AGNO_BENCH_POSTGRES_URL'] || process.env['AGNO_TEST_POSTGRES_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
 const MYSQL_URL = process.env['AGNO_BENCH_MYSQL_URL'] || process.env['AGNO_TEST_MYSQL_URL'] || 'mysql://root@127.0.0.1:3306/test';
 
 /**

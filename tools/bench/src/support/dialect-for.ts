@@ -7,7 +7,10 @@ export async function dialectFor(target: PeerTarget): Promise<Dialect> {
     case 'sqlite':
       return (await import('@agno-migrate/dialect-sqlite')).sqliteDialect({ path: target.location });
     case 'postgres':
-      return (await import('@agno-migrate/dialect-postgres')).postgresDialect({ url: target.location, ...(target.schema ? { schema: target.schema } : {}) });
+      return (await import('@agno-migrate/dialect-postgres')).postgresDialect({
+        url: target.location,
+        ...(target.schema ? { schema: target.schema } : {}),
+      });
     case 'mysql': {
       const database = decodeURIComponent(new URL(target.location).pathname.slice(1));
       return (await import('@agno-migrate/dialect-mysql')).mysqlDialect({ url: target.location, schema: database });

@@ -35,7 +35,13 @@ export async function databaseVersion(where: RawLocation): Promise<string> {
   try {
     const [row] = await client.rows(VERSION_QUERY[where.kind]);
     const value = String(Object.values(row ?? {})[0] ?? '?');
-    return where.kind === 'sqlite' ? `SQLite ${value}` : where.kind === 'postgres' ? `PostgreSQL ${value}` : value.includes('MariaDB') ? `MariaDB ${value}` : `MySQL ${value}`;
+    return where.kind === 'sqlite'
+      ? `SQLite ${value}`
+      : where.kind === 'postgres'
+        ? `PostgreSQL ${value}`
+        : value.includes('MariaDB')
+          ? `MariaDB ${value}`
+          : `MySQL ${value}`;
   } finally {
     await client.close();
   }

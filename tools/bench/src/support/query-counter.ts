@@ -34,7 +34,12 @@ function prototypesOf(kind: DatabaseKind): { target: Record<string, unknown>; me
     case 'postgres':
       return [{ target: pg.Client.prototype as unknown as Record<string, unknown>, methods: ['query'] }];
     case 'mysql':
-      return [{ target: (mysql as unknown as { Connection: { prototype: Record<string, unknown> } }).Connection.prototype, methods: ['query', 'execute'] }];
+      return [
+        {
+          target: (mysql as unknown as { Connection: { prototype: Record<string, unknown> } }).Connection.prototype,
+          methods: ['query', 'execute'],
+        },
+      ];
     case 'sqlite': {
       // Statement objects come from prepare(); their prototype is only reachable through one.
       const probe = new Database(':memory:');

@@ -9,7 +9,11 @@ export function processContender(name: string, command: string, args: readonly s
   return {
     name,
     run: async () => {
-      const child = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const child = spawnSync(command, args, {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       if (child.error) throw child.error;
       if (child.status !== 0) {
         throw new Error(`${name} exited with ${child.status ?? child.signal}: ${(child.stderr || child.stdout).trim().slice(0, 500)}`);

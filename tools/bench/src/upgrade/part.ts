@@ -109,5 +109,13 @@ export async function benchUpgrade(db: BenchDatabase, config: BenchConfig, log: 
       { reps, warmup: 0 },
     ),
   );
-  return { label: db.label, rows, ours: times.get('ours')!, byHand: times.get('byHand')!, statements: statements.length, oursQueries: counter.count, reps };
+  return {
+    label: db.label,
+    rows,
+    ours: times.get('ours')!,
+    byHand: times.get('byHand')!,
+    statements: statements.length,
+    oursQueries: counter.count,
+    reps,
+  };
 }

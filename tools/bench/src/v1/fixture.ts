@@ -12,7 +12,18 @@ const TYPES: Readonly<Record<DatabaseKind, { str: string; json: string }>> = {
   mysql: { str: 'VARCHAR(255)', json: 'JSON' },
 };
 
-export const V1_COLUMNS = ['session_id', 'user_id', 'memory', 'session_data', 'extra_data', 'created_at', 'updated_at', 'agent_id', 'team_session_id', 'agent_data'] as const;
+export const V1_COLUMNS = [
+  'session_id',
+  'user_id',
+  'memory',
+  'session_data',
+  'extra_data',
+  'created_at',
+  'updated_at',
+  'agent_id',
+  'team_session_id',
+  'agent_data',
+] as const;
 
 export function createV1Table(db: BenchDatabase, table: string): string[] {
   const t = TYPES[db.kind];
@@ -31,7 +42,8 @@ const run = (i: number) => ({
   agent_id: 'agent-1',
   team_session_id: null,
   session_id: 'sess-#N#',
-  content: 'Here is the summary of the three reports you asked for. Revenue grew 12% quarter over quarter, mostly from the new enterprise plan; churn fell to 2.1%.',
+  content:
+    'Here is the summary of the three reports you asked for. Revenue grew 12% quarter over quarter, mostly from the new enterprise plan; churn fell to 2.1%.',
   thinking: 'The user wants a short summary; compare the quarters first.',
   messages: [
     { role: 'system', content: 'You are a careful research assistant. Cite your sources and keep answers short.' },
@@ -39,11 +51,17 @@ const run = (i: number) => ({
     {
       role: 'assistant',
       content: null,
-      tool_calls: [{ id: `call-#N#-${i}`, type: 'function', function: { name: 'search_reports', arguments: '{"quarter": "Q3", "limit": 3}' } }],
+      tool_calls: [
+        { id: `call-#N#-${i}`, type: 'function', function: { name: 'search_reports', arguments: '{"quarter": "Q3", "limit": 3}' } },
+      ],
       metrics: { time: 1.42, prompt_tokens: 812, completion_tokens: 64, input_tokens: 812, output_tokens: 64, total_tokens: 876 },
     },
     { role: 'tool', tool_call_id: `call-#N#-${i}`, content: 'Q1 revenue 4.1M, Q2 4.5M, Q3 5.0M; churn 2.9%, 2.5%, 2.1%; NPS 41, 44, 47.' },
-    { role: 'assistant', content: 'Revenue grew each quarter and churn fell.', metrics: { time: 0.93, input_tokens: 960, output_tokens: 120, total_tokens: 1080, cached_tokens: 512 } },
+    {
+      role: 'assistant',
+      content: 'Revenue grew each quarter and churn fell.',
+      metrics: { time: 0.93, input_tokens: 960, output_tokens: 120, total_tokens: 1080, cached_tokens: 512 },
+    },
   ],
   metrics: { input_tokens: [812, 960], output_tokens: [64, 120], total_tokens: [876, 1080], time: [1.42, 0.93] },
   extra_data: { references: [{ query: 'quarterly reports', references: [{ title: 'Q3 report', page: 4 }] }] },
@@ -53,8 +71,16 @@ const run = (i: number) => ({
 
 /** A realistic v1 row: nested runs with messages, tool calls and metrics; about 4 KB of JSON. */
 const TEMPLATE = {
-  memory: JSON.stringify({ runs: [run(1), run(2), run(3)], summary: { summary: 'Quarterly reports compared.', topics: ['finance'] }, memories: [] }),
-  session_data: JSON.stringify({ session_name: 'Quarterly review #N#', session_state: { step: 3, reports: ['Q1', 'Q2', 'Q3'] }, images: [] }),
+  memory: JSON.stringify({
+    runs: [run(1), run(2), run(3)],
+    summary: { summary: 'Quarterly reports compared.', topics: ['finance'] },
+    memories: [],
+  }),
+  session_data: JSON.stringify({
+    session_name: 'Quarterly review #N#',
+    session_state: { step: 3, reports: ['Q1', 'Q2', 'Q3'] },
+    images: [],
+  }),
   extra_data: JSON.stringify({ source: 'bench', tags: ['finance', 'reports'] }),
   agent_data: JSON.stringify({ name: 'Researcher', agent_id: 'agent-1', model: { id: 'gpt-4o', name: 'OpenAIChat', provider: 'OpenAI' } }),
 };

@@ -31,7 +31,10 @@ async function fill(db: BenchDatabase, table: string, rows: number): Promise<voi
   const raw = await openRaw(db.raw);
   try {
     for (const sql of createV1Table(db, table)) await raw.exec(sql);
-    if (db.kind === 'mysql') await raw.exec('SET SESSION max_recursive_iterations = 4294967295').catch(() => raw.exec('SET SESSION cte_max_recursion_depth = 4294967295'));
+    if (db.kind === 'mysql')
+      await raw
+        .exec('SET SESSION max_recursive_iterations = 4294967295')
+        .catch(() => raw.exec('SET SESSION cte_max_recursion_depth = 4294967295'));
     const { sql, params } = fillV1(db, table);
     await raw.exec(sql, params(rows));
     if (db.kind === 'postgres') await raw.exec(`VACUUM ANALYZE ${db.qualify(table)}`);
@@ -50,7 +53,9 @@ async function withRaw<T>(db: BenchDatabase, body: (raw: Awaited<ReturnType<type
 }
 
 async function countRows(db: BenchDatabase, table: string): Promise<number> {
-  return withRaw(db, async (raw) => Number(Object.values((await raw.rows(`SELECT COUNT(*) AS n FROM ${db.qualify(table)}`))[0] ?? {})[0] ?? 0));
+  return withRaw(db, async (raw) =>
+    Number(Object.values((await raw.rows(`SELECT COUNT(*) AS n FROM ${db.qualify(table)}`))[0] ?? {})[0] ?? 0),
+  );
 }
 
 function missing(expected: number, counts: MigrationCount): number {
@@ -58,7 +63,9 @@ function missing(expected: number, counts: MigrationCount): number {
 }
 
 function measureMemory(db: BenchDatabase, table: string, rows: number): MemoryPoint {
-  const child = spawnSync(process.execPath, [benchScript('processes/v1-rss.js'), JSON.stringify(peerTargetOf(db)), table], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [benchScript('processes/v1-rss.js'), JSON.stringify(peerTargetOf(db)), table], {
+    encoding: 'utf8',
+  });
   if (child.status !== 0) throw new Error(`v1-to-v2 in a child process failed: ${(child.stderr || child.stdout).trim().slice(0, 500)}`);
   const out = JSON.parse(child.stdout.trim().split('\n').pop()!) as MigrationCount & { seconds: number; peakRssBytes: number };
   if (out.written !== rows || out.skipped !== 0) throw new Error(`v1-to-v2 wrote ${out.written} of ${rows} rows (${out.skipped} skipped)`);
@@ -84,9 +91,10 @@ export async function benchV1(db: BenchDatabase, config: BenchConfig, log: (line
         },
         {
           name: 'copy',
-          prepare: () => withRaw(db, async (raw) => {
-            for (const sql of createV1Table(db, COPY_TABLE)) await raw.exec(sql);
-          }),
+          prepare: () =>
+            withRaw(db, async (raw) => {
+              for (const sql of createV1Table(db, COPY_TABLE)) await raw.exec(sql);
+            }),
           run: async () => {
             const copied = await keysetCopy(db, V1_TABLE, COPY_TABLE, BATCH_SIZE);
             if (copied !== rows) throw new Error(`the keyset copy moved ${copied} of ${rows} rows`);

@@ -8,7 +8,15 @@ const GROWTH_LIMIT = 1.2;
 export function v1Section(results: readonly V1Result[], reps: number): string {
   const speed = results.map((r) => {
     const x = r.oursRowsPerSecond / r.copyRowsPerSecond;
-    return [r.label, r.rows.toLocaleString('en-US'), rate(r.oursRowsPerSecond), rate(r.copyRowsPerSecond), ratio(x), String(r.lost), `${verdict(x >= SPEED_TARGET && r.lost === 0)} (≥ ${SPEED_TARGET}×, 0 lost)`];
+    return [
+      r.label,
+      r.rows.toLocaleString('en-US'),
+      rate(r.oursRowsPerSecond),
+      rate(r.copyRowsPerSecond),
+      ratio(x),
+      String(r.lost),
+      `${verdict(x >= SPEED_TARGET && r.lost === 0)} (≥ ${SPEED_TARGET}×, 0 lost)`,
+    ];
   });
   const memory = results.map((r) => {
     const [small, large] = r.memory;

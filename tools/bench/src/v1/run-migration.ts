@@ -21,5 +21,6 @@ export async function runV1ToV2(dialect: Dialect, v1Table: string): Promise<Migr
 
 /** Removes what a previous run wrote, so each run starts from the same empty target. */
 export async function resetTargets(raw: RawClient, qualify: (table: string) => string): Promise<void> {
-  for (const table of [V2_SESSIONS, DEFAULT_PROGRESS_TABLE, VERSIONS_TABLE.defaultName]) await raw.exec(`DROP TABLE IF EXISTS ${qualify(table)}`);
+  for (const table of [V2_SESSIONS, DEFAULT_PROGRESS_TABLE, VERSIONS_TABLE.defaultName])
+    await raw.exec(`DROP TABLE IF EXISTS ${qualify(table)}`);
 }

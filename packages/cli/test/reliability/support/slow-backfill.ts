@@ -13,9 +13,10 @@ async function withMemories(subject: Subject, rows: number): Promise<void> {
   await createAgno22Database(db, DEFAULT_NAMES);
   const q = (n: string) => db.quoteIdent(n);
   for (let i = 0; i < rows; i++) {
-    await db.exec(`INSERT INTO ${db.qualify('agno_memories')} (${q('memory_id')}, ${q('memory')}, ${q('user_id')}, ${q('updated_at')}) VALUES (?, ?, ?, ?)`, [
-      `slow-${i}`, '{"memory": "x"}', 'u', 1_700_000_000 + i,
-    ]);
+    await db.exec(
+      `INSERT INTO ${db.qualify('agno_memories')} (${q('memory_id')}, ${q('memory')}, ${q('user_id')}, ${q('updated_at')}) VALUES (?, ?, ?, ?)`,
+      [`slow-${i}`, '{"memory": "x"}', 'u', 1_700_000_000 + i],
+    );
   }
   await db.exec(`CREATE TABLE ${db.qualify('slow_flag')} (${q('on')} INTEGER)`);
   await db.exec(`INSERT INTO ${db.qualify('slow_flag')} VALUES (1)`);
@@ -48,4 +49,3 @@ export async function slowBackfill(subject: Subject, rows: number): Promise<Slow
     },
   };
 }
-

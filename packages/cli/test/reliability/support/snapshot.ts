@@ -24,7 +24,8 @@ export async function tableNames(db: TestDatabase): Promise<string[]> {
  * particular order.
  */
 function stableShape(state: TableState): unknown {
-  const byName = <T extends { name: string | null }>(items: readonly T[]) => [...items].sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  const byName = <T extends { name: string | null }>(items: readonly T[]) =>
+    [...items].sort((a, b) => String(a.name).localeCompare(String(b.name)));
   return { ...state, indexes: byName(state.indexes), uniqueConstraints: byName(state.uniqueConstraints) };
 }
 
@@ -33,7 +34,12 @@ function stableShape(state: TableState): unknown {
  * second from `since` on reads as "<now>", so two runs at different times compare equal.
  */
 function normalizeValue(value: unknown, since: number): unknown {
-  const numeric = typeof value === 'number' || typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^\d{10}$/.test(value) ? Number(value) : NaN;
+  const numeric =
+    typeof value === 'number' || typeof value === 'bigint'
+      ? Number(value)
+      : typeof value === 'string' && /^\d{10}$/.test(value)
+        ? Number(value)
+        : NaN;
   if (Number.isFinite(numeric) && numeric >= since - 1 && numeric <= Date.now() / 1000 + 60) return '<now>';
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Date) return value.toISOString();

@@ -20,8 +20,6 @@ export function componentConfigsTable(flavor: Flavor): TableDef {
       c.bigint('updated_at'),
       ...(postgres ? [c.bigint('deleted_at')] : []),
     ],
-    postgres
-      ? { foreignKeys: [{ columns: ['component_id'], references: { tableType: 'components', columns: ['component_id'] } }] }
-      : {},
+    postgres ? { foreignKeys: [{ columns: ['component_id'], references: { tableType: 'components', columns: ['component_id'] } }] } : {},
   );
 }

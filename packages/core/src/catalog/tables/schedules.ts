@@ -55,7 +55,10 @@ export function schedulesTable(flavor: Flavor, version?: string): TableDef {
     ],
     owned
       ? {
-          compositeIndexes: [['enabled', 'next_run_at'], ['user_id', 'enabled', 'next_run_at']],
+          compositeIndexes: [
+            ['enabled', 'next_run_at'],
+            ['user_id', 'enabled', 'next_run_at'],
+          ],
           partialUniqueIndexes: [
             { suffix: 'uq_user_name', columns: ['user_id', 'name'], where: 'user_id IS NOT NULL' },
             { suffix: 'uq_unowned_name', columns: ['name'], where: 'user_id IS NULL' },

@@ -123,7 +123,15 @@ function* copyRowByRow(
     for (let i = 0; i < built.rows.length; i += FALLBACK_INSERT_ROWS) {
       const chunk = built.rows.slice(i, i + FALLBACK_INSERT_ROWS);
       const present = runsTableExists
-        ? new Set((yield* ctx.read(sql.presentRunIds(tables, sessionId, chunk.map((r) => r.run_id)))).rows.map((r) => String(r['run_id'])))
+        ? new Set(
+            (yield* ctx.read(
+              sql.presentRunIds(
+                tables,
+                sessionId,
+                chunk.map((r) => r.run_id),
+              ),
+            )).rows.map((r) => String(r['run_id'])),
+          )
         : new Set<string>();
       const fresh = chunk.filter((r) => !present.has(r.run_id));
       totals.existing += chunk.length - fresh.length;

@@ -13,7 +13,9 @@ export function dropOwnedMetrics(): Task {
     function* (ctx) {
       const d = ctx.dialect;
       const c = d.quoteIdent('user_id');
-      const result = yield* ctx.write(sql(`DELETE FROM ${d.qualify(ctx.table)} WHERE ${c} IS NOT NULL AND ${c} <> ${d.placeholder(1)}`, ['']));
+      const result = yield* ctx.write(
+        sql(`DELETE FROM ${d.qualify(ctx.table)} WHERE ${c} IS NOT NULL AND ${c} <> ${d.placeholder(1)}`, ['']),
+      );
       return { report: result ? { deleted_rows: result.affectedRows } : {} };
     },
     { isNeeded: (state, ctx) => ctx.force === true && findColumn(state, 'user_id') !== undefined },

@@ -85,19 +85,26 @@ function rebuildStatements(t: TaskContext, target: TableDef, direction: 'up' | '
   const schemaIndexes = new Set(indexesFor(target, t.table).map((i) => i.name));
   // Indexes a person added are replayed, except unique ones the target key makes wrong.
   const replayed = t.state.indexes.filter(
-    (i) =>
-      !schemaIndexes.has(i.name) &&
-      (direction === 'up' ? !i.unique || i.columns.includes('user_id') : !i.columns.includes('user_id')),
+    (i) => !schemaIndexes.has(i.name) && (direction === 'up' ? !i.unique || i.columns.includes('user_id') : !i.columns.includes('user_id')),
   );
   const carried = target.columns.map((c) => c.name).filter((c) => c !== 'user_id' && findColumn(t.state, c));
   const hadOwner = findColumn(t.state, 'user_id') !== undefined;
   const into = [...carried, ...(direction === 'up' ? ['user_id'] : [])].map(q).join(', ');
-  const from = [...carried.map(q), ...(direction === 'up' ? [hadOwner ? `COALESCE(${q('user_id')}, ${d.placeholder(1)})` : d.placeholder(1)] : [])].join(', ');
+  const from = [
+    ...carried.map(q),
+    ...(direction === 'up' ? [hadOwner ? `COALESCE(${q('user_id')}, ${d.placeholder(1)})` : d.placeholder(1)] : []),
+  ].join(', ');
   return [
     sql(`ALTER TABLE ${d.qualify(t.table)} RENAME TO ${q(old)}`),
     ...t.state.indexes.map((i) => sql(`DROP INDEX IF EXISTS ${q(i.name)}`)),
     ...d.createTable(target, t.table, t.names),
-    ...replayed.flatMap((i) => d.renderOperation({ kind: 'createIndex', name: i.name, columns: i.columns, unique: i.unique, ...(i.where ? { where: i.where } : {}) }, t.state, t)),
+    ...replayed.flatMap((i) =>
+      d.renderOperation(
+        { kind: 'createIndex', name: i.name, columns: i.columns, unique: i.unique, ...(i.where ? { where: i.where } : {}) },
+        t.state,
+        t,
+      ),
+    ),
     sql(`INSERT INTO ${d.qualify(t.table)} (${into}) SELECT ${from} FROM ${d.qualify(old)}`, direction === 'up' ? [''] : []),
     sql(`DROP TABLE ${d.qualify(old)}`),
   ];
@@ -112,7 +119,12 @@ function stateOf(target: TableDef, table: string, before: TableState): TableStat
     nullable: c.nullable,
     defaultValue: null,
   }));
-  let state: TableState = { ...before, columns, indexes: [], uniqueConstraints: target.uniqueConstraints.map((u) => ({ name: null, columns: u.columns })) };
+  let state: TableState = {
+    ...before,
+    columns,
+    indexes: [],
+    uniqueConstraints: target.uniqueConstraints.map((u) => ({ name: null, columns: u.columns })),
+  };
   for (const c of target.columns.filter((col) => col.index)) {
     state = edit.addIndex(state, { name: `idx_${table}_${c.name}`, columns: [c.name], unique: false, valid: true });
   }

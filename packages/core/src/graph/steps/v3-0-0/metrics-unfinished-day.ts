@@ -33,14 +33,12 @@ export function deleteUnfinishedDay(ownerKey: string | null): Task {
       const d = ctx.dialect;
       const q = (n: string) => d.quoteIdent(n);
       const t = d.qualify(ctx.table);
-      const [row] = (
-        yield* ctx.read(
-          sql(
-            `SELECT ${d.dateAsText(`MAX(${q('date')})`)} AS ${q('newest')}, ` +
-              `${d.dateAsText(`MAX(CASE WHEN ${q('completed')} THEN ${q('date')} END)`)} AS ${q('last')} FROM ${t}`,
-          ),
-        )
-      ).rows;
+      const [row] = (yield* ctx.read(
+        sql(
+          `SELECT ${d.dateAsText(`MAX(${q('date')})`)} AS ${q('newest')}, ` +
+            `${d.dateAsText(`MAX(CASE WHEN ${q('completed')} THEN ${q('date')} END)`)} AS ${q('last')} FROM ${t}`,
+        ),
+      )).rows;
       const newest = row?.['newest'] == null ? null : String(row['newest']);
       const last = row?.['last'] == null ? null : String(row['last']);
       if (newest === null || (last !== null && newest <= last)) return { report: { deleted_day: null } };

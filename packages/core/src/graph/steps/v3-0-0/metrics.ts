@@ -51,8 +51,7 @@ function downInPlace(ctx: StepContext): Operation[] {
 }
 
 export const metrics: TableStep = {
-  up: (ctx) =>
-    ctx.capabilities.alterUniqueKeys ? upInPlace(ctx) : [rebuildMetrics(ctx, 'up'), deleteUnfinishedDay(ownerKey(ctx))],
+  up: (ctx) => (ctx.capabilities.alterUniqueKeys ? upInPlace(ctx) : [rebuildMetrics(ctx, 'up'), deleteUnfinishedDay(ownerKey(ctx))]),
   down: (ctx) =>
     ctx.capabilities.alterUniqueKeys
       ? downInPlace(ctx)

@@ -13,7 +13,9 @@ export const RUNS_TABLE_VERSION = '3.0.0';
 export function runsCopyOf(ctx: TaskContext): { sql: RunsSql; tables: RunsTables } {
   const sql = ctx.dialect.runsSql?.();
   if (!sql) {
-    throw new DatabaseError(`the ${ctx.dialect.name} dialect cannot copy session runs into the runs table (it has no runs SQL)`, { kind: 'other' });
+    throw new DatabaseError(`the ${ctx.dialect.name} dialect cannot copy session runs into the runs table (it has no runs SQL)`, {
+      kind: 'other',
+    });
   }
   return { sql, tables: { sessions: ctx.table, runs: ctx.names['runs'] ?? resolveTableType('runs').defaultName } };
 }

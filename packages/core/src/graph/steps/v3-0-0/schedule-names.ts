@@ -29,8 +29,12 @@ export function checkScheduleNames(uniqueIndexes: readonly string[]): Task {
         sql(`SELECT ${bucket}, COUNT(*) AS ${q('n')} FROM ${t} GROUP BY ${bucket} HAVING COUNT(*) > 1 ORDER BY ${bucket}`),
       );
       if (result.rows.length === 0) return {};
-      const examples = result.rows.slice(0, EXAMPLES).map((r) => ({ user_id: owned ? (r['user_id'] ?? null) : null, name: r['name'], count: Number(r['n']) }));
-      const listed = examples.map((e) => `${JSON.stringify(e.name)}${e.user_id === null ? '' : ` (owner ${JSON.stringify(e.user_id)})`} ×${e.count}`);
+      const examples = result.rows
+        .slice(0, EXAMPLES)
+        .map((r) => ({ user_id: owned ? (r['user_id'] ?? null) : null, name: r['name'], count: Number(r['n']) }));
+      const listed = examples.map(
+        (e) => `${JSON.stringify(e.name)}${e.user_id === null ? '' : ` (owner ${JSON.stringify(e.user_id)})`} ×${e.count}`,
+      );
       return {
         blocked: {
           check: 'unique-schedule-names',

@@ -11,7 +11,7 @@ export function isJsonObject(value: unknown): value is JsonObject {
 
 /** The decoded value, or `undecodable` when the column holds text that is not JSON at all. */
 export function decodeColumn(value: unknown): unknown {
-  if (typeof value !== 'string') return Buffer.isBuffer(value) ? decodeColumn(value.toString('utf8')) : value ?? null;
+  if (typeof value !== 'string') return Buffer.isBuffer(value) ? decodeColumn(value.toString('utf8')) : (value ?? null);
   let decoded: unknown;
   try {
     decoded = JSON.parse(value);

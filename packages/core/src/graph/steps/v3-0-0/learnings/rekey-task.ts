@@ -43,7 +43,14 @@ export function* rekeyEntityLearnings(ctx: TaskContext, options: RekeyOptions = 
   return report.build(ctx.dryRun);
 }
 
-function* visit(ctx: TaskContext, sql: RekeySql, row: LearningRow, report: ReportBuilder, created: Set<string>, options: RekeyOptions): Db<void> {
+function* visit(
+  ctx: TaskContext,
+  sql: RekeySql,
+  row: LearningRow,
+  report: ReportBuilder,
+  created: Set<string>,
+  options: RekeyOptions,
+): Db<void> {
   const id = row.learning_id;
   const { bucket } = classifyRow(row);
   if (bucket === 'keyed') {
@@ -117,7 +124,9 @@ function* quarantine(ctx: TaskContext, sql: RekeySql, paged: LearningRow): Db<Ou
   if (!fresh || classifyRow(fresh).bucket !== 'contaminated') return 'failed';
   const newId = quarantineId(fresh.entity_id!, fresh.entity_type!);
   const content = asObject(fresh.content) ?? {};
-  yield* ctx.write(sql.upsert({ ...columnsOf(fresh), id: newId, namespace: QUARANTINE_NAMESPACE, content, metadata: asObject(fresh.metadata) }, ctx.now));
+  yield* ctx.write(
+    sql.upsert({ ...columnsOf(fresh), id: newId, namespace: QUARANTINE_NAMESPACE, content, metadata: asObject(fresh.metadata) }, ctx.now),
+  );
   if (!(yield* readRow(ctx, sql, newId))) throw new Error(`${newId} is not there after the write`);
   if (!(yield* deleteConfirmed(ctx, sql, paged.learning_id))) throw new Error(`${paged.learning_id} survived its delete`);
   return 'quarantined';

@@ -60,6 +60,6 @@ export const NEEDS_AN_OPERATOR: Readonly<Partial<Record<ReportBucket, string>>> 
   conflicts: 'have a row on the target key whose content does not parse',
   failed: 'could not be moved',
   malformed: 'are missing the entity columns or do not parse',
-  unowned: 'have no owner: no user\'s erasure reaches them (purge them with --purge-unrecoverable)',
+  unowned: "have no owner: no user's erasure reaches them (purge them with --purge-unrecoverable)",
   contaminated_keyed: 'record a user other than their owner and were left in place',
 };

@@ -4,12 +4,26 @@ import type { Statement } from '../../../../sql/statement.js';
 /** The statements of the re-key, in SQL PostgreSQL and SQLite both accept. */
 export const PAGE_SIZE = 500;
 
-const ROW_COLUMNS = ['learning_id', 'user_id', 'agent_id', 'team_id', 'workflow_id', 'session_id', 'entity_id', 'entity_type', 'content', 'metadata'];
+const ROW_COLUMNS = [
+  'learning_id',
+  'user_id',
+  'agent_id',
+  'team_id',
+  'workflow_id',
+  'session_id',
+  'entity_id',
+  'entity_type',
+  'content',
+  'metadata',
+];
 
 export class RekeySql {
   private readonly table: string;
 
-  constructor(private readonly dialect: Dialect, table: string) {
+  constructor(
+    private readonly dialect: Dialect,
+    table: string,
+  ) {
     this.table = dialect.qualify(table);
   }
 
