@@ -25,7 +25,7 @@ export function reportError(error: unknown, json: boolean, secrets: readonly str
     code = 'internal';
     exitCode = EXIT.failed;
     message = `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    if (process.env['AGNO_MIGRATE_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(scrub(error.stack) + '\n');
+    if (process.env['AGNO_MIGRATE_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${scrub(error.stack)}\n`);
   }
   message = scrub(message);
   // A failed run's result, already printed, is the one JSON document of its output.

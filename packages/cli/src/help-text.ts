@@ -44,6 +44,7 @@ const EXAMPLES: Record<string, readonly string[]> = {
   ],
   completion: [
     'agno-migrate completion bash >> ~/.bashrc',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh expansion, printed as is
     'agno-migrate completion zsh > "${fpath[1]}/_agno-migrate"',
     'agno-migrate completion fish > ~/.config/fish/completions/agno-migrate.fish',
   ],

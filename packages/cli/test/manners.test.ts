@@ -176,6 +176,7 @@ describe('colour', () => {
     const db = ['--db', 'sqlite:./col.db'];
     runCli(['init', ...db], {}, dir);
     const env = { NO_COLOR: '' };
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: an escape sequence is what is looked for
     const ansi = /\x1b\[/;
     expect(runCli(['status', ...db], { ...env, CI: 'true' }, dir).stdout).not.toMatch(ansi);
     expect(runCli(['status', ...db], { ...env, FORCE_COLOR: '1' }, dir).stdout).toMatch(ansi);

@@ -74,7 +74,12 @@ describe.skipIf(skip)('agno-migrate v1-to-v2 on PostgreSQL', { timeout: 60_000 }
     const args = ['v1-to-v2', ...db.cliArgs(), '--v1-schema', v1, '--agent-sessions', 'many_sessions', '--batch-size', '25'];
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', AGNO_DB_URL: '' }, stdio: 'ignore' });
     let finished = false;
-    const exited = new Promise((resolve) => child.on('exit', (code) => resolve(((finished = true), code))));
+    const exited = new Promise((resolve) =>
+      child.on('exit', (code) => {
+        finished = true;
+        resolve(code);
+      }),
+    );
     const progressRead = async () => {
       const rows = await db.rows(`SELECT rows_read AS n FROM ${db.qualify('agno_v1_to_v2_progress')}`).catch(() => []);
       return Number(rows[0]?.['n'] ?? 0);
@@ -120,7 +125,12 @@ describe.skipIf(skip)('agno-migrate v1-to-v2 on PostgreSQL', { timeout: 60_000 }
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     let finished = false;
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(((finished = true), code))));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => {
+        finished = true;
+        resolve(code);
+      }),
+    );
     const progressRead = async () => {
       const rows = await db.rows(`SELECT rows_read AS n FROM ${db.qualify('agno_v1_to_v2_progress')}`).catch(() => []);
       return Number(rows[0]?.['n'] ?? 0);

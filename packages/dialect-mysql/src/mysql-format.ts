@@ -3,7 +3,7 @@
  * quoted identifier (a table named `a?b`) or a string literal is text, never a placeholder. Values
  * are escaped by the driver's own `escape`.
  */
-export function interpolate(sql: string, params: readonly unknown[], escape: (value: unknown) => string): string {
+export function interpolate(sql: string, params: readonly unknown[], escapeValueAsSql: (value: unknown) => string): string {
   let out = '';
   let next = 0;
   let quote: string | null = null;
@@ -22,18 +22,18 @@ export function interpolate(sql: string, params: readonly unknown[], escape: (va
       continue;
     }
     if (next >= params.length) throw new Error(`the statement has more placeholders than its ${params.length} parameter(s)`);
-    out += escapeValue(params[next++], escape);
+    out += escapeValue(params[next++], escapeValueAsSql);
   }
   if (next !== params.length) throw new Error(`the statement has ${next} placeholder(s) for ${params.length} parameter(s)`);
   return out;
 }
 
 /** mysql2 would expand an object into `key = value` pairs and an array into a list: send JSON instead. */
-function escapeValue(value: unknown, escape: (value: unknown) => string): string {
+function escapeValue(value: unknown, escapeValueAsSql: (value: unknown) => string): string {
   if (typeof value === 'bigint') return value.toString();
   if (value === undefined) return 'NULL';
   if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
-    return escape(JSON.stringify(value));
+    return escapeValueAsSql(JSON.stringify(value));
   }
-  return escape(value);
+  return escapeValueAsSql(value);
 }

@@ -41,7 +41,12 @@ describe.skipIf(skipMysql)('MySQL: connecting', () => {
   });
 
   it('reports a server that is not there', async () => {
-    const error = await failure(variant((u) => ((u.hostname = '127.0.0.1'), (u.port = '1'))));
+    const error = await failure(
+      variant((u) => {
+        u.hostname = '127.0.0.1';
+        u.port = '1';
+      }),
+    );
     expect(error.code).toBe('database.connection');
     expect(error.message).toContain('is MySQL running at 127.0.0.1:1');
   });

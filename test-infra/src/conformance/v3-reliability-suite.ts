@@ -101,7 +101,11 @@ export function runV3ReliabilitySuite(
     let reference: unknown;
     try {
       await createAgno29Database(clean);
-      await managerFor(clean, opened, { onEvent: (e) => void (e.type === 'statement-done' && (total += 1)) }).up();
+      await managerFor(clean, opened, {
+        onEvent: (e) => {
+          if (e.type === 'statement-done') total += 1;
+        },
+      }).up();
       const types = agno29TypesOn(clean);
       reference = { shapes: await shapesOf(clean, N, types), rows: await rowsOf(clean, N, types), versions: await versionsOf(clean) };
     } finally {

@@ -27,7 +27,7 @@ export function singlestoreTarget(options: SinglestoreTargetOptions): TestTarget
     name: 'singlestore',
     unavailableReason: () =>
       (probe ??= url().then((u) =>
-        u === null ? 'AGNO_TEST_SINGLESTORE_URL is not set and no Docker engine is available to start ' + DEV_IMAGE : probeServer(u),
+        u === null ? `AGNO_TEST_SINGLESTORE_URL is not set and no Docker engine is available to start ${DEV_IMAGE}` : probeServer(u),
       )),
     create: async () => {
       const u = await url();

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     sections.push(runsSection(results, config.runsReps));
   }
 
-  const report = [header(machine, config, startedAt), ...(missing.length > 0 ? [missing.join('\n')] : []), ...sections].join('\n\n') + '\n';
+  const report = `${[header(machine, config, startedAt), ...(missing.length > 0 ? [missing.join('\n')] : []), ...sections].join('\n\n')}\n`;
   process.stdout.write(report);
   writeFileSync(config.reportPath, report);
   log(`report written to ${config.reportPath} in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s`);

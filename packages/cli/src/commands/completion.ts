@@ -76,13 +76,13 @@ _agno_migrate "$@"
 }
 
 function fish(spec: Spec): string {
-  const escape = (s: string) => s.replace(/'/g, "\\'");
+  const quoteForFish = (s: string) => s.replace(/'/g, "\\'");
   const names = spec.commands.map((c) => c.name).join(' ');
   const lines = [
     '# agno-migrate completion for fish: save it as ~/.config/fish/completions/agno-migrate.fish',
     'complete -c agno-migrate -f',
     ...spec.commands.map(
-      (c) => `complete -c agno-migrate -n 'not __fish_seen_subcommand_from ${names}' -a ${c.name} -d '${escape(c.description)}'`,
+      (c) => `complete -c agno-migrate -n 'not __fish_seen_subcommand_from ${names}' -a ${c.name} -d '${quoteForFish(c.description)}'`,
     ),
     ...spec.commands.flatMap((c) =>
       c.options.map((o) => `complete -c agno-migrate -n '__fish_seen_subcommand_from ${c.name}' -l ${o.replace(/^--/, '')}`),

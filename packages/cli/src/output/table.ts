@@ -6,6 +6,7 @@ type StringWidth = (text: string) => number;
 let stringWidth: StringWidth | undefined;
 
 const PLAIN = /^[\x20-\x7e]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /**

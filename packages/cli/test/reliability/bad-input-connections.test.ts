@@ -83,7 +83,16 @@ function connectionCases(kind: Kind): Case[] {
   return [
     ...common,
     ['a wrong password', (s) => up(s, (u) => (u.password = `${SECRET}-wrong`)), 1, /refused the login.*check the user name and password/],
-    ['root with a password it does not have', (s) => up(s, (u) => ((u.username = 'root'), (u.password = SECRET))), 1, /refused the login/],
+    [
+      'root with a password it does not have',
+      (s) =>
+        up(s, (u) => {
+          u.username = 'root';
+          u.password = SECRET;
+        }),
+      1,
+      /refused the login/,
+    ],
     ['a path with two database names', (s) => status(s, `${s.url}/extra`), 2, /one database name/],
   ];
 }

@@ -63,7 +63,7 @@ export function* runCleanupRuns(ctx: RunContext, options: CleanupRunsOptions): D
     const sessions = Number(size?.['sessions'] ?? 0);
     const bytes = Number(size?.['bytes'] ?? 0);
     const runsExists = (yield* ctx.dialect.existingTables([tables.runs])).has(tables.runs);
-    const unmigrated = sessions === 0 ? none : runsExists ? yield* findUnmigrated(ctx, sql, tables) : { runs: -1, sessions, examples: [] };
+    const unmigrated = sessions === 0 ? none : runsExists ? yield* findUnmigrated(sql, tables) : { runs: -1, sessions, examples: [] };
     const measured = { sessions, bytes, unmigrated };
     if (unmigrated.sessions > 0 && !options.force) {
       const reason = runsExists
@@ -101,7 +101,7 @@ export function* runCleanupRuns(ctx: RunContext, options: CleanupRunsOptions): D
   });
 }
 
-function* findUnmigrated(ctx: RunContext, sql: RunsSql, tables: RunsTables): Db<CleanupRunsResult['unmigrated']> {
+function* findUnmigrated(sql: RunsSql, tables: RunsTables): Db<CleanupRunsResult['unmigrated']> {
   let runs = 0;
   let sessions = 0;
   const examples: string[] = [];

@@ -2,25 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { interpolate } from '../../src/mysql-format.js';
 import { needsIndexPrefix, normaliseDataType, stateColumnType } from '../../src/mysql-types.js';
 
-const escape = (v: unknown) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "\\'")}'`);
+const escapeForTest = (v: unknown) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "\\'")}'`);
 
 describe('client-side interpolation', () => {
   it('fills placeholders outside quotes only', () => {
-    expect(interpolate('SELECT `a?b` FROM t WHERE x = ? AND y = ?', ["it's", 3], escape)).toBe(
+    expect(interpolate('SELECT `a?b` FROM t WHERE x = ? AND y = ?', ["it's", 3], escapeForTest)).toBe(
       "SELECT `a?b` FROM t WHERE x = 'it\\'s' AND y = 3",
     );
-    expect(interpolate('SELECT \'?\', "?" , ?', [null], escape)).toBe('SELECT \'?\', "?" , NULL');
-    expect(interpolate('SELECT `x``?` , ?', [1], escape)).toBe('SELECT `x``?` , 1');
+    expect(interpolate('SELECT \'?\', "?" , ?', [null], escapeForTest)).toBe('SELECT \'?\', "?" , NULL');
+    expect(interpolate('SELECT `x``?` , ?', [1], escapeForTest)).toBe('SELECT `x``?` , 1');
   });
 
   it('sends objects as JSON, never as key lists', () => {
-    expect(interpolate('SELECT ?', [{ a: 1 }], escape)).toBe(`SELECT '{"a":1}'`);
-    expect(interpolate('SELECT ?', [10n], escape)).toBe('SELECT 10');
+    expect(interpolate('SELECT ?', [{ a: 1 }], escapeForTest)).toBe(`SELECT '{"a":1}'`);
+    expect(interpolate('SELECT ?', [10n], escapeForTest)).toBe('SELECT 10');
   });
 
   it('refuses a parameter count that does not match', () => {
-    expect(() => interpolate('SELECT ?', [], escape)).toThrow(/more placeholders/);
-    expect(() => interpolate('SELECT 1', [1], escape)).toThrow(/0 placeholder/);
+    expect(() => interpolate('SELECT ?', [], escapeForTest)).toThrow(/more placeholders/);
+    expect(() => interpolate('SELECT 1', [1], escapeForTest)).toThrow(/0 placeholder/);
   });
 });
 

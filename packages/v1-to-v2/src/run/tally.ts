@@ -16,7 +16,8 @@ export interface PageCounts {
 type Reasons = Record<string, { count: number; examples: (string | null)[] }>;
 
 function note(reasons: Reasons, reason: string, key: string | null, count: number): void {
-  const entry = (reasons[reason] ??= { count: 0, examples: [] });
+  reasons[reason] ??= { count: 0, examples: [] };
+  const entry = reasons[reason];
   entry.count += count;
   if (entry.examples.length < EXAMPLES) entry.examples.push(key);
 }

@@ -11,7 +11,15 @@ import type { UpsertSpec } from './family.js';
 export function duplicateKeyUpsert(dialect: Dialect, spec: UpsertSpec, rows: readonly (readonly unknown[])[]): Statement {
   const q = (name: string) => dialect.quoteIdent(name);
   const params: unknown[] = [];
-  const values = rows.map((row) => `(${row.map((value) => (params.push(value), '?')).join(', ')})`);
+  const values = rows.map(
+    (row) =>
+      `(${row
+        .map((value) => {
+          params.push(value);
+          return '?';
+        })
+        .join(', ')})`,
+  );
   const { owner, newer } = spec;
   const rules: string[] = [];
   if (owner) rules.push(`(${q(owner)} IS NULL OR ${q(owner)} <=> VALUES(${q(owner)}))`);

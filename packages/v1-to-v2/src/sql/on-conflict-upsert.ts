@@ -6,7 +6,15 @@ import type { UpsertSpec } from './family.js';
 export function onConflictUpsert(dialect: Dialect, spec: UpsertSpec, rows: readonly (readonly unknown[])[]): Statement {
   const q = (name: string) => dialect.quoteIdent(name);
   const params: unknown[] = [];
-  const values = rows.map((row) => `(${row.map((value) => (params.push(value), dialect.placeholder(params.length))).join(', ')})`);
+  const values = rows.map(
+    (row) =>
+      `(${row
+        .map((value) => {
+          params.push(value);
+          return dialect.placeholder(params.length);
+        })
+        .join(', ')})`,
+  );
   const current = q('cur');
   const update = spec.update.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ');
   const onConflict = update === '' ? 'DO NOTHING' : `DO UPDATE SET ${update}`;

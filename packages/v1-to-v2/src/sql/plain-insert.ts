@@ -9,7 +9,15 @@ import type { UpsertSpec } from './family.js';
  */
 export function plainInsert(dialect: Dialect, spec: UpsertSpec, rows: readonly (readonly unknown[])[]): Statement {
   const params: unknown[] = [];
-  const values = rows.map((row) => `(${row.map((value) => (params.push(value), dialect.placeholder(params.length))).join(', ')})`);
+  const values = rows.map(
+    (row) =>
+      `(${row
+        .map((value) => {
+          params.push(value);
+          return dialect.placeholder(params.length);
+        })
+        .join(', ')})`,
+  );
   return sql(
     `INSERT INTO ${spec.table} (${spec.columns.map((c) => dialect.quoteIdent(c)).join(', ')}) VALUES ${values.join(', ')}`,
     params,

@@ -42,6 +42,7 @@ const CONVERTED_KEY = new RegExp(`"(?:${CONVERTED_KEYS.join('|')})"`);
  * Escapes of characters the sanitiser removes (`\b` and `\f` are two of them), or such characters
  * written raw (never valid JSON).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE_TEXT = /\\(?:[bf]|u(?:00[01][0-9a-fA-F]|[fF]{3}[eEfF]|[dD][89a-fA-F][0-9a-fA-F]{2}))|[\x00-\x1f\ufffe\uffff\ud800-\udfff]/;
 
 /**

@@ -3,6 +3,7 @@
  * and carriage return, and the non-characters U+FFFE/U+FFFF — Agno's set — plus unpaired UTF-16
  * surrogates, which JSON.stringify writes as `\udXXX` escapes that jsonb rejects.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 

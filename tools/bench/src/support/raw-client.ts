@@ -32,7 +32,9 @@ function openSqlite(path: string): RawClient {
   const db = new Database(path);
   const run = (sql: string, params: readonly unknown[]) => {
     const statement = db.prepare(sql);
-    return statement.reader ? statement.all(...params) : (statement.run(...params), []);
+    if (statement.reader) return statement.all(...params);
+    statement.run(...params);
+    return [];
   };
   // Every statement through prepare(), as the tool's own connection does: a comparison of the two
   // then measures the tool, not two paths through the driver.

@@ -26,7 +26,13 @@ export async function keysetCopy(db: BenchDatabase, from: string, to: string, ba
       );
       if (page.length === 0) break;
       const params: unknown[] = [];
-      const tuples = page.map((row) => `(${V1_COLUMNS.map((c) => (params.push(toText(row[c])), mark(params.length))).join(', ')})`);
+      const tuples = page.map(
+        (row) =>
+          `(${V1_COLUMNS.map((c) => {
+            params.push(toText(row[c]));
+            return mark(params.length);
+          }).join(', ')})`,
+      );
       await writer.exec(`INSERT INTO ${db.qualify(to)} (${columns}) VALUES ${tuples.join(', ')}`, params);
       copied += page.length;
       after = page[page.length - 1]!['session_id'];

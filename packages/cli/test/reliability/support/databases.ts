@@ -24,7 +24,10 @@ const gates = new Map<Kind, Promise<{ skip: boolean }>>();
 /** Whether a dialect's suite must be skipped here (never when AGNO_TEST_REQUIRE names it). */
 export async function skipKind(kind: Kind): Promise<boolean> {
   let pending = gates.get(kind);
-  if (!pending) gates.set(kind, (pending = gate(TARGETS[kind])));
+  if (!pending) {
+    pending = gate(TARGETS[kind]);
+    gates.set(kind, pending);
+  }
   return (await pending).skip;
 }
 
@@ -89,7 +92,7 @@ afterAll(async () => {
 });
 
 function createMysqlUser(adminUrl: URL) {
-  return (mysqlUser ??= (async () => {
+  mysqlUser ??= (async () => {
     const admin = await mysql.createConnection({
       host: adminUrl.hostname,
       port: Number(adminUrl.port || 3306),
@@ -112,7 +115,8 @@ function createMysqlUser(adminUrl: URL) {
         }
       },
     };
-  })());
+  })();
+  return mysqlUser;
 }
 
 async function mysqlUserWithPassword(location: string): Promise<{ url: string; secret: string }> {

@@ -38,10 +38,16 @@ export function buildRunRows(blob: unknown, sessionId: string, userId: string | 
     return { rows: [], skipped, decodedTwice };
   }
   const rows: RunRow[] = [];
-  value.forEach((run: unknown, index) => {
-    if (run === null || typeof run !== 'object' || Array.isArray(run)) return skip('not_object');
+  for (const [index, run] of (value as unknown[]).entries()) {
+    if (run === null || typeof run !== 'object' || Array.isArray(run)) {
+      skip('not_object');
+      continue;
+    }
     const r = run as Record<string, unknown>;
-    if (r['run_id'] === undefined || r['run_id'] === null) return skip('no_run_id');
+    if (r['run_id'] === undefined || r['run_id'] === null) {
+      skip('no_run_id');
+      continue;
+    }
     const createdAt = r['created_at'];
     rows.push({
       run_id: String(r['run_id']),
@@ -58,7 +64,7 @@ export function buildRunRows(blob: unknown, sessionId: string, userId: string | 
       created_at: typeof createdAt === 'number' && createdAt !== 0 ? Math.round(createdAt) : now,
       updated_at: now,
     });
-  });
+  }
   return { rows, skipped, decodedTwice };
 }
 
