@@ -106,6 +106,14 @@ describe('progress on a terminal', () => {
     expect(live.kept).toEqual([]);
   });
 
+  it('the lock line names the holder when the database tells who it is', () => {
+    const { live, at } = setup();
+    at(0, { type: 'lock-waiting', name: 'agno_migrate' });
+    at(10, { type: 'lock-contended', name: 'agno_migrate', holder: 'pid 4242, application "agentos"' });
+    at(2100);
+    expect(live.current()).toMatch(/^waiting for the migration lock agno_migrate: held by pid 4242, application "agentos" · 2s/);
+  });
+
   it('no lock line at all when the lock comes at once', () => {
     const { live, at } = setup();
     at(0, { type: 'lock-waiting', name: 'l' });

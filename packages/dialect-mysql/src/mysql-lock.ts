@@ -19,6 +19,22 @@ export function* acquireMysqlLock(request: LockRequest): Db<void> {
   const name = mysqlLockName(request.name);
   // A negative timeout waits forever, which is what an infinite one means.
   const seconds = Number.isFinite(request.timeoutMs) ? Math.max(0, Math.ceil(request.timeoutMs / 1000)) : -1;
+  // Tried at once first when someone wants to be told who holds it before the wait starts.
+  if (request.onContended) {
+    if (yield* getLock(name, 0)) return;
+    request.onContended(yield* describeHolder(name));
+  }
+  if (yield* getLock(name, seconds)) return;
+  const holder = yield* describeHolder(name);
+  throw new LockTimeoutError(
+    `another run holds the migration lock ${JSON.stringify(name)}${holder ? ` (${holder})` : ''} and did not release it within ${Math.max(seconds, 0)} s: ` +
+      'try again when it has finished, or raise --lock-timeout',
+    { lock: name },
+  );
+}
+
+/** GET_LOCK's answer: 1 taken, 0 timed out; NULL means the server could not take it at all. */
+function* getLock(name: string, seconds: number): Db<boolean> {
   const result = yield* query('SELECT GET_LOCK(?, ?) AS `acquired`', [name, seconds]);
   const acquired = result.rows[0]?.['acquired'];
   if (acquired == null) {
@@ -27,29 +43,23 @@ export function* acquireMysqlLock(request: LockRequest): Db<void> {
       lock: name,
     });
   }
-  if (Number(acquired) === 1) return;
-  const holder = yield* describeHolder(name);
-  throw new LockTimeoutError(
-    `another run holds the migration lock ${JSON.stringify(name)}${holder} and did not release it within ${Math.max(seconds, 0)} s: ` +
-      'try again when it has finished, or raise --lock-timeout',
-    { lock: name },
-  );
+  return Number(acquired) === 1;
 }
 
-/** "(connection 12, app@10.0.0.5:53122)" where the server lets us see it; never fails the run. */
-function* describeHolder(name: string): Db<string> {
+/** "connection 12, app@10.0.0.5:53122" where the server lets us see it; never fails the run. */
+function* describeHolder(name: string): Db<string | undefined> {
   try {
     const used = yield* query('SELECT IS_USED_LOCK(?) AS `holder`', [name]);
     const id = used.rows[0]?.['holder'];
-    if (id == null) return '';
+    if (id == null) return undefined;
     const process = yield* query('SELECT USER AS `user_name`, HOST AS `host` FROM information_schema.PROCESSLIST WHERE ID = ?', [
       Number(id),
     ]);
     const row = process.rows[0];
     // Seeing other users' sessions needs the PROCESS privilege; the connection id alone still helps.
-    return row ? ` (connection ${id}, ${String(row['user_name'])}@${String(row['host'])})` : ` (connection ${id})`;
+    return row ? `connection ${id}, ${String(row['user_name'])}@${String(row['host'])}` : `connection ${id}`;
   } catch {
-    return '';
+    return undefined;
   }
 }
 

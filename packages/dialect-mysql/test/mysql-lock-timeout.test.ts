@@ -17,11 +17,19 @@ describe.skipIf(skipMysql)('MySQL: the run lock', () => {
     const [held] = await db.rows('SELECT GET_LOCK(?, 0) AS got, CONNECTION_ID() AS id', [name]);
     expect(held).toMatchObject({ got: 1 });
 
-    const manager = new MigrationManager(db.dialect(), { lockTimeoutMs: 1000 });
+    const contended: unknown[] = [];
+    const manager = new MigrationManager(db.dialect(), {
+      lockTimeoutMs: 1000,
+      onEvent: (e) => {
+        if (e.type === 'lock-contended') contended.push(e.holder);
+      },
+    });
     try {
       const error = await manager.up().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LockTimeoutError);
       expect((error as Error).message).toContain(`connection ${String(held!['id'])}`);
+      // Told before the wait, so a person sees who holds it while waiting.
+      expect(contended).toEqual([expect.stringMatching(new RegExp(`^connection ${String(held!['id'])}, root@`))]);
       expect(await db.rows('SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [db.namespace])).toEqual([
         { TABLE_NAME: 'agno_memories' },
       ]);

@@ -28,6 +28,7 @@ export function* acquirePostgresLock(request: LockRequest, schema: string): Db<v
   const [classId, objId] = lockKey(request.name);
   const tried = yield* query('SELECT pg_try_advisory_lock($1, $2) AS locked', [classId, objId]);
   if (tried.rows[0]?.['locked'] === true) return;
+  if (request.onContended) request.onContended((yield* describeHolder(classId, objId)).summary);
 
   const timeoutMs = Math.max(1, Math.floor(request.timeoutMs));
   yield* query('SELECT set_config($1, $2, false)', ['lock_timeout', `${timeoutMs}ms`]);
@@ -70,7 +71,10 @@ export function* releasePostgresLock(request: LockRequest): Db<void> {
 }
 
 /** Who holds the lock, as far as PostgreSQL tells this role (other roles' details may be hidden). */
-function* describeHolder(classId: number, objId: number): Db<{ text: string; details: Record<string, unknown> }> {
+function* describeHolder(
+  classId: number,
+  objId: number,
+): Db<{ text: string; summary: string | undefined; details: Record<string, unknown> }> {
   const result = yield* query(
     'SELECT a.pid, a.application_name, host(a.client_addr) AS client_addr, a.usename ' +
       'FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid ' +
@@ -80,13 +84,13 @@ function* describeHolder(classId: number, objId: number): Db<{ text: string; det
     [classId, objId >>> 0],
   );
   const row = result.rows[0];
-  if (!row) return { text: '', details: {} };
+  if (!row) return { text: '', summary: undefined, details: {} };
   const parts = [`pid ${String(row['pid'])}`];
   if (row['application_name']) parts.push(`application ${JSON.stringify(row['application_name'])}`);
   if (row['usename']) parts.push(`user ${JSON.stringify(row['usename'])}`);
   if (row['client_addr']) parts.push(`from ${String(row['client_addr'])}`);
   const holder = { pid: Number(row['pid']), applicationName: row['application_name'] ?? null, clientAddr: row['client_addr'] ?? null };
-  return { text: ` (${parts.join(', ')})`, details: { holder } };
+  return { text: ` (${parts.join(', ')})`, summary: parts.join(', '), details: { holder } };
 }
 
 function formatSeconds(ms: number): string {

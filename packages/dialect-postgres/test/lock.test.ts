@@ -30,7 +30,13 @@ describe.skipIf(skipPostgres)('PostgreSQL: one run at a time per schema (advisor
   });
 
   it('a second run times out with LockTimeoutError naming the holder', async () => {
-    const m = manager(db, { lockTimeoutMs: 500 });
+    const contended: unknown[] = [];
+    const m = manager(db, {
+      lockTimeoutMs: 500,
+      onEvent: (e) => {
+        if (e.type === 'lock-contended') contended.push(e.holder);
+      },
+    });
     const started = Date.now();
     try {
       const error = await m.up().then(
@@ -41,6 +47,8 @@ describe.skipIf(skipPostgres)('PostgreSQL: one run at a time per schema (advisor
       expect((error as LockTimeoutError).exitCode).toBe(4);
       expect((error as Error).message).toContain(`pid ${holderPid}, application "agno-migrate"`);
       expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+      // Told before the wait, so a person sees who holds it while waiting.
+      expect(contended).toEqual([expect.stringContaining(`pid ${holderPid}, application "agno-migrate"`)]);
     } finally {
       await m.close();
     }

@@ -82,6 +82,7 @@ export class LeaseLock {
     const name = mysqlLockName(request.name);
     const owner = randomUUID();
     const started = Date.now();
+    let told = false;
     yield* query(this.createTableSql());
     for (;;) {
       yield* query(this.upsertSql(), [name, owner, this.holder, this.ttlSeconds]);
@@ -90,6 +91,9 @@ export class LeaseLock {
         this.start(name, owner);
         return;
       }
+      if (!told && request.onContended)
+        request.onContended(row ? `${String(row['holder'])}, lease taken ${heldFor(row)} s ago` : undefined);
+      told = true;
       const waited = Date.now() - started;
       if (waited >= request.timeoutMs) throw this.timeout(name, request.timeoutMs, row);
       yield* sleep(Math.min(this.pollMs, request.timeoutMs - waited));
@@ -169,7 +173,7 @@ export class LeaseLock {
     let holder = '';
     if (row) {
       const now = Number(row['server_now']);
-      const since = Math.max(0, now - Number(row['acquired_at']));
+      const since = heldFor(row);
       const left = Math.max(0, Number(row['expires_at']) - now);
       holder = ` (held by ${String(row['holder'])} for ${since} s; its lease ends in ${left} s unless renewed)`;
     }
@@ -179,4 +183,9 @@ export class LeaseLock {
       { lock: name },
     );
   }
+}
+
+/** Seconds since the lease row was taken, on the server's clock. */
+function heldFor(row: Row): number {
+  return Math.max(0, Number(row['server_now']) - Number(row['acquired_at']));
 }

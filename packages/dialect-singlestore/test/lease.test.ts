@@ -55,7 +55,11 @@ describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
     const other = dialectFor(db);
     const connection = await other.connect();
     try {
-      const error = await runAsync(other.acquireLock(request(db, 500)), connection).catch((e: unknown) => e);
+      const told: (string | undefined)[] = [];
+      const waiting = { ...request(db, 500), onContended: (holder: string | undefined) => told.push(holder) };
+      const error = await runAsync(other.acquireLock(waiting), connection).catch((e: unknown) => e);
+      // Told once, before the wait: who holds it and since when.
+      expect(told).toEqual([expect.stringMatching(new RegExp(`:${process.pid}, lease taken \\d+ s ago$`))]);
       expect(error).toBeInstanceOf(LockTimeoutError);
       expect((error as Error).message).toMatch(new RegExp(`held by .*:${process.pid} for \\d+ s`));
       expect((await leaseRows(db)).map((r) => r['owner'])).toHaveLength(1);

@@ -53,7 +53,7 @@ export const SHOW_AFTER_MS = 1000;
 export function progressReporter(stream: NodeJS.WriteStream, live: LiveLine, options: ProgressOptions = {}): ProgressReporter {
   const now = options.now ?? (() => performance.now());
   const c: Colors = colorsFor(stream);
-  let waiting: { since: number; name: string } | undefined;
+  let waiting: { since: number; name: string; holder?: string } | undefined;
   let statement: { since: number; table: string; sql: string } | undefined;
   let step: { since: number; text: string } | undefined;
   /** A data task's count line (runs copied, rows re-keyed): shown while it runs, as long as it runs. */
@@ -74,7 +74,8 @@ export function progressReporter(stream: NodeJS.WriteStream, live: LiveLine, opt
     const t = now();
     let text: string | undefined;
     if (waiting && t - waiting.since >= SHOW_AFTER_MS) {
-      text = `waiting for the migration lock ${waiting.name}: another run holds it · ${formatSeconds(t - waiting.since)} (--lock-timeout)`;
+      const holder = waiting.holder ? `held by ${waiting.holder}` : 'another run holds it';
+      text = `waiting for the migration lock ${waiting.name}: ${holder} · ${formatSeconds(t - waiting.since)} (--lock-timeout)`;
     } else if (task) {
       text = task;
     } else if (statement && t - statement.since >= SHOW_AFTER_MS) {
@@ -105,6 +106,9 @@ export function progressReporter(stream: NodeJS.WriteStream, live: LiveLine, opt
       case 'lock-waiting':
         waiting = { since: t, name: event.name };
         tick();
+        break;
+      case 'lock-contended':
+        if (waiting && event.holder) waiting = { ...waiting, holder: event.holder };
         break;
       case 'lock-acquired':
         waiting = undefined;

@@ -10,6 +10,11 @@ export interface LockRequest {
   /** A name unique to the namespace and versions table, so separate table sets lock separately. */
   readonly name: string;
   readonly timeoutMs: number;
+  /**
+   * Called once when another run holds the lock, before the wait, with who holds it as far as the
+   * database tells (undefined when it does not): what a waiting person wants to know.
+   */
+  readonly onContended?: (holder: string | undefined) => void;
 }
 
 export interface StepTransaction {

@@ -3,6 +3,8 @@ import type { RunResult, StatementRecord, TableResult } from './results.js';
 /** Progress of a run, for progress displays; the same facts end up in the returned result. */
 export type MigrationEvent =
   | { readonly type: 'lock-waiting'; readonly name: string }
+  /** Another run holds the lock: who, as far as the database tells (pid, application, user, host). */
+  | { readonly type: 'lock-contended'; readonly name: string; readonly holder: string | undefined }
   | { readonly type: 'lock-acquired'; readonly name: string }
   | { readonly type: 'table-start'; readonly tableType: string; readonly tableName: string; readonly from: string; readonly to: string }
   | {

@@ -5,7 +5,8 @@ import type { RunContext } from './run-context.js';
 export function* withLock<T>(ctx: RunContext, enabled: boolean, body: () => Db<T>): Db<T> {
   if (!enabled) return yield* body();
   ctx.emit({ type: 'lock-waiting', name: ctx.lock.name });
-  yield* ctx.dialect.acquireLock(ctx.lock);
+  const name = ctx.lock.name;
+  yield* ctx.dialect.acquireLock({ ...ctx.lock, onContended: (holder) => ctx.emit({ type: 'lock-contended', name, holder }) });
   ctx.emit({ type: 'lock-acquired', name: ctx.lock.name });
   let result: T;
   try {

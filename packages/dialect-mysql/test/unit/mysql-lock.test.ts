@@ -47,6 +47,22 @@ describe('GET_LOCK', () => {
     expect((run.error as Error).message).toContain('(connection 42)');
   });
 
+  it('with a listener, tries at once, tells who holds it, then waits', () => {
+    const told: (string | undefined)[] = [];
+    const answers = [[{ acquired: 0 }], [{ holder: 42 }], [{ user_name: 'deploy', host: '10.0.0.5:5122' }], [{ acquired: 1 }]];
+    const run = drive(acquireMysqlLock({ ...request, onContended: (holder) => told.push(holder) }), answers);
+    expect(run.error).toBeUndefined();
+    expect(told).toEqual(['connection 42, deploy@10.0.0.5:5122']);
+    expect(run.requests.map((r) => r.params)).toEqual([[request.name, 0], [request.name], [42], [request.name, 2]]);
+  });
+
+  it('with a listener, an uncontended lock is still one round trip', () => {
+    const told: (string | undefined)[] = [];
+    const run = drive(acquireMysqlLock({ ...request, onContended: (holder) => told.push(holder) }), [[{ acquired: 1 }]]);
+    expect(run.requests).toHaveLength(1);
+    expect(told).toEqual([]);
+  });
+
   it('treats NULL as an error', () => {
     const run = drive(acquireMysqlLock(request), [[{ acquired: null }]]);
     expect(run.error).toBeInstanceOf(DatabaseError);
