@@ -114,6 +114,15 @@ describe('progress on a terminal', () => {
     expect(live.current()).toMatch(/^waiting for the migration lock agno_migrate: held by pid 4242, application "agentos" · 2s/);
   });
 
+  it('a step retrying on a table another session holds says so, with the time since it first waited', () => {
+    const { live, at } = setup();
+    at(0, { type: 'step-start', tableName: 'agno_memories', from: '2.0.0', to: '2.3.0', direction: 'up' });
+    const retry = { type: 'table-lock-retry', tableName: 'agno_memories', message: 'lock timeout' } as const;
+    at(1000, { ...retry, attempt: 1, waitedMs: 1000 });
+    at(4200, { ...retry, attempt: 3, waitedMs: 4200 });
+    expect(live.current()).toBe("  agno_memories: locked by another session's open transaction; trying again (3) · 4s (--lock-timeout)");
+  });
+
   it('no lock line at all when the lock comes at once', () => {
     const { live, at } = setup();
     at(0, { type: 'lock-waiting', name: 'l' });

@@ -65,14 +65,19 @@ export type DatabaseErrorKind =
   | 'driver-missing'
   | 'other';
 
-/** A statement of a migration step failed. `result` holds how far the run got. */
+/**
+ * A statement of a migration step failed. `result` holds how far the run got. A table that stayed
+ * locked by another session past the lock timeout exits as a lock timeout does (4: try again later).
+ */
 export class MigrationStepError extends AgnoMigrateError {
   readonly code = 'migration-step';
-  readonly exitCode = 1;
+  readonly exitCode: number;
   readonly result: RunResult | undefined;
 
   constructor(message: string, result?: RunResult, options?: { cause?: unknown }) {
     super(message, {}, options);
     this.result = result;
+    const failed = result?.tables.find((t) => t.outcome === 'failed');
+    this.exitCode = failed?.error?.code === 'lock-timeout' ? 4 : 1;
   }
 }

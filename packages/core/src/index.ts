@@ -44,6 +44,7 @@ export type { Step, TableStep, StepContext } from './graph/types.js';
 
 export type { Dialect, LockRequest, SessionSetting, StepTransaction, VersionRow } from './dialect/dialect.js';
 export { BaseDialect } from './dialect/base-dialect.js';
+export { TABLE_LOCK_WAIT_MS } from './manager/lock-wait-retry.js';
 export type { DialectCapabilities } from './dialect/capabilities.js';
 export { DEFAULT_CAPABILITIES } from './dialect/capabilities.js';
 export type { TableState, ColumnState, IndexState, ConstraintState, ForeignKeyState } from './dialect/table-state.js';

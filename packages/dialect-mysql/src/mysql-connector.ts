@@ -1,5 +1,5 @@
 import type { Connection, QueryResult, Row, SessionSetting } from '@agno-migrate/core';
-import { checkNotStopped, DatabaseError, trackCancellable } from '@agno-migrate/core';
+import { checkNotStopped, DatabaseError, TABLE_LOCK_WAIT_MS, trackCancellable } from '@agno-migrate/core';
 import type { MysqlClient, MysqlDriverModule, MysqlPool, MysqlQueryable } from './mysql-driver-types.js';
 import { interpolate } from './mysql-format.js';
 import type { MysqlUrl } from './mysql-url.js';
@@ -69,17 +69,27 @@ async function connectUrl(url: MysqlUrl, connectTimeoutMs: number): Promise<Conn
  * The run's own session lifts a role's statement time limit, sent without waiting for the answer
  * (the next query queues behind it): MySQL's `max_execution_time` (SELECTs only) and MariaDB's
  * `max_statement_time` (every statement); each server refuses the other's, which is ignored.
- * Lock waits (`lock_wait_timeout`, `innodb_lock_wait_timeout`) stay as the role sets them. MySQL
+ * A metadata lock is waited for a second at most (`lock_wait_timeout`): an ALTER queued behind an
+ * application's open transaction would queue every writer of the table behind it; core retries the
+ * step until --lock-timeout. Row-lock waits (`innodb_lock_wait_timeout`) stay as the role sets them. MySQL
  * has no way to notice a client that died mid-statement (PostgreSQL's
  * client_connection_check_interval): after a SIGKILL the server finishes the statement in flight,
  * then ends the session and releases GET_LOCK with it.
  */
-export const SESSION_SETTINGS_SQL = ['SET SESSION max_execution_time = 0', 'SET SESSION max_statement_time = 0'] as const;
+export const SESSION_SETTINGS_SQL = [
+  'SET SESSION max_execution_time = 0',
+  'SET SESSION max_statement_time = 0',
+  `SET SESSION lock_wait_timeout = ${TABLE_LOCK_WAIT_MS / 1000}`,
+] as const;
 
 export const SESSION_SETTINGS: readonly SessionSetting[] = [
   {
     sql: 'SET SESSION max_execution_time = 0 (MySQL) / max_statement_time = 0 (MariaDB)',
     why: "a user's statement time limit would stop a long step, or the lock wait, every time",
+  },
+  {
+    sql: `SET SESSION lock_wait_timeout = ${TABLE_LOCK_WAIT_MS / 1000}`,
+    why: "an ALTER waiting for an application's open transaction would stall every writer of the table behind it; the step is retried until --lock-timeout",
   },
 ];
 

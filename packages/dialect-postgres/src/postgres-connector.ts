@@ -86,8 +86,8 @@ async function openOwned(s: PostgresSettings, timeoutMs: number): Promise<Connec
  * - TCP keepalives from the server: a client host that vanished is noticed within about a minute.
  * - `statement_timeout` 0: a role's timeout (common on managed PostgreSQL) would otherwise cut a
  *   long step off every time it runs; each step is one transaction and is rolled back whole.
- *   `lock_timeout` and `idle_in_transaction_session_timeout` are left as the role sets them: the
- *   run never sits idle in a transaction, and waiting less for a lock only makes it fail sooner.
+ *   `idle_in_transaction_session_timeout` is left as the role sets it: the run never sits idle in
+ *   a transaction. Each step sets its own short `lock_timeout` (see the dialect's step transaction).
  */
 export const SESSION_SETTINGS_SQL =
   "SELECT set_config('statement_timeout', '0', false), set_config('tcp_keepalives_idle', '30', false), " +

@@ -8,9 +8,18 @@ import type {
   OperationContext,
   SessionSetting,
   Statement,
+  StepTransaction,
   TableState,
 } from '@agno-migrate/core';
-import { BaseDialect, columnsStillJson, ConfigurationError, DEFAULT_CAPABILITIES, query, sql } from '@agno-migrate/core';
+import {
+  BaseDialect,
+  columnsStillJson,
+  ConfigurationError,
+  DEFAULT_CAPABILITIES,
+  query,
+  sql,
+  TABLE_LOCK_WAIT_MS,
+} from '@agno-migrate/core';
 import type { PostgresDialectOptions } from './postgres-config.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_SCHEMA, MAX_CONNECT_TIMEOUT_MS } from './postgres-config.js';
 import type { PostgresSource } from './postgres-connector.js';
@@ -43,6 +52,19 @@ export class PostgresDialect extends BaseDialect {
   private readonly errorContext: ErrorContext;
   /** Only sessions the dialect opens from a URL: a caller's pool or client keeps its own settings. */
   readonly sessionSettings: readonly SessionSetting[];
+
+  /**
+   * Each step waits at most a second for a table lock (`SET LOCAL`, so it ends with the step and a
+   * caller's own client keeps its setting): a step queued behind an application's open transaction
+   * would queue every writer of the table behind it. Core retries the step until --lock-timeout.
+   */
+  override stepTransaction(): StepTransaction {
+    return {
+      begin: [sql('BEGIN'), sql(`SET LOCAL lock_timeout = '${TABLE_LOCK_WAIT_MS}ms'`)],
+      commit: [sql('COMMIT')],
+      rollback: [sql('ROLLBACK')],
+    };
+  }
 
   constructor(options: PostgresDialectOptions) {
     super();

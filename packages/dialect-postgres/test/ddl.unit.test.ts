@@ -20,7 +20,11 @@ describe('PostgreSQL DDL as Agno creates it', () => {
     expect(dialect.placeholder(12)).toBe('$12');
     expect(texts(dialect.createNamespace())).toEqual(['CREATE SCHEMA IF NOT EXISTS "ai"']);
     expect(dialect.stepTransaction()).toEqual({
-      begin: [{ sql: 'BEGIN', params: [] }],
+      // A step waits a second at most for a table lock, then core retries it (SET LOCAL: it ends with the step).
+      begin: [
+        { sql: 'BEGIN', params: [] },
+        { sql: "SET LOCAL lock_timeout = '1000ms'", params: [] },
+      ],
       commit: [{ sql: 'COMMIT', params: [] }],
       rollback: [{ sql: 'ROLLBACK', params: [] }],
     });

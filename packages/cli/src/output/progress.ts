@@ -58,6 +58,8 @@ export function progressReporter(stream: NodeJS.WriteStream, live: LiveLine, opt
   let step: { since: number; text: string } | undefined;
   /** A data task's count line (runs copied, rows re-keyed): shown while it runs, as long as it runs. */
   let task: string | undefined;
+  /** A step that keeps giving up on a table another session holds: kept until the step is over. */
+  let retrying: { since: number; text: string } | undefined;
   const rate = taskRate();
   let shown = false;
   let timer: NodeJS.Timeout | undefined;
@@ -78,6 +80,8 @@ export function progressReporter(stream: NodeJS.WriteStream, live: LiveLine, opt
       text = `waiting for the migration lock ${waiting.name}: ${holder} · ${formatSeconds(t - waiting.since)} (--lock-timeout)`;
     } else if (task) {
       text = task;
+    } else if (retrying) {
+      text = `${retrying.text} · ${formatSeconds(t - retrying.since)} (--lock-timeout)`;
     } else if (statement && t - statement.since >= SHOW_AFTER_MS) {
       text = `  ${statement.table}: ${statement.sql} · ${formatSeconds(t - statement.since)}`;
     }
@@ -114,7 +118,16 @@ export function progressReporter(stream: NodeJS.WriteStream, live: LiveLine, opt
         waiting = undefined;
         clear();
         break;
+      case 'table-lock-retry':
+        retrying = {
+          since: retrying?.since ?? t - event.waitedMs,
+          text: `  ${event.tableName}: locked by another session's open transaction; trying again (${event.attempt})`,
+        };
+        tick();
+        render();
+        break;
       case 'step-start':
+        retrying = undefined;
         finishStep(t);
         step = { since: t, text: `  ${event.tableName}: ${event.direction} ${event.from} → ${event.to}` };
         break;
@@ -134,6 +147,7 @@ export function progressReporter(stream: NodeJS.WriteStream, live: LiveLine, opt
         break;
       case 'table-done':
         statement = undefined;
+        retrying = undefined;
         task = undefined;
         rate.reset();
         finishStep(t);
@@ -150,6 +164,7 @@ export function progressReporter(stream: NodeJS.WriteStream, live: LiveLine, opt
     timer = undefined;
     waiting = undefined;
     statement = undefined;
+    retrying = undefined;
     clear();
   };
   return { onEvent, render, stop };

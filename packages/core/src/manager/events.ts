@@ -14,6 +14,14 @@ export type MigrationEvent =
       readonly to: string;
       readonly direction: 'up' | 'down';
     }
+  /** A step gave up waiting for a table lock and is run again after a pause (`attempt` counts from 1). */
+  | {
+      readonly type: 'table-lock-retry';
+      readonly tableName: string;
+      readonly attempt: number;
+      readonly waitedMs: number;
+      readonly message: string;
+    }
   | { readonly type: 'statement'; readonly tableName: string; readonly statement: StatementRecord; readonly dryRun: boolean }
   /** A statement the database has completed (never in a dry run): the point a crash can leave behind. */
   | { readonly type: 'statement-done'; readonly tableName: string; readonly statement: StatementRecord }

@@ -10,6 +10,7 @@ import type { BlockedDetails, OperationRecord, StepResult } from './results.js';
 import type { RunContext, TableRef } from './run-context.js';
 import { stamp } from './versions-store.js';
 import { runTask } from './run-task.js';
+import { retryLockWaits } from './lock-wait-retry.js';
 
 export interface StepOutcome {
   readonly result: StepResult;
@@ -43,6 +44,21 @@ export function* runStep(
   stampVersion: string | null,
   dryRun: boolean,
   force = false,
+): Db<StepOutcome> {
+  // A dry run takes no table lock; a real step that timed out waiting for one is rolled back (or,
+  // without transactional DDL, converges when re-run), so running it again is safe.
+  if (dryRun) return yield* runStepOnce(ctx, table, step, direction, stampVersion, dryRun, force);
+  return yield* retryLockWaits(ctx, table.name, () => runStepOnce(ctx, table, step, direction, stampVersion, dryRun, force));
+}
+
+function* runStepOnce(
+  ctx: RunContext,
+  table: TableRef,
+  step: Step,
+  direction: Direction,
+  stampVersion: string | null,
+  dryRun: boolean,
+  force: boolean,
 ): Db<StepOutcome> {
   const from = direction === 'up' ? step.from : step.to;
   const to = direction === 'up' ? step.to : step.from;
