@@ -47,7 +47,7 @@ export function* migrateTable(ctx: RunContext, run: Run, planned: TablePlan, opt
   let recorded = from;
   for (const step of plan.steps) {
     const stampVersion = rules.stampAfter(step, recorded);
-    const outcome = yield* runStep(ctx, table, step, run.direction, stampVersion, run.dryRun, run.force);
+    const outcome = yield* runStep(ctx, run, table, step, stampVersion);
     steps.push(outcome.result);
     if (outcome.blocked) {
       return { ...base, to: recorded, outcome: 'blocked', steps, blocked: outcome.blocked, reason: outcome.blocked.message };

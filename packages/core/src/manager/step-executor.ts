@@ -7,6 +7,7 @@ import type { Operation, OperationContext } from '../operations/types.js';
 import { execute } from './execute.js';
 import { checkPrecondition } from './preconditions.js';
 import type { BlockedDetails, OperationRecord, StepResult } from './results.js';
+import type { RunSettings } from './run-command.js';
 import type { RunContext, TableRef } from './run-context.js';
 import { stamp } from './versions-store.js';
 import { runTask } from './run-task.js';
@@ -36,15 +37,8 @@ export function operationsOf(ctx: RunContext, table: TableRef, step: Step, direc
  * needed, render and run it, and carry its effect forward so a dry run plans exactly what a real
  * run does. The stamp commits with the step where DDL is transactional; a blocked step rolls back.
  */
-export function* runStep(
-  ctx: RunContext,
-  table: TableRef,
-  step: Step,
-  direction: Direction,
-  stampVersion: string | null,
-  dryRun: boolean,
-  force = false,
-): Db<StepOutcome> {
+export function* runStep(ctx: RunContext, run: RunSettings, table: TableRef, step: Step, stampVersion: string): Db<StepOutcome> {
+  const { direction, dryRun, force } = run;
   const from = direction === 'up' ? step.from : step.to;
   const to = direction === 'up' ? step.to : step.from;
   ctx.emit({ type: 'step-start', tableName: table.name, from, to, direction });
@@ -96,7 +90,7 @@ export function* runStep(
         for (const statement of statements) yield* execute(ctx, table.name, statement, dryRun);
         state = spec.apply(op, state);
       }
-      if (stampVersion !== null && !dryRun) yield* stamp(ctx, table.name, stampVersion);
+      if (!dryRun) yield* stamp(ctx, table.name, stampVersion);
       return outcome();
     },
     { dryRun, keep: (done) => done.blocked === undefined },
