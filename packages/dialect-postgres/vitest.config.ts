@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit tests need no database; integration tests each work in their own schema of the test database.
+const CONFORMANCE = 'test/conformance.test.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,11 +11,12 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.unit.test.ts'],
+          exclude: ['test/**/*.unit.test.ts', CONFORMANCE],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
       },
+      { test: { name: 'conformance', include: [CONFORMANCE], testTimeout: 30_000, hookTimeout: 30_000 } },
     ],
   },
 });

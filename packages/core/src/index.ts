@@ -62,9 +62,7 @@ export { col, value, coalesce, renderExpression } from './sql/expression.js';
 
 export { MigrationManager } from './manager/migration-manager.js';
 export type { ManagerOptions, StatusOptions } from './manager/migration-manager.js';
-export type { UpOptions } from './manager/run-up.js';
-export type { DownOptions } from './manager/run-down.js';
-export type { CreateOptions } from './manager/run-init.js';
+export type { CreateOptions, DownOptions, UpOptions } from './manager/commands.js';
 export type { VerifyOptions } from './manager/run-verify.js';
 export type { VerifyResult, TableVerification, Finding, FindingKind, Fix, TableHealth } from './verify/types.js';
 export { KNOWN_DIFFERENCES } from './verify/known-differences.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Flavor, TableDef } from '../src/index.js';
 import { FLAVORS, indexesFor, resolveTableType, TABLE_TYPES } from '../src/index.js';
-import { resolveTableNames } from '../src/manager/table-set.js';
-import { checkCreatable, creationOrder } from '../src/manager/table-scope.js';
+import { resolveTableNames } from '../src/manager/table-names.js';
+import { checkCreatable, creationOrder } from '../src/manager/table-selection.js';
 
 const def = (type: string, flavor: Flavor, version?: string): TableDef => resolveTableType(type).define(flavor, version);
 const columns = (type: string, flavor: Flavor, version?: string) => def(type, flavor, version).columns.map((c) => c.name);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGNO_STEPS, DEFAULT_CAPABILITIES, resolveTableType, tableTypeNames, VersionGraph } from '../src/index.js';
 import type { Dialect } from '../src/index.js';
-import { checkIdentifierLengths } from '../src/manager/table-set.js';
+import { checkIdentifierLengths } from '../src/manager/table-names.js';
 
 const graph = new VersionGraph('2.0.0', AGNO_STEPS, tableTypeNames());
 /** Only what the check reads: the limit, the flavour and the name. */

@@ -15,12 +15,3 @@ export function* execute(ctx: RunContext, tableName: string, statement: Statemen
 export function* executeAll(ctx: RunContext, tableName: string, statements: readonly Statement[]): Db<void> {
   for (const statement of statements) yield* execute(ctx, tableName, statement, false);
 }
-
-/** A failed rollback must not hide the error that caused it: the caller rethrows that one. */
-export function* rollbackQuietly(ctx: RunContext, tableName: string, statements: readonly Statement[]): Db<void> {
-  try {
-    yield* executeAll(ctx, tableName, statements);
-  } catch {
-    // deliberately ignored
-  }
-}

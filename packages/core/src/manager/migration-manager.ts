@@ -1,29 +1,24 @@
+import { tableTypeNames, VERSIONS_TABLE } from '../catalog/registry.js';
 import type { Connection, Db } from '../dialect/db.js';
 import { runAsync, runSync } from '../dialect/db.js';
 import type { Dialect } from '../dialect/dialect.js';
 import { ConfigurationError, MigrationStepError } from '../errors.js';
 import { AGNO_STEPS, VersionGraph } from '../graph/version-graph.js';
-import { tableTypeNames, VERSIONS_TABLE } from '../catalog/registry.js';
+import type { VerifyResult } from '../verify/types.js';
+import type { CreateOptions, DownOptions, UpOptions } from './commands.js';
+import { runCreate, runDown, runUp } from './commands.js';
 import type { Logger, MigrationEvent } from './events.js';
 import { silentLogger } from './events.js';
+import { describeFailure, logResult } from './log-result.js';
 import { readStatus } from './read-status.js';
 import type { RunResult, StatusResult } from './results.js';
-import type { RunContext } from './run-context.js';
-import type { DownOptions } from './run-down.js';
-import { runDown } from './run-down.js';
-import type { CreateOptions } from './run-init.js';
-import { runInit } from './run-init.js';
-import type { UpOptions } from './run-up.js';
-import { runUp } from './run-up.js';
-import { checkIdentifierLengths, checkName, resolveTableNames, selectTables } from './table-set.js';
-import { checkCreatable, creationOrder, selectMigratedTables } from './table-scope.js';
-import { availableOn } from '../catalog/registry.js';
-import type { VerifyOptions } from './run-verify.js';
-import { runVerify } from './run-verify.js';
-import type { VerifyResult } from '../verify/types.js';
-import { describeFailure, logResult } from './log-result.js';
 import type { CleanupRunsOptions, CleanupRunsResult } from './run-cleanup-runs.js';
 import { runCleanupRuns } from './run-cleanup-runs.js';
+import type { RunContext } from './run-context.js';
+import type { VerifyOptions } from './run-verify.js';
+import { runVerify } from './run-verify.js';
+import { checkIdentifierLengths, checkName, resolveTableNames } from './table-names.js';
+import { selectCreatableTables, selectMigratedTables, selectTables } from './table-selection.js';
 
 export interface ManagerOptions {
   /** Renamed tables, by table type (`{ memories: 'my_memories' }`). */
@@ -110,7 +105,7 @@ export class MigrationManager {
 
   /** Creates missing tables at the latest schema exactly as Agno would, and stamps them. */
   async create(options: CreateOptions = {}): Promise<RunResult> {
-    return this.finish(await this.runAsync((ctx) => runInit(ctx, this.creatableTables(options.tableType), options)));
+    return this.finish(await this.runAsync((ctx) => runCreate(ctx, this.creatableTables(options.tableType), options)));
   }
 
   /**
@@ -145,7 +140,7 @@ export class MigrationManager {
   }
 
   createSync(options: CreateOptions = {}): RunResult {
-    return this.finish(this.runSync((ctx) => runInit(ctx, this.creatableTables(options.tableType), options)));
+    return this.finish(this.runSync((ctx) => runCreate(ctx, this.creatableTables(options.tableType), options)));
   }
 
   async close(): Promise<void> {
@@ -182,15 +177,9 @@ export class MigrationManager {
     return tables;
   }
 
-  /** init: the tables Agno creates on this dialect (or the one named, with what it references), in foreign-key order. */
+  /** create: the tables Agno creates on this dialect (or the one named, with what it references), in foreign-key order. */
   private creatableTables(tableType?: string) {
-    const flavor = this.dialect.flavor;
-    checkCreatable(tableType, flavor, this.dialect.name);
-    // A retired type (culture) is never created: Agno 3.0 has no such table.
-    const selected = selectTables(this.names, tableType).filter(
-      (t) => t.info.retired === undefined && (tableType !== undefined || t.info.migrated || availableOn(t.info, flavor)),
-    );
-    const tables = creationOrder(selected, this.names, flavor);
+    const tables = selectCreatableTables(this.names, tableType, this.dialect.flavor, this.dialect.name);
     checkIdentifierLengths(this.dialect, this.graph, tables, this.versionsTable, false);
     return tables;
   }

@@ -3,7 +3,7 @@ import type { TableVerification, VerifyResult } from '../verify/types.js';
 import { verifyTable } from '../verify/verify-table.js';
 import { recordedVersions } from './recorded.js';
 import type { RunContext, TableRef } from './run-context.js';
-import { isShown } from './table-scope.js';
+import { isShown } from './table-selection.js';
 import { readVersionRows } from './versions-store.js';
 
 export interface VerifyOptions {
@@ -39,7 +39,7 @@ export function* verifyTables(
   const out: TableVerification[] = [];
   for (const table of tables) {
     const exists = present.has(table.name);
-    if (!isShown(table, exists, explicit, ctx.dialect.flavor)) continue;
+    if (!isShown(table, exists, explicit)) continue;
     const state = exists ? yield* ctx.dialect.introspect(table.name) : null;
     out.push(
       verifyTable({

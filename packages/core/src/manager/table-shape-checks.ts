@@ -1,10 +1,10 @@
 import type { Db } from '../dialect/db.js';
-import type { Step } from '../graph/types.js';
 import type { TableState } from '../dialect/table-state.js';
 import { ConfigurationError } from '../errors.js';
 import type { Expression } from '../sql/expression.js';
 import type { Operation } from '../operations/types.js';
-import type { RunContext, TableRef } from './run-context.js';
+import type { RunContext } from './run-context.js';
+import type { TablePlan, TablePlans } from './table-plans.js';
 import { operationsOf } from './step-executor.js';
 
 /** The columns Agno's versions table has, and the key its upsert relies on. */
@@ -80,8 +80,9 @@ function requiredColumns(op: Operation): { columns: readonly string[]; why: stri
  * (those they do not add themselves): a table without them is not the shape its recorded version
  * says, and finding out half-way would leave a raw driver error and a half-run migration behind.
  */
-function* checkColumnsForSteps(ctx: RunContext, work: readonly TableWork[]): Db<void> {
-  for (const { table, steps, from } of work) {
+function* checkColumnsForSteps(ctx: RunContext, work: readonly TablePlan[]): Db<void> {
+  for (const { table, plan, from } of work) {
+    const steps = plan.steps;
     if (steps.length === 0) continue;
     const state = yield* ctx.dialect.introspect(table.name);
     if (!state) continue;
@@ -104,24 +105,17 @@ function* checkColumnsForSteps(ctx: RunContext, work: readonly TableWork[]): Db<
   }
 }
 
-export interface TableWork {
-  readonly table: TableRef;
-  readonly from: string;
-  readonly steps: readonly Step[];
-  readonly exists: boolean;
-}
-
 /**
  * What `up` checks before its first change, when it has work to do: the versions table can be
  * stamped, and every existing table has the columns its steps work on. A problem is one line
  * naming the table and what is wrong (exit 2); nothing has been created or changed yet.
  */
-export function* checkBeforeUp(ctx: RunContext, versionsReadable: boolean, work: readonly TableWork[], createMissing: boolean): Db<void> {
-  const todo = work.filter((w) => w.steps.length > 0 && (w.exists || createMissing));
+export function* checkBeforeUp(ctx: RunContext, plans: TablePlans, createMissing: boolean): Db<void> {
+  const todo = plans.tables.filter((p) => p.plan.steps.length > 0 && (p.exists === true || createMissing));
   if (todo.length === 0) return;
-  yield* checkVersionsTable(ctx, versionsReadable, yield* ctx.dialect.introspect(ctx.versionsTable));
+  yield* checkVersionsTable(ctx, plans.versions.exists, yield* ctx.dialect.introspect(ctx.versionsTable));
   yield* checkColumnsForSteps(
     ctx,
-    todo.filter((w) => w.exists),
+    todo.filter((p) => p.exists === true),
   );
 }

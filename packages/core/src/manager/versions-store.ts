@@ -7,7 +7,8 @@ import type { TableState } from '../dialect/table-state.js';
 import { createIndex, createIndexSpec } from '../operations/create-index.js';
 import { agnoTimestamp } from './run-context.js';
 import type { RunContext } from './run-context.js';
-import { execute, executeAll, rollbackQuietly } from './execute.js';
+import { execute, executeAll } from './execute.js';
+import { inStepTransaction } from './step-transaction.js';
 
 export interface VersionRows {
   readonly exists: boolean;
@@ -42,15 +43,7 @@ export function* ensureVersionsTable(ctx: RunContext, known: { exists: boolean; 
     : [...(yield* namespaceStatements(ctx)), ...ctx.dialect.createVersionsTable(ctx.versionsTable)];
   if (statements.length > 0) {
     // Where DDL is transactional, the table and its index appear together or not at all.
-    const transaction = ctx.dialect.stepTransaction();
-    if (transaction) yield* executeAll(ctx, ctx.versionsTable, transaction.begin);
-    try {
-      yield* executeAll(ctx, ctx.versionsTable, statements);
-      if (transaction) yield* executeAll(ctx, ctx.versionsTable, transaction.commit);
-    } catch (error) {
-      if (transaction) yield* rollbackQuietly(ctx, ctx.versionsTable, transaction.rollback);
-      throw error;
-    }
+    yield* inStepTransaction(ctx, ctx.versionsTable, () => executeAll(ctx, ctx.versionsTable, statements));
   }
   known.exists = true;
   known.complete = true;

@@ -1,19 +1,14 @@
 import type { Db } from '../dialect/db.js';
+import { execute, executeAll } from './execute.js';
 import type { TableResult } from './results.js';
+import type { Run } from './run-command.js';
 import type { RunContext, TableRef } from './run-context.js';
-import { execute, executeAll, rollbackQuietly } from './execute.js';
+import { inStepTransaction } from './step-transaction.js';
 import { ensureVersionsTable, namespaceStatements, stamp } from './versions-store.js';
 
 /** Creates one missing table at the latest schema (or `version`'s) exactly as Agno would on this dialect, and stamps it. */
-export function* createTable(
-  ctx: RunContext,
-  table: TableRef,
-  versions: { exists: boolean },
-  dryRun: boolean,
-  version: string = ctx.graph.latest,
-): Db<TableResult> {
-  const latest = version;
-  const base = { tableType: table.info.type, tableName: table.name, from: latest, to: latest, steps: [] };
+export function* createTable(ctx: RunContext, run: Run, table: TableRef, version: string = ctx.graph.latest): Db<TableResult> {
+  const base = { tableType: table.info.type, tableName: table.name, from: version, to: version, steps: [] };
   if (!table.info.flavors.includes(ctx.dialect.flavor)) {
     return {
       ...base,
@@ -28,25 +23,20 @@ export function* createTable(
     ...ctx.dialect.createTable(table.info.define(ctx.dialect.flavor, version), table.name, ctx.names),
   ];
   const operations = [{ description: `create table ${table.name}`, needed: true, statements }];
-  if (dryRun) {
+  if (run.dryRun) {
     for (const statement of statements) yield* execute(ctx, table.name, statement, true);
   } else {
-    yield* ensureVersionsTable(ctx, versions);
-    const transaction = ctx.dialect.stepTransaction();
-    if (transaction) yield* executeAll(ctx, table.name, transaction.begin);
-    try {
+    yield* ensureVersionsTable(ctx, run.versions);
+    // The table and its stamp commit together where DDL is transactional.
+    yield* inStepTransaction(ctx, table.name, function* () {
       yield* executeAll(ctx, table.name, statements);
-      yield* stamp(ctx, table.name, latest);
-      if (transaction) yield* executeAll(ctx, table.name, transaction.commit);
-    } catch (error) {
-      if (transaction) yield* rollbackQuietly(ctx, table.name, transaction.rollback);
-      throw error;
-    }
+      yield* stamp(ctx, table.name, version);
+    });
   }
   return {
     ...base,
     from: ctx.graph.baseline,
     outcome: 'created',
-    steps: [{ from: ctx.graph.baseline, to: latest, direction: 'up', operations }],
+    steps: [{ from: ctx.graph.baseline, to: version, direction: 'up', operations }],
   };
 }

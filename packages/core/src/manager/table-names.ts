@@ -1,6 +1,5 @@
 import { generatedNames } from '../catalog/indexes.js';
 import { resolveTableType, TABLE_TYPES, VERSIONS_TABLE } from '../catalog/registry.js';
-import type { TableTypeInfo } from '../catalog/registry.js';
 import type { Dialect } from '../dialect/dialect.js';
 import type { VersionGraph } from '../graph/version-graph.js';
 import { ConfigurationError } from '../errors.js';
@@ -48,12 +47,6 @@ export function checkName(name: unknown, what: string): string {
   return name;
 }
 
-/** The migrated tables a command visits, in registry order, restricted by `tableType` when given. */
-export function selectTables(names: Readonly<Record<string, string>>, tableType?: string): TableRef[] {
-  const types: TableTypeInfo[] = tableType === undefined ? [...TABLE_TYPES] : [resolveTableType(tableType)];
-  return types.map((info) => ({ info, name: names[info.type]! }));
-}
-
 /**
  * Refuses, before any DDL, a name the database would reject or silently truncate (PostgreSQL cuts
  * identifiers at 63 bytes, so two long index names could collide).
@@ -63,7 +56,7 @@ export function checkIdentifierLengths(
   graph: VersionGraph,
   tables: readonly TableRef[],
   versionsTable: string,
-  /** up/down: a name a step checks itself blocks only its table. init creates it outright, so it is refused here. */
+  /** up/down: a name a step checks itself blocks only its table. create makes it outright, so it is refused here. */
   leaveToSteps = true,
 ): void {
   const limit = dialect.capabilities.maxIdentifierBytes;

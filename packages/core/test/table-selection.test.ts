@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveTableType, TABLE_TYPES } from '../src/index.js';
-import { checkCreatable, creationOrder, selectMigratedTables } from '../src/manager/table-scope.js';
+import { checkCreatable, creationOrder, selectMigratedTables } from '../src/manager/table-selection.js';
 
 const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName]));
 const ref = (type: string) => ({ info: resolveTableType(type), name: names[type]! });
