@@ -27,13 +27,13 @@ describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
 
   async function holder(db: TestDatabase, lock = LEASE) {
     const dialect = dialectFor(db, lock);
-    const connection = await dialect.connect();
-    await runAsync(dialect.acquireLock(request(db)), connection);
+    const connection = await dialect.connector.connect();
+    await runAsync(dialect.lock.acquire(request(db)), connection);
     return {
       dialect,
       connection,
       async release() {
-        await runAsync(dialect.releaseLock(request(db)), connection);
+        await runAsync(dialect.lock.release(request(db)), connection);
         await connection.close();
       },
     };
@@ -53,9 +53,9 @@ describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
     const db = await fresh();
     const a = await holder(db);
     const other = dialectFor(db);
-    const connection = await other.connect();
+    const connection = await other.connector.connect();
     try {
-      const error = await runAsync(other.acquireLock(request(db, 500)), connection).catch((e: unknown) => e);
+      const error = await runAsync(other.lock.acquire(request(db, 500)), connection).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LockTimeoutError);
       expect((error as Error).message).toMatch(new RegExp(`held by .*:${process.pid} for \\d+ s`));
       expect((await leaseRows(db)).map((r) => r['owner'])).toHaveLength(1);
@@ -89,12 +89,12 @@ describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
       [request(db).name],
     );
     const waiter = dialectFor(db);
-    const connection = await waiter.connect();
+    const connection = await waiter.connector.connect();
     try {
-      await runAsync(waiter.acquireLock(request(db, 10_000)), connection);
+      await runAsync(waiter.lock.acquire(request(db, 10_000)), connection);
       expect((await leaseRows(db))[0]!['owner']).not.toBe('killed-run');
     } finally {
-      await runAsync(waiter.releaseLock(request(db, 10_000)), connection);
+      await runAsync(waiter.lock.release(request(db, 10_000)), connection);
       await connection.close();
     }
   });
@@ -108,9 +108,9 @@ describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
     expect(after!['owner']).toBe(before!['owner']);
     expect(Number(after!['expires_at'])).toBeGreaterThan(Number(before!['expires_at']));
     const other = dialectFor(db);
-    const connection = await other.connect();
+    const connection = await other.connector.connect();
     try {
-      await expect(runAsync(other.acquireLock(request(db)), connection)).rejects.toBeInstanceOf(LockTimeoutError);
+      await expect(runAsync(other.lock.acquire(request(db)), connection)).rejects.toBeInstanceOf(LockTimeoutError);
     } finally {
       await connection.close();
       await a.release();

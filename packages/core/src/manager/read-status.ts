@@ -24,7 +24,7 @@ export function* readStatus(
   const target = targetVersion === undefined ? ctx.graph.latest : ctx.graph.resolveTarget(targetVersion);
   const rows = yield* readVersionRows(ctx);
   const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
-  const existing = yield* ctx.dialect.existingTables(tables.map((t) => t.name));
+  const existing = yield* ctx.dialect.introspector.existingTables(tables.map((t) => t.name));
   const explicit = options.explicit ?? false;
   const shown = tables.filter((t) => isShown(t, existing.has(t.name), explicit, ctx.dialect.flavor));
   const health = options.health

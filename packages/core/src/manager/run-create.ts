@@ -25,14 +25,14 @@ export function* createTable(
   }
   const statements = [
     ...(yield* namespaceStatements(ctx)),
-    ...ctx.dialect.createTable(table.info.define(ctx.dialect.flavor, version), table.name, ctx.names),
+    ...ctx.dialect.emitter.createTable(table.info.define(ctx.dialect.flavor, version), table.name, ctx.names),
   ];
   const operations = [{ description: `create table ${table.name}`, needed: true, statements }];
   if (dryRun) {
     for (const statement of statements) yield* execute(ctx, table.name, statement, true);
   } else {
     yield* ensureVersionsTable(ctx, versions);
-    const transaction = ctx.dialect.stepTransaction();
+    const transaction = ctx.dialect.emitter.stepTransaction();
     if (transaction) yield* executeAll(ctx, table.name, transaction.begin);
     try {
       yield* executeAll(ctx, table.name, statements);

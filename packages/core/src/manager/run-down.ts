@@ -28,7 +28,7 @@ export function* runDown(ctx: RunContext, tables: readonly TableRef[], options: 
     const withWork = tables.filter(
       (t) => ctx.graph.planDown(current.get(t.name)!, target, options.force ?? false, t.info.type).steps.length > 0,
     );
-    const existing = withWork.length > 0 ? yield* ctx.dialect.existingTables(withWork.map((t) => t.name)) : new Set<string>();
+    const existing = withWork.length > 0 ? yield* ctx.dialect.introspector.existingTables(withWork.map((t) => t.name)) : new Set<string>();
     const reached = new Map<string, string>();
     const explicit = options.tableType !== undefined;
     const results = yield* visitTables(

@@ -38,7 +38,7 @@ export function* runInit(ctx: RunContext, givenTables: readonly TableRef[], opti
   return yield* withLock(ctx, !dryRun, function* () {
     const rows = yield* readVersionRows(ctx);
     const current = recordedVersions(ctx.graph, tables, rows, ctx.versionsTable);
-    const existing = yield* ctx.dialect.existingTables(tables.map((t) => t.name));
+    const existing = yield* ctx.dialect.introspector.existingTables(tables.map((t) => t.name));
     const versions = { exists: rows.exists };
     const results = yield* visitTables(
       ctx,

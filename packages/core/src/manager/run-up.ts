@@ -37,7 +37,7 @@ export function* runUp(runCtx: RunContext, tables: readonly TableRef[], options:
     const withWork = tables.filter(
       (t) => ctx.graph.planUp(current.get(t.name)!, target, options.force ?? false, t.info.type).steps.length > 0,
     );
-    const existing = withWork.length > 0 ? yield* ctx.dialect.existingTables(withWork.map((t) => t.name)) : new Set<string>();
+    const existing = withWork.length > 0 ? yield* ctx.dialect.introspector.existingTables(withWork.map((t) => t.name)) : new Set<string>();
     // A versions table that cannot be stamped, or a table without the columns its steps work on,
     // is refused before anything changes.
     yield* checkBeforeUp(

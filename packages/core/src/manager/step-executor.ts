@@ -48,7 +48,7 @@ export function* runStep(
   const to = direction === 'up' ? step.to : step.from;
   ctx.emit({ type: 'step-start', tableName: table.name, from, to, direction });
   const ops = operationsOf(ctx, table, step, direction);
-  const transaction = dryRun ? null : ctx.dialect.stepTransaction();
+  const transaction = dryRun ? null : ctx.dialect.emitter.stepTransaction();
   const records: OperationRecord[] = [];
   const outcome = (blocked?: BlockedDetails): StepOutcome => ({
     result: { from, to, direction, operations: records },
@@ -57,7 +57,7 @@ export function* runStep(
 
   if (transaction) yield* executeAll(ctx, table.name, transaction.begin);
   try {
-    let state = ops.length > 0 ? yield* ctx.dialect.introspect(table.name) : null;
+    let state = ops.length > 0 ? yield* ctx.dialect.introspector.introspect(table.name) : null;
     const opCtx: OperationContext = {
       table: table.name,
       capabilities: ctx.dialect.capabilities,
@@ -87,7 +87,7 @@ export function* runStep(
         state = spec.apply(op, state);
         continue;
       }
-      const statements = ctx.dialect.renderOperation(op, state, opCtx);
+      const statements = ctx.dialect.emitter.renderOperation(op, state, opCtx);
       records.push({ description, needed: true, statements });
       if (isPrecondition(op)) {
         const blocked = yield* checkPrecondition(ctx, table.name, op, statements);

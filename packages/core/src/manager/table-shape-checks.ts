@@ -19,7 +19,7 @@ const VERSIONS_COLUMNS = ['table_name', 'version', 'created_at', 'updated_at'] a
 function* checkVersionsTable(ctx: RunContext, readable: boolean, state: TableState | null): Db<void> {
   const name = ctx.versionsTable;
   if (state === null && !readable) return;
-  const tables = yield* ctx.dialect.existingTables([name]);
+  const tables = yield* ctx.dialect.introspector.existingTables([name]);
   if (!tables.has(name)) {
     throw new ConfigurationError(
       `the versions table ${name} is a view or another kind of relation, not a table: point --versions-table at a table, or replace the view with one`,
@@ -83,7 +83,7 @@ function requiredColumns(op: Operation): { columns: readonly string[]; why: stri
 function* checkColumnsForSteps(ctx: RunContext, work: readonly TableWork[]): Db<void> {
   for (const { table, steps, from } of work) {
     if (steps.length === 0) continue;
-    const state = yield* ctx.dialect.introspect(table.name);
+    const state = yield* ctx.dialect.introspector.introspect(table.name);
     if (!state) continue;
     const present = new Set(state.columns.map((c) => c.name));
     for (const step of steps) {
@@ -119,7 +119,7 @@ export interface TableWork {
 export function* checkBeforeUp(ctx: RunContext, versionsReadable: boolean, work: readonly TableWork[], createMissing: boolean): Db<void> {
   const todo = work.filter((w) => w.steps.length > 0 && (w.exists || createMissing));
   if (todo.length === 0) return;
-  yield* checkVersionsTable(ctx, versionsReadable, yield* ctx.dialect.introspect(ctx.versionsTable));
+  yield* checkVersionsTable(ctx, versionsReadable, yield* ctx.dialect.introspector.introspect(ctx.versionsTable));
   yield* checkColumnsForSteps(
     ctx,
     todo.filter((w) => w.exists),

@@ -5,7 +5,7 @@ import type { RunContext } from './run-context.js';
 export function* withLock<T>(ctx: RunContext, enabled: boolean, body: () => Db<T>): Db<T> {
   if (!enabled) return yield* body();
   ctx.emit({ type: 'lock-waiting', name: ctx.lock.name });
-  yield* ctx.dialect.acquireLock(ctx.lock);
+  yield* ctx.dialect.lock.acquire(ctx.lock);
   ctx.emit({ type: 'lock-acquired', name: ctx.lock.name });
   let result: T;
   try {
@@ -13,12 +13,12 @@ export function* withLock<T>(ctx: RunContext, enabled: boolean, body: () => Db<T
   } catch (error) {
     // The run's own error is the one to report; a release that fails as well must not replace it.
     try {
-      yield* ctx.dialect.releaseLock(ctx.lock);
+      yield* ctx.dialect.lock.release(ctx.lock);
     } catch {
       // deliberately ignored
     }
     throw error;
   }
-  yield* ctx.dialect.releaseLock(ctx.lock);
+  yield* ctx.dialect.lock.release(ctx.lock);
   return result;
 }
