@@ -377,7 +377,7 @@ describe('verify: expected shape at the recorded version', () => {
       });
     expect(result.findings[1]?.what).toBe('column feedback (TEXT) is missing, though the versions row says 2.5.6');
     expect(result.findings[1]?.message).toBe(
-      'column feedback (TEXT) is missing, though the versions row says 2.5.6: step 2.3.0 is not applied here; re-apply it with up, forced, for table type memories',
+      'column feedback (TEXT) is missing, though the versions row says 2.5.6: step 2.3.0 is not applied here; run up again with force for table type memories',
     );
   });
 

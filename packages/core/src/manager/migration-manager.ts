@@ -237,7 +237,7 @@ export class MigrationManager {
   }
 
   private runSync<T>(build: (ctx: RunContext) => Db<T>): T {
-    const connectSync = this.dialect.connector.connectSync?.bind(this.dialect);
+    const connectSync = this.dialect.connector.connectSync?.bind(this.dialect.connector);
     if (!connectSync) {
       throw new ConfigurationError(`the ${this.dialect.name} dialect is asynchronous: use the methods without Sync`);
     }

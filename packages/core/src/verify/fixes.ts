@@ -200,7 +200,7 @@ function foreignKeyFix(ctx: FixContext, d: Difference): Described {
 export function fixMessage(what: string, fix: Fix): string {
   switch (fix.kind) {
     case 'force-up':
-      return `${what}: step ${fix.step} is not applied here; re-apply it with up, forced, for table type ${fix.tableType}`;
+      return `${what}: step ${fix.step} is not applied here; run up again with force for table type ${fix.tableType}`;
     case 'sql':
       return `${what}: run ${fix.statements.length > 1 ? 'these' : 'this'}: ${fix.statements.join('; ')}${fix.note ? ` (${fix.note})` : ''}`;
     default:

@@ -57,7 +57,7 @@ export interface TableVerification {
   readonly pending: readonly string[];
   /**
    * Steps at or below the recorded version whose changes are missing: the versions row claims more
-   * than the table has. `up --force --table-type <type>` re-applies them.
+   * than the table has. A forced up of the table type re-applies them.
    */
   readonly missingSteps: readonly string[];
   readonly findings: readonly Finding[];
