@@ -43,7 +43,9 @@ export function planStatements(dialect: Dialect, tableType: string, state: Table
     if (op.kind === 'task') out.push(`-- task: ${op.description}`);
     else
       out.push(
-        ...dialect.renderOperation(op, current, opCtx).map((s) => (s.params.length ? `${s.sql} -- ${JSON.stringify(s.params)}` : s.sql)),
+        ...dialect.emitter
+          .renderOperation(op, current, opCtx)
+          .map((s) => (s.params.length ? `${s.sql} -- ${JSON.stringify(s.params)}` : s.sql)),
       );
     current = spec.apply(op, current);
   }

@@ -27,7 +27,7 @@ export { dropIndex } from './operations/drop-index.js';
 export { addPrimaryKey, dropPrimaryKey } from './operations/primary-key.js';
 export { addUnique, dropUnique } from './operations/unique.js';
 export { setNotNull } from './operations/set-not-null.js';
-export { jsonToJsonb, columnsStillJson } from './operations/json-to-jsonb.js';
+export { jsonToJsonb } from './operations/json-to-jsonb.js';
 export { backfill } from './operations/backfill.js';
 export { requireNoNulls, requireUnique } from './operations/preconditions.js';
 export { requireNoData } from './operations/require-no-data.js';
@@ -42,22 +42,29 @@ export { VersionGraph, AGNO_STEPS } from './graph/version-graph.js';
 export type { Plan, Direction, Hold } from './graph/version-graph.js';
 export type { Step, TableStep, StepContext } from './graph/types.js';
 
-export type { Dialect, LockRequest, SessionSetting, StepTransaction, VersionRow } from './dialect/dialect.js';
-export { BaseDialect } from './dialect/base-dialect.js';
-export { TABLE_LOCK_WAIT_MS } from './manager/lock-wait-retry.js';
+export type {
+  Connector,
+  Dialect,
+  Emitter,
+  ErrorTranslator,
+  Introspector,
+  Lock,
+  LockRequest,
+  SessionSetting,
+  StepTransaction,
+  UpsertSpec,
+  VersionRow,
+  WriteLimits,
+} from './dialect/dialect.js';
+export { stopRunningStatements } from './dialect/cancel-registry.js';
 export type { DialectCapabilities } from './dialect/capabilities.js';
-export { DEFAULT_CAPABILITIES } from './dialect/capabilities.js';
 export type { TableState, ColumnState, IndexState, ConstraintState, ForeignKeyState } from './dialect/table-state.js';
 export { findColumn, findIndex, findUnique } from './dialect/table-state.js';
 export type { Connection, Db, DbRequest, QueryResult, Row } from './dialect/db.js';
 export { query, sleep, runAsync, runSync } from './dialect/db.js';
-export { checkNotStopped, stopRunningStatements, trackCancellable } from './dialect/cancel-registry.js';
-export type { Cancellable } from './dialect/cancel-registry.js';
 export type { Statement } from './sql/statement.js';
 export { sql } from './sql/statement.js';
 export type { Expression } from './sql/expression.js';
-export { columnTypeName, STANDARD_TYPE_NAMES } from './sql/column-types.js';
-export type { TypeNames } from './sql/column-types.js';
 export { col, value, coalesce, renderExpression } from './sql/expression.js';
 
 export { MigrationManager } from './manager/migration-manager.js';
@@ -82,6 +89,7 @@ export type {
 export { agnoTimestamp } from './manager/run-context.js';
 export type { RunsSql, RunsTables, SessionBatch, RunRow } from './dialect/runs-sql.js';
 export { RUN_COLUMNS, COUNT_COLUMNS } from './dialect/runs-sql.js';
+// Still reached here by the dialects' runs copies; dialect code otherwise imports '@agno-migrate/core/dialect'.
 export { StandardRunsSql } from './dialect/standard-runs-sql.js';
 export type { SqlQuoting } from './dialect/standard-runs-sql.js';
 export type { CleanupRunsOptions, CleanupRunsResult } from './manager/run-cleanup-runs.js';

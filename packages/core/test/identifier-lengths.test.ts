@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AGNO_STEPS, DEFAULT_CAPABILITIES, resolveTableType, tableTypeNames, VersionGraph } from '../src/index.js';
+import { DEFAULT_CAPABILITIES } from '../src/dialect-api.js';
+import { AGNO_STEPS, resolveTableType, tableTypeNames, VersionGraph } from '../src/index.js';
 import type { Dialect } from '../src/index.js';
 import { checkIdentifierLengths } from '../src/manager/table-names.js';
 

@@ -15,7 +15,7 @@ const connection: Connection = {
 function context(timeoutMs: number, events: MigrationEvent[]): RunContext {
   return {
     lock: { name: 'l', timeoutMs },
-    dialect: { translateError: (e: unknown) => e } as RunContext['dialect'],
+    dialect: { errors: { translate: (e: unknown) => e } } as unknown as RunContext['dialect'],
     emit: (e: MigrationEvent) => events.push(e),
   } as unknown as RunContext;
 }

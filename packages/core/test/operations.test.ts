@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CAPABILITIES } from '../src/dialect-api.js';
 import type { OperationContext, TableState } from '../src/index.js';
 import {
   addColumn,
@@ -6,7 +7,6 @@ import {
   backfill,
   col,
   createIndex,
-  DEFAULT_CAPABILITIES,
   dropColumn,
   dropIndex,
   dropPrimaryKey,

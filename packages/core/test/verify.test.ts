@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type {
   ColumnState,
-  Connection,
   Db,
+  Dialect,
   DialectCapabilities,
   Flavor,
   LogicalType,
@@ -10,30 +10,33 @@ import type {
   OperationContext,
   Statement,
   TableState,
-} from '../src/index.js';
+  TypeRules,
+} from '../src/dialect-api.js';
 import {
-  AGNO_STEPS,
-  BaseDialect,
+  BaseEmitter,
+  BaseErrors,
+  BaseIntrospector,
+  BaseLock,
+  BaseConnector,
   DEFAULT_CAPABILITIES,
-  indexesFor,
-  resolveTableType,
-  SCHEDULE_PROVENANCE_COLUMNS,
-  TABLE_TYPES,
-  VersionGraph,
-} from '../src/index.js';
+  STRICT_TYPE_RULES,
+} from '../src/dialect-api.js';
+import type { Connection, WriteLimits } from '../src/dialect-api.js';
+import { AGNO_STEPS, indexesFor, resolveTableType, SCHEDULE_PROVENANCE_COLUMNS, TABLE_TYPES, VersionGraph } from '../src/index.js';
 import { compareTable } from '../src/verify/compare.js';
 import { verifyTable } from '../src/verify/verify-table.js';
 
-/** Only what verify uses of a dialect: its flavour, capabilities and SQL rendering; no database. */
-class RenderingDialect extends BaseDialect {
-  readonly name: string;
-  readonly namespace = undefined;
-  readonly displayTarget = 'test';
-  readonly capabilities: DialectCapabilities;
-  constructor(readonly flavor: Flavor) {
-    super();
-    this.name = flavor;
-    this.capabilities = { ...DEFAULT_CAPABILITIES, jsonb: flavor === 'postgres', alterPrimaryKey: flavor !== 'sqlite' };
+const noDatabase = (): never => {
+  throw new Error('no database here');
+};
+
+/** Only what verify uses of an emitter: SQL rendering and the declared types. */
+class RenderingEmitter extends BaseEmitter {
+  constructor(
+    readonly flavor: Flavor,
+    private readonly capabilities: DialectCapabilities,
+  ) {
+    super(undefined);
   }
   /** As the SQLite dialect does: a primary key cannot be added to an existing table there. */
   override renderOperation(op: Operation, state: TableState, ctx: OperationContext): Statement[] {
@@ -44,20 +47,63 @@ class RenderingDialect extends BaseDialect {
     if (type.kind === 'json' && this.flavor === 'postgres') return 'JSONB';
     return type.kind === 'string' ? (type.length ? `VARCHAR(${type.length})` : 'VARCHAR') : type.kind.toUpperCase();
   }
-  connect(): Promise<Connection> {
-    throw new Error('no database here');
+}
+
+/** The type rules each dialect package states for its database. */
+const TYPE_RULES: Record<Flavor, TypeRules> = {
+  postgres: { unboundedStrings: true, ignoresLengths: false, unsizedStringsHaveNoLength: true, jsonType: 'jsonb' },
+  sqlite: { unboundedStrings: true, ignoresLengths: true, unsizedStringsHaveNoLength: false, jsonType: 'json' },
+  mysql: STRICT_TYPE_RULES,
+  singlestore: STRICT_TYPE_RULES,
+};
+
+class RulesIntrospector extends BaseIntrospector {
+  constructor(protected override readonly typeRules: TypeRules) {
+    super();
   }
   introspect(): Db<TableState | null> {
-    throw new Error('no database here');
+    return noDatabase();
   }
   existingTables(): Db<Set<string>> {
-    throw new Error('no database here');
+    return noDatabase();
   }
-  acquireLock(): Db<void> {
-    throw new Error('no database here');
+}
+
+class NoConnector extends BaseConnector {
+  connect(): Promise<Connection> {
+    return noDatabase();
   }
-  releaseLock(): Db<void> {
-    throw new Error('no database here');
+  writeLimits(): Promise<WriteLimits> {
+    return noDatabase();
+  }
+}
+
+class NoLock extends BaseLock {
+  acquire(): Db<void> {
+    return noDatabase();
+  }
+  release(): Db<void> {
+    return noDatabase();
+  }
+}
+
+/** Only what verify uses of a dialect: its flavour, capabilities, SQL rendering and type rules; no database. */
+class RenderingDialect implements Dialect {
+  readonly name: string;
+  readonly namespace = undefined;
+  readonly displayTarget = 'test';
+  readonly capabilities: DialectCapabilities;
+  readonly connector = new NoConnector();
+  readonly emitter: RenderingEmitter;
+  readonly introspector: RulesIntrospector;
+  readonly lock = new NoLock();
+  readonly errors: BaseErrors;
+  constructor(readonly flavor: Flavor) {
+    this.name = flavor;
+    this.capabilities = { ...DEFAULT_CAPABILITIES, jsonb: flavor === 'postgres', alterPrimaryKey: flavor !== 'sqlite' };
+    this.emitter = new RenderingEmitter(flavor, this.capabilities);
+    this.introspector = new RulesIntrospector(TYPE_RULES[flavor]);
+    this.errors = new BaseErrors(flavor);
   }
 }
 
@@ -328,10 +374,10 @@ describe('verify: expected shape at the recorded version', () => {
         kind: 'force-up',
         tableType: 'memories',
         step: '2.3.0',
-        command: 'agno-migrate up --force --table-type memories',
       });
+    expect(result.findings[1]?.what).toBe('column feedback (TEXT) is missing, though the versions row says 2.5.6');
     expect(result.findings[1]?.message).toBe(
-      'column feedback (TEXT) is missing, though the versions row says 2.5.6: step 2.3.0 is not applied here; run `agno-migrate up --force --table-type memories`',
+      'column feedback (TEXT) is missing, though the versions row says 2.5.6: step 2.3.0 is not applied here; run up again with force for table type memories',
     );
   });
 
@@ -352,7 +398,7 @@ describe('verify: expected shape at the recorded version', () => {
 
   it('compareTable is the latest shape only: used on its own it flags what a pending step would add', () => {
     const def = resolveTableType('memories').define('sqlite');
-    expect(compareTable(def, 'm', memories22('sqlite'), 'sqlite').map((d) => d.kind)).toEqual([
+    expect(compareTable(def, 'm', memories22('sqlite'), new RenderingDialect('sqlite')).map((d) => d.kind)).toEqual([
       'missing-column',
       'missing-column',
       'missing-index',

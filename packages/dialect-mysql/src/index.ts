@@ -1,9 +1,12 @@
-export { MysqlDialect, mysqlDialect } from './mysql-dialect.js';
-export type { MysqlDialectOptions } from './mysql-dialect.js';
+export { MysqlDialect, mysqlDialect, MYSQL_CAPABILITIES } from './mysql-dialect.js';
+export type { MysqlDialectOptions, MysqlTarget, MysqlVariant } from './mysql-target.js';
+export { resolveMysqlTarget } from './mysql-target.js';
+export { MysqlConnector } from './mysql-connector.js';
+export type { MysqlSource } from './mysql-connector.js';
 export { MysqlEmitter } from './mysql-emitter.js';
 export { MysqlIntrospector } from './mysql-introspector.js';
-export { acquireMysqlLock, releaseMysqlLock, mysqlLockName } from './mysql-lock.js';
-export { translateMysqlError, isMysqlUndefinedTable } from './mysql-errors.js';
+export { MysqlLock, acquireMysqlLock, releaseMysqlLock, mysqlLockName } from './mysql-lock.js';
+export { MysqlErrors, translateMysqlError, isMysqlUndefinedTable } from './mysql-errors.js';
 export type { MysqlErrorContext } from './mysql-errors.js';
 export { mysqlColumnType, stateColumnType } from './mysql-types.js';
 export { parseMysqlUrl } from './mysql-url.js';

@@ -1,5 +1,12 @@
-import type { Connection, QueryResult, Row, SessionSetting } from '@agno-migrate/core';
-import { checkNotStopped, DatabaseError, TABLE_LOCK_WAIT_MS, trackCancellable } from '@agno-migrate/core';
+import type { Connection, QueryResult, Row, SessionSetting, WriteLimits } from '@agno-migrate/core/dialect';
+import {
+  BaseConnector,
+  BATCH_BYTES,
+  checkNotStopped,
+  DatabaseError,
+  TABLE_LOCK_WAIT_MS,
+  trackCancellable,
+} from '@agno-migrate/core/dialect';
 import type { MysqlClient, MysqlDriverModule, MysqlPool, MysqlQueryable } from './mysql-driver-types.js';
 import { interpolate } from './mysql-format.js';
 import type { MysqlUrl } from './mysql-url.js';
@@ -172,4 +179,38 @@ function withTimeout<T>(work: Promise<T>, ms: number, discard: (late: T) => void
       },
     );
   });
+}
+
+/** One pinned connection for the run, from a URL (with the session settings) or the caller's pool or connection. */
+export class MysqlConnector extends BaseConnector {
+  /** mysql2 builds Dates of zone-less datetimes in local time. */
+  override readonly wallClockDates = true;
+
+  constructor(
+    private readonly source: MysqlSource,
+    private readonly timeoutMs: number,
+    /** Only sessions the connector opens from a URL: a caller's connection or pool keeps its own settings. */
+    override readonly sessionSettings: readonly SessionSetting[],
+  ) {
+    super();
+  }
+
+  connect(): Promise<Connection> {
+    return openMysql(this.source, this.timeoutMs);
+  }
+
+  /**
+   * Values are interpolated client-side, so parameters are unlimited but the statement must fit in
+   * max_allowed_packet (a larger one makes the server drop the connection): batches take a quarter
+   * of it, and one row may take up to half (escaping can double its size).
+   */
+  async writeLimits(connection: Connection): Promise<WriteLimits> {
+    const result = await connection.query('SELECT @@max_allowed_packet AS packet', []);
+    const packet = Number(result.rows[0]?.['packet'] ?? 4 * 1024 * 1024);
+    return {
+      maxParams: Number.MAX_SAFE_INTEGER,
+      batchBytes: Math.min(BATCH_BYTES, Math.floor(packet / 4)),
+      maxRowBytes: Math.floor(packet / 2),
+    };
+  }
 }

@@ -1,6 +1,17 @@
-import type { LogicalType, Operation, OperationContext, Statement, TableState, VersionRow } from '@agno-migrate/core';
-import { BaseDialect, sql } from '@agno-migrate/core';
+import type {
+  Flavor,
+  LogicalType,
+  Operation,
+  OperationContext,
+  Statement,
+  TableState,
+  UpsertSpec,
+  VersionRow,
+} from '@agno-migrate/core/dialect';
+import { BaseEmitter, sql } from '@agno-migrate/core/dialect';
+import { MysqlRunsSql } from './mysql-runs.js';
 import { mysqlColumnType, needsIndexPrefix, stateColumnType } from './mysql-types.js';
+import { duplicateKeyUpsert } from './mysql-upsert.js';
 
 /** The prefix Agno's 2.5.6 migration gives its index on the TEXT column run_status. */
 const INDEX_PREFIX = 255;
@@ -10,7 +21,13 @@ const INDEX_PREFIX = 255;
  * protected method, so a variant (SingleStore) overrides only the statements that differ. No
  * IF [NOT] EXISTS anywhere: MySQL 8 has none on columns and indexes, and core checks first.
  */
-export abstract class MysqlEmitter extends BaseDialect {
+export class MysqlEmitter extends BaseEmitter {
+  readonly flavor: Flavor = 'mysql';
+
+  constructor(schema: string) {
+    super(schema);
+  }
+
   override quoteIdent(name: string): string {
     return `\`${name.replaceAll('`', '``')}\``;
   }
@@ -44,6 +61,23 @@ export abstract class MysqlEmitter extends BaseDialect {
     return null;
   }
 
+  override batchTransaction(): { readonly begin: string; readonly commit: string; readonly rollback: string } {
+    return { begin: 'START TRANSACTION', commit: 'COMMIT', rollback: 'ROLLBACK' };
+  }
+
+  override upsertRows(spec: UpsertSpec, rows: readonly (readonly unknown[])[]): Statement {
+    return duplicateKeyUpsert(this, spec, rows);
+  }
+
+  /** No partial indexes in the MySQL family. */
+  override partialUniqueIndex(): null {
+    return null;
+  }
+
+  override runsSql(): MysqlRunsSql {
+    return new MysqlRunsSql(this);
+  }
+
   /** As Agno's MySQLDb writes it: ON DUPLICATE KEY UPDATE overwrites created_at too. */
   override upsertVersion(table: string, row: VersionRow, timestamp: string): Statement {
     const [t, v, c, u] = ['table_name', 'version', 'created_at', 'updated_at'].map((n) => this.quoteIdent(n));
@@ -62,7 +96,7 @@ export abstract class MysqlEmitter extends BaseDialect {
       case 'dropColumn':
         return [this.dropColumnSql(table, op.column)];
       case 'createIndex':
-        if (op.where !== undefined) throw new Error(`${this.name} has no partial indexes (${op.name})`);
+        if (op.where !== undefined) throw new Error(`${this.flavor} has no partial indexes (${op.name})`);
         return [this.createIndexSqlFor(table, op.name, op.columns, op.unique, state)];
       case 'dropIndex':
         return [this.dropIndexSql(table, op.name)];

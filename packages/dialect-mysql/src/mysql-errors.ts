@@ -1,5 +1,5 @@
-import type { DatabaseErrorKind } from '@agno-migrate/core';
-import { AgnoMigrateError, DatabaseError } from '@agno-migrate/core';
+import type { DatabaseErrorKind } from '@agno-migrate/core/dialect';
+import { AgnoMigrateError, BaseErrors, DatabaseError } from '@agno-migrate/core/dialect';
 
 interface DriverError {
   readonly code?: string;
@@ -113,4 +113,18 @@ function permissionMessage(product: string, message: string, database: string): 
     );
   }
   return `${message}: the ${product} user needs ${privileges} on \`${database}\`.*`;
+}
+
+export class MysqlErrors extends BaseErrors {
+  constructor(private readonly context: MysqlErrorContext) {
+    super(context.product ?? 'MySQL');
+  }
+
+  override translate(error: unknown): Error {
+    return translateMysqlError(error, this.context);
+  }
+
+  override isUndefinedTable(error: unknown): boolean {
+    return isMysqlUndefinedTable(error);
+  }
 }

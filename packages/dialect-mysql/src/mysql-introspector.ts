@@ -1,5 +1,5 @@
-import type { ColumnState, ConstraintState, Db, IndexState, Row, Statement, TableState } from '@agno-migrate/core';
-import { query, sql } from '@agno-migrate/core';
+import type { ColumnState, ConstraintState, Db, IndexState, Row, Statement, TableState } from '@agno-migrate/core/dialect';
+import { BaseIntrospector, query, sql } from '@agno-migrate/core/dialect';
 import { normaliseDataType } from './mysql-types.js';
 
 /**
@@ -7,8 +7,10 @@ import { normaliseDataType } from './mysql-types.js';
  * DATABASE(), which is whatever the connection happens to use). MySQL 8 returns these columns
  * with upper-case labels, so every one is aliased.
  */
-export class MysqlIntrospector {
-  constructor(protected readonly schema: string) {}
+export class MysqlIntrospector extends BaseIntrospector {
+  constructor(protected readonly schema: string) {
+    super();
+  }
 
   /** Two round trips (three on MariaDB when a LONGTEXT column may be JSON); null when the table is missing. */
   *introspect(table: string): Db<TableState | null> {

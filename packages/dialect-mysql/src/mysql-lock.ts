@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db, LockRequest } from '@agno-migrate/core';
-import { DatabaseError, LockTimeoutError, query } from '@agno-migrate/core';
+import type { Db, LockRequest } from '@agno-migrate/core/dialect';
+import { BaseLock, DatabaseError, LockTimeoutError, query } from '@agno-migrate/core/dialect';
 
 const MAX_LOCK_NAME = 64;
 
@@ -69,5 +69,16 @@ export function* releaseMysqlLock(request: LockRequest): Db<void> {
   } catch {
     // The lock belongs to the session: if the connection is gone, so is the lock. Reporting this
     // would hide the error that ended the run.
+  }
+}
+
+/** GET_LOCK on the run's pinned connection: the server releases it when the session ends. */
+export class MysqlLock extends BaseLock {
+  acquire(request: LockRequest): Db<void> {
+    return acquireMysqlLock(request);
+  }
+
+  release(request: LockRequest): Db<void> {
+    return releaseMysqlLock(request);
   }
 }

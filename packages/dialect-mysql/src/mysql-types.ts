@@ -1,5 +1,5 @@
-import type { ColumnState, LogicalType } from '@agno-migrate/core';
-import { columnTypeName, ConfigurationError, STANDARD_TYPE_NAMES } from '@agno-migrate/core';
+import type { ColumnState, LogicalType } from '@agno-migrate/core/dialect';
+import { columnTypeName, ConfigurationError, STANDARD_TYPE_NAMES } from '@agno-migrate/core/dialect';
 
 /** Column types as SQLAlchemy renders Agno's MySQLDb schemas (Boolean is BOOL there). */
 export function mysqlColumnType(type: LogicalType, column = 'a string column'): string {

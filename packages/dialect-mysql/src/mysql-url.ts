@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@agno-migrate/core';
+import { ConfigurationError } from '@agno-migrate/core/dialect';
 
 /** Where to connect, parsed from `mysql://user:password@host:port/database`. */
 export interface MysqlUrl {

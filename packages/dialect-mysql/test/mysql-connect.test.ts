@@ -81,9 +81,9 @@ describe.skipIf(skipMysql)('MySQL: connecting', () => {
         'UNIQUE KEY probe_uq (day, label), KEY ix_body (body(100)))',
     );
     const dialect = db.dialect();
-    const connection = await dialect.connect();
+    const connection = await dialect.connector.connect();
     try {
-      const state = await runAsync(dialect.introspect('probe'), connection);
+      const state = await runAsync(dialect.introspector.introspect('probe'), connection);
       expect(state).toEqual({
         name: 'probe',
         columns: [
@@ -104,8 +104,8 @@ describe.skipIf(skipMysql)('MySQL: connecting', () => {
         primaryKey: { name: 'PRIMARY', columns: ['id'] },
         uniqueConstraints: [{ name: 'probe_uq', columns: ['day', 'label'] }],
       });
-      expect(await runAsync(dialect.introspect('missing'), connection)).toBeNull();
-      expect(await runAsync(dialect.existingTables(['probe', 'missing']), connection)).toEqual(new Set(['probe']));
+      expect(await runAsync(dialect.introspector.introspect('missing'), connection)).toBeNull();
+      expect(await runAsync(dialect.introspector.existingTables(['probe', 'missing']), connection)).toEqual(new Set(['probe']));
     } finally {
       await connection.close();
     }

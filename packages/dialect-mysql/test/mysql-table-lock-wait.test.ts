@@ -19,8 +19,8 @@ describe.skipIf(skipMysql)('MySQL: a table held by an open transaction', () => {
     const db = await fresh();
     await createOldTables(db, ['memories']);
     await db.exec(`INSERT INTO ${db.qualify('agno_memories')} (memory_id, memory) VALUES ('m1', '{}')`);
-    const reader = await db.dialect().connect();
-    const writer = await db.dialect().connect();
+    const reader = await db.dialect().connector.connect();
+    const writer = await db.dialect().connector.connect();
     await reader.query('START TRANSACTION', []);
     await reader.query(`SELECT COUNT(*) FROM ${db.qualify('agno_memories')}`, []);
     return { db, reader, writer };

@@ -9,5 +9,10 @@ export type {
   PostgresClient,
   PostgresQueryResult,
 } from './postgres-config.js';
+export { PostgresConnector } from './postgres-connector.js';
+export { PostgresEmitter } from './postgres-emitter.js';
+export { PostgresIntrospector } from './postgres-introspector.js';
+export { PostgresLock } from './postgres-lock.js';
+export { PostgresErrors } from './postgres-errors.js';
 export { postgresColumnType } from './postgres-types.js';
 export { PostgresRunsSql } from './postgres-runs.js';

@@ -1,5 +1,5 @@
-import type { Connection, SessionSetting } from '@agno-migrate/core';
-import { checkNotStopped, DatabaseError, trackCancellable } from '@agno-migrate/core';
+import type { Connection, SessionSetting, WriteLimits } from '@agno-migrate/core/dialect';
+import { BaseConnector, BATCH_BYTES, checkNotStopped, DatabaseError, HUGE_ROW_BYTES, trackCancellable } from '@agno-migrate/core/dialect';
 import { cancelRequest } from './postgres-cancel.js';
 import type { PostgresClient, PostgresOwnedClient, PostgresPool } from './postgres-config.js';
 import { APPLICATION_NAME } from './postgres-config.js';
@@ -184,4 +184,25 @@ function withTimeout<T>(work: Promise<T>, ms: number, discardLate: (value: T) =>
       },
     );
   });
+}
+
+/** One pinned connection per run, from a URL (with the session settings) or the caller's pool or client. */
+export class PostgresConnector extends BaseConnector {
+  constructor(
+    private readonly source: PostgresSource,
+    private readonly timeoutMs: number,
+    /** Only sessions the connector opens from a URL: a caller's pool or client keeps its own settings. */
+    override readonly sessionSettings: readonly SessionSetting[],
+  ) {
+    super();
+  }
+
+  connect(): Promise<Connection> {
+    return openPostgres(this.source, this.timeoutMs);
+  }
+
+  /** The bind message counts parameters in an Int16. */
+  async writeLimits(): Promise<WriteLimits> {
+    return { maxParams: 65_535, batchBytes: BATCH_BYTES, maxRowBytes: HUGE_ROW_BYTES };
+  }
 }

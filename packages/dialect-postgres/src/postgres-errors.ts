@@ -1,5 +1,5 @@
-import type { DatabaseErrorKind } from '@agno-migrate/core';
-import { AgnoMigrateError, DatabaseError } from '@agno-migrate/core';
+import type { DatabaseErrorKind } from '@agno-migrate/core/dialect';
+import { AgnoMigrateError, BaseErrors, DatabaseError } from '@agno-migrate/core/dialect';
 import { redactUrl } from './postgres-url.js';
 
 /** What an error message may say about the target: never the password. */
@@ -133,4 +133,18 @@ function scrub(message: string, password: string | undefined): string {
   const redacted = redactUrl(message);
   // Very short passwords are left alone: replacing them would garble the message and reveal their length.
   return password && password.length >= 4 ? redacted.split(password).join('***') : redacted;
+}
+
+export class PostgresErrors extends BaseErrors {
+  constructor(private readonly context: ErrorContext) {
+    super('postgres');
+  }
+
+  override translate(error: unknown): Error {
+    return translatePostgresError(error, this.context);
+  }
+
+  override isUndefinedTable(error: unknown): boolean {
+    return isUndefinedTable(error);
+  }
 }

@@ -1,5 +1,5 @@
-import type { ColumnState, ConstraintState, Db, IndexState, TableState } from '@agno-migrate/core';
-import { query } from '@agno-migrate/core';
+import type { ColumnState, ConstraintState, Db, IndexState, TableState, TypeRules } from '@agno-migrate/core/dialect';
+import { BaseIntrospector, query } from '@agno-migrate/core/dialect';
 import { normalizeDataType } from './postgres-types.js';
 
 /** The names of `attnums` on relation `rel`, in key order (expression parts have no name and drop out). */
@@ -126,4 +126,42 @@ export function toTableState(table: string, row: Record<string, unknown>): Table
 function parseJson<T>(value: unknown): T | null {
   if (value === null || value === undefined) return null;
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+export class PostgresIntrospector extends BaseIntrospector {
+  /**
+   * Agno retyped five PostgreSQL columns from VARCHAR to TEXT without a migration: an unbounded
+   * VARCHAR and TEXT store the same, but a VARCHAR the catalog declares unsized must be unsized.
+   */
+  protected override readonly typeRules: TypeRules = {
+    unboundedStrings: true,
+    ignoresLengths: false,
+    unsizedStringsHaveNoLength: true,
+    jsonType: 'jsonb',
+  };
+
+  constructor(private readonly schema: string) {
+    super();
+  }
+
+  introspect(table: string): Db<TableState | null> {
+    return introspectPostgres(this.schema, table);
+  }
+
+  *existingTables(tables: readonly string[]): Db<Set<string>> {
+    if (tables.length === 0) return new Set();
+    const marks = tables.map((_, i) => `$${i + 2}`).join(', ');
+    const result = yield* query(
+      'SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace ' +
+        `WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND c.relname IN (${marks})`,
+      [this.schema, ...tables],
+    );
+    return new Set(result.rows.map((r) => String(r['name'])));
+  }
+
+  /** A deploy user without CREATE on the database can still use a schema that exists. */
+  *namespaceExists(): Db<boolean> {
+    const result = yield* query('SELECT 1 AS found FROM pg_namespace WHERE nspname = $1', [this.schema]);
+    return result.rows.length > 0;
+  }
 }

@@ -1,5 +1,5 @@
-import type { Db, LockRequest } from '@agno-migrate/core';
-import { LockTimeoutError, query } from '@agno-migrate/core';
+import type { Db, LockRequest } from '@agno-migrate/core/dialect';
+import { BaseLock, LockTimeoutError, query } from '@agno-migrate/core/dialect';
 import { isConnectionLost, sqlState } from './postgres-errors.js';
 
 /** First key of every agno-migrate advisory lock: "agno" in ASCII, so `pg_locks` shows whose it is. */
@@ -95,4 +95,19 @@ function* describeHolder(
 
 function formatSeconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+/** A session advisory lock per lock name, held on the run's pinned connection. */
+export class PostgresLock extends BaseLock {
+  constructor(private readonly schema: string) {
+    super();
+  }
+
+  acquire(request: LockRequest): Db<void> {
+    return acquirePostgresLock(request, this.schema);
+  }
+
+  release(request: LockRequest): Db<void> {
+    return releasePostgresLock(request);
+  }
 }

@@ -1,5 +1,5 @@
-import type { LogicalType } from '@agno-migrate/core';
-import { columnTypeName, STANDARD_TYPE_NAMES } from '@agno-migrate/core';
+import type { LogicalType } from '@agno-migrate/core/dialect';
+import { columnTypeName, STANDARD_TYPE_NAMES } from '@agno-migrate/core/dialect';
 
 /** Column types as SQLAlchemy renders Agno's PostgreSQL schemas: VARCHAR without a length, JSONB. */
 export function postgresColumnType(type: LogicalType): string {

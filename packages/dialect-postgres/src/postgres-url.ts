@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@agno-migrate/core';
+import { ConfigurationError } from '@agno-migrate/core/dialect';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 

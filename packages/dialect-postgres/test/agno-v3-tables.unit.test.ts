@@ -5,7 +5,7 @@ import { postgresDialect } from '../src/index.js';
 const dialect = postgresDialect({ url: 'postgres://agno@localhost/app', schema: 'ai' });
 const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName]));
 const create = (type: string, table = names[type]!, tables = names) =>
-  dialect.createTable(resolveTableType(type).define('postgres'), table, tables).map((s) => s.sql);
+  dialect.emitter.createTable(resolveTableType(type).define('postgres'), table, tables).map((s) => s.sql);
 const table = (name: string, lines: readonly string[]) =>
   [`CREATE TABLE "ai"."${name}" (`, ...lines.map((l, i) => `\t${l}${i < lines.length - 1 ? ',' : ''}`), ')'].join('\n');
 const index = (table: string, name: string, columns: string) => `CREATE INDEX "${name}" ON "ai"."${table}" (${columns})`;
@@ -281,7 +281,7 @@ describe('PostgreSQL CREATE TABLE of the tables Agno 3.0 gives an owner', () => 
 
   it('a table held at 2.5.6 is defined as Agno 2.x created it', () => {
     const at = (type: string) =>
-      dialect.createTable(resolveTableType(type).define('postgres', '2.5.6'), names[type]!, names).map((s) => s.sql);
+      dialect.emitter.createTable(resolveTableType(type).define('postgres', '2.5.6'), names[type]!, names).map((s) => s.sql);
     expect(at('sessions')[0]).toContain('\t"runs" JSONB,\n');
     expect(at('schedules')[0]).not.toContain('user_id');
     expect(at('schedules')).toHaveLength(5);

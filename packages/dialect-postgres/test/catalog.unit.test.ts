@@ -47,7 +47,7 @@ describe('PostgreSQL introspection', () => {
         { name: 's_uq_session_id', type: 'u', columns: ['session_id'] },
       ],
     };
-    const { value, requests } = drive(dialect.introspect('s'), () => rows(catalogRow));
+    const { value, requests } = drive(dialect.introspector.introspect('s'), () => rows(catalogRow));
     expect(requests).toEqual([{ sql: INTROSPECT_SQL, params: ['tenant', 's'] }]);
     expect(INTROSPECT_SQL).not.toMatch(/search_path|current_schema/);
     expect(value).toEqual({
@@ -65,11 +65,11 @@ describe('PostgreSQL introspection', () => {
   });
 
   it('returns null for a missing table', () => {
-    expect(drive(dialect.introspect('nope'), () => rows()).value).toBeNull();
+    expect(drive(dialect.introspector.introspect('nope'), () => rows()).value).toBeNull();
   });
 
   it('checks existence of many tables in one query', () => {
-    const { value, requests } = drive(dialect.existingTables(['a', 'b']), () => rows({ name: 'b' }));
+    const { value, requests } = drive(dialect.introspector.existingTables(['a', 'b']), () => rows({ name: 'b' }));
     expect(value).toEqual(new Set(['b']));
     expect(requests).toEqual([
       {
@@ -79,7 +79,7 @@ describe('PostgreSQL introspection', () => {
         params: ['tenant', 'a', 'b'],
       },
     ]);
-    expect(drive(dialect.existingTables([]), () => rows()).requests).toEqual([]);
+    expect(drive(dialect.introspector.existingTables([]), () => rows()).requests).toEqual([]);
   });
 
   it('normalises information_schema type names', () => {
@@ -105,12 +105,12 @@ describe('PostgreSQL advisory lock', () => {
   });
 
   it('costs one query when the lock is free', () => {
-    const { requests } = drive(dialect.acquireLock(request), () => rows({ locked: true }));
+    const { requests } = drive(dialect.lock.acquire(request), () => rows({ locked: true }));
     expect(requests).toEqual([{ sql: 'SELECT pg_try_advisory_lock($1, $2) AS locked', params: [classId, objId] }]);
   });
 
   it('waits under lock_timeout when held, and resets it afterwards', () => {
-    const { requests } = drive(dialect.acquireLock(request), (sql) => rows(sql.includes('try') ? { locked: false } : {}));
+    const { requests } = drive(dialect.lock.acquire(request), (sql) => rows(sql.includes('try') ? { locked: false } : {}));
     expect(requests.map((r) => [r.sql, r.params])).toEqual([
       ['SELECT pg_try_advisory_lock($1, $2) AS locked', [classId, objId]],
       ['SELECT set_config($1, $2, false)', ['lock_timeout', '1500ms']],
@@ -130,7 +130,7 @@ describe('PostgreSQL advisory lock', () => {
     };
     let thrown: unknown;
     try {
-      drive(dialect.acquireLock(request), reply);
+      drive(dialect.lock.acquire(request), reply);
     } catch (error) {
       thrown = error;
     }
@@ -142,7 +142,7 @@ describe('PostgreSQL advisory lock', () => {
   });
 
   it('releases with pg_advisory_unlock', () => {
-    expect(drive(dialect.releaseLock(request), () => rows({})).requests).toEqual([
+    expect(drive(dialect.lock.release(request), () => rows({})).requests).toEqual([
       { sql: 'SELECT pg_advisory_unlock($1, $2)', params: [classId, objId] },
     ]);
   });

@@ -16,10 +16,10 @@ describe('PostgreSQL DDL as Agno creates it', () => {
       synchronous: false,
     });
     expect(dialect.namespace).toBe('ai');
-    expect(dialect.placeholder(1)).toBe('$1');
-    expect(dialect.placeholder(12)).toBe('$12');
-    expect(texts(dialect.createNamespace())).toEqual(['CREATE SCHEMA IF NOT EXISTS "ai"']);
-    expect(dialect.stepTransaction()).toEqual({
+    expect(dialect.emitter.placeholder(1)).toBe('$1');
+    expect(dialect.emitter.placeholder(12)).toBe('$12');
+    expect(texts(dialect.emitter.createNamespace())).toEqual(['CREATE SCHEMA IF NOT EXISTS "ai"']);
+    expect(dialect.emitter.stepTransaction()).toEqual({
       // A step waits a second at most for a table lock, then core retries it (SET LOCAL: it ends with the step).
       begin: [
         { sql: 'BEGIN', params: [] },
@@ -32,7 +32,7 @@ describe('PostgreSQL DDL as Agno creates it', () => {
 
   it('sessions at the latest schema (Agno 3.0: runs live in their own table)', () => {
     const def = resolveTableType('sessions').define('postgres');
-    expect(texts(dialect.createTable(def, 'agno_sessions', {}))).toEqual([
+    expect(texts(dialect.emitter.createTable(def, 'agno_sessions', {}))).toEqual([
       'CREATE TABLE "ai"."agno_sessions" (\n' +
         '\t"session_id" VARCHAR NOT NULL,\n' +
         '\t"session_type" VARCHAR NOT NULL,\n' +
@@ -57,7 +57,7 @@ describe('PostgreSQL DDL as Agno creates it', () => {
 
   it('memories at the latest schema', () => {
     const def = resolveTableType('memories').define('postgres');
-    expect(texts(dialect.createTable(def, 'agno_memories', {}))).toEqual([
+    expect(texts(dialect.emitter.createTable(def, 'agno_memories', {}))).toEqual([
       'CREATE TABLE "ai"."agno_memories" (\n' +
         '\t"memory_id" VARCHAR NOT NULL,\n' +
         '\t"memory" JSONB NOT NULL,\n' +
@@ -79,17 +79,17 @@ describe('PostgreSQL DDL as Agno creates it', () => {
 
   it('metrics keeps a named unique constraint, per user since Agno 3.0', () => {
     const def = resolveTableType('metrics').define('postgres');
-    const [create] = texts(dialect.createTable(def, 'agno_metrics', {}));
+    const [create] = texts(dialect.emitter.createTable(def, 'agno_metrics', {}));
     expect(create).toContain('\t"token_metrics" JSONB NOT NULL,\n');
     expect(create).toContain('\t"date" DATE NOT NULL,\n');
     expect(create).toContain('\t"completed" BOOLEAN NOT NULL,\n');
     expect(create).toContain('\tCONSTRAINT "agno_metrics_uq_metrics_user_date_period" UNIQUE ("user_id", "date", "aggregation_period")\n');
-    const [legacy] = texts(dialect.createTable(resolveTableType('metrics').define('postgres', '2.5.6'), 'agno_metrics', {}));
+    const [legacy] = texts(dialect.emitter.createTable(resolveTableType('metrics').define('postgres', '2.5.6'), 'agno_metrics', {}));
     expect(legacy).toContain('\tCONSTRAINT "agno_metrics_uq_metrics_date_period" UNIQUE ("date", "aggregation_period")\n');
   });
 
   it('the versions table matches Agno (spec 2.7): unbounded VARCHAR, PK table_name, created_at index', () => {
-    expect(texts(dialect.createVersionsTable('agno_schema_versions'))).toEqual([
+    expect(texts(dialect.emitter.createVersionsTable('agno_schema_versions'))).toEqual([
       'CREATE TABLE "ai"."agno_schema_versions" (\n' +
         '\t"table_name" VARCHAR NOT NULL,\n' +
         '\t"version" VARCHAR NOT NULL,\n' +
@@ -99,16 +99,16 @@ describe('PostgreSQL DDL as Agno creates it', () => {
         ')',
       'CREATE INDEX "idx_agno_schema_versions_created_at" ON "ai"."agno_schema_versions" ("created_at")',
     ]);
-    expect(texts(dialect.createTable(VERSIONS_TABLE.define('postgres'), 'v', {}))[0]).toContain('"version" VARCHAR NOT NULL');
+    expect(texts(dialect.emitter.createTable(VERSIONS_TABLE.define('postgres'), 'v', {}))[0]).toContain('"version" VARCHAR NOT NULL');
   });
 
   it('reads all version rows in one query and upserts keeping created_at', () => {
-    expect(dialect.readVersions('agno_schema_versions')).toEqual({
+    expect(dialect.emitter.readVersions('agno_schema_versions')).toEqual({
       sql: 'SELECT "table_name", "version" FROM "ai"."agno_schema_versions"',
       params: [],
     });
     expect(
-      dialect.upsertVersion('agno_schema_versions', { tableName: 'agno_memories', version: '2.5.6' }, '2026-03-25T10:11:12.123000'),
+      dialect.emitter.upsertVersion('agno_schema_versions', { tableName: 'agno_memories', version: '2.5.6' }, '2026-03-25T10:11:12.123000'),
     ).toEqual({
       sql:
         'INSERT INTO "ai"."agno_schema_versions" ("table_name", "version", "created_at", "updated_at") VALUES ($1, $2, $3, $4) ' +

@@ -8,7 +8,7 @@ const dialect = postgresDialect({ url: 'postgres://agno:hunter22secret@db.exampl
 const pgError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 function translate(error: unknown): DatabaseError {
-  const translated = dialect.translateError(error);
+  const translated = dialect.errors.translate(error);
   expect(translated).toBeInstanceOf(DatabaseError);
   expect(translated.message).not.toContain('hunter22secret');
   return translated as DatabaseError;
@@ -86,13 +86,13 @@ describe('PostgreSQL error translation', () => {
   it('passes typed errors through unchanged', () => {
     const lock = new LockTimeoutError('held');
     const config = new ConfigurationError('bad');
-    expect(dialect.translateError(lock)).toBe(lock);
-    expect(dialect.translateError(config)).toBe(config);
+    expect(dialect.errors.translate(lock)).toBe(lock);
+    expect(dialect.errors.translate(config)).toBe(config);
   });
 
   it('recognises an undefined table by SQLSTATE 42P01 only', () => {
-    expect(dialect.isUndefinedTable(pgError('42P01', 'relation does not exist'))).toBe(true);
-    expect(dialect.isUndefinedTable(pgError('3F000', 'schema does not exist'))).toBe(false);
-    expect(dialect.isUndefinedTable(new Error('relation does not exist'))).toBe(false);
+    expect(dialect.errors.isUndefinedTable(pgError('42P01', 'relation does not exist'))).toBe(true);
+    expect(dialect.errors.isUndefinedTable(pgError('3F000', 'schema does not exist'))).toBe(false);
+    expect(dialect.errors.isUndefinedTable(new Error('relation does not exist'))).toBe(false);
   });
 });

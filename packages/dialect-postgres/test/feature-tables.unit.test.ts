@@ -5,7 +5,7 @@ import { postgresDialect } from '../src/index.js';
 const dialect = postgresDialect({ url: 'postgres://agno@localhost/app', schema: 'ai' });
 const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName]));
 const create = (type: string, table = names[type]!) =>
-  dialect.createTable(resolveTableType(type).define('postgres'), table, names).map((s) => s.sql);
+  dialect.emitter.createTable(resolveTableType(type).define('postgres'), table, names).map((s) => s.sql);
 
 describe('PostgreSQL CREATE TABLE of the feature tables, as Agno creates them', () => {
   it('spans: a foreign key to traces in the same schema', () => {
@@ -42,7 +42,7 @@ describe('PostgreSQL CREATE TABLE of the feature tables, as Agno creates them', 
   });
 
   it('schedule_runs cascades deletes from renamed schedules; service_accounts has its partial unique index', () => {
-    const renamed = dialect.createTable(resolveTableType('schedule_runs').define('postgres'), 'runs', {
+    const renamed = dialect.emitter.createTable(resolveTableType('schedule_runs').define('postgres'), 'runs', {
       ...names,
       schedules: 'my_schedules',
     });

@@ -20,9 +20,9 @@ describe.skipIf(skipPostgres)('PostgreSQL: one run at a time per schema (advisor
     await createAgno22(other, ['memories']);
     // The name the manager locks for this schema and versions table.
     lock = { name: `agno-migrate:${db.namespace}:agno_schema_versions`, timeoutMs: 1000 };
-    holder = await dialect().connect();
+    holder = await dialect().connector.connect();
     holderPid = Number((await holder.query('SELECT pg_backend_pid() AS pid', [])).rows[0]?.['pid']);
-    await runAsync(dialect().acquireLock(lock), holder);
+    await runAsync(dialect().lock.acquire(lock), holder);
   });
   afterAll(async () => {
     await holder?.close();
@@ -56,9 +56,9 @@ describe.skipIf(skipPostgres)('PostgreSQL: one run at a time per schema (advisor
   });
 
   it('the lock timeout applies to the wait only, not to the rest of the session', async () => {
-    const connection = await dialect().connect();
+    const connection = await dialect().connector.connect();
     try {
-      await expect(runAsync(dialect().acquireLock({ ...lock, timeoutMs: 100 }), connection)).rejects.toBeInstanceOf(LockTimeoutError);
+      await expect(runAsync(dialect().lock.acquire({ ...lock, timeoutMs: 100 }), connection)).rejects.toBeInstanceOf(LockTimeoutError);
       expect((await connection.query('SHOW lock_timeout', [])).rows).toEqual([{ lock_timeout: '0' }]);
       expect((await connection.query('SELECT current_setting($1) AS a', ['application_name'])).rows).toEqual([{ a: 'agno-migrate' }]);
     } finally {
@@ -76,13 +76,13 @@ describe.skipIf(skipPostgres)('PostgreSQL: one run at a time per schema (advisor
   });
 
   it('once released, the run proceeds, and it releases its own lock at the end', async () => {
-    await runAsync(dialect().releaseLock(lock), holder);
+    await runAsync(dialect().lock.release(lock), holder);
     const m = manager(db, { lockTimeoutMs: 500 });
     try {
       expect((await m.up()).status).toBe('ok');
       // Same session, still open: the manager must have unlocked, so another session can lock at once.
-      await runAsync(dialect().acquireLock({ ...lock, timeoutMs: 200 }), holder);
-      await runAsync(dialect().releaseLock(lock), holder);
+      await runAsync(dialect().lock.acquire({ ...lock, timeoutMs: 200 }), holder);
+      await runAsync(dialect().lock.release(lock), holder);
     } finally {
       await m.close();
     }
@@ -90,11 +90,11 @@ describe.skipIf(skipPostgres)('PostgreSQL: one run at a time per schema (advisor
   });
 
   it('waits for a lock released within the timeout', async () => {
-    await runAsync(dialect().acquireLock(lock), holder);
+    await runAsync(dialect().lock.acquire(lock), holder);
     const m = manager(db, { lockTimeoutMs: 5000 });
     try {
       const run = m.status().then(() => m.up({ force: true }));
-      setTimeout(() => void runAsync(dialect().releaseLock(lock), holder), 300);
+      setTimeout(() => void runAsync(dialect().lock.release(lock), holder), 300);
       expect((await run).status).toBe('ok');
     } finally {
       await m.close();

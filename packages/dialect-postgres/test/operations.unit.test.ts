@@ -48,7 +48,7 @@ const sessions: TableState = {
 
 function render(op: Operation, state: TableState = memories) {
   const ctx: OperationContext = { table: state.name, capabilities: dialect.capabilities };
-  return dialect.renderOperation(op, state, ctx).map((s) => ({ sql: s.sql, params: [...s.params] }));
+  return dialect.emitter.renderOperation(op, state, ctx).map((s) => ({ sql: s.sql, params: [...s.params] }));
 }
 
 const M = '"ai"."agno_memories"';
@@ -139,17 +139,17 @@ describe('PostgreSQL operation SQL', () => {
   });
 
   it('custom: the operation plans its own statements', () => {
-    const op = custom('analyse', (_state, ctx) => [sql(`ANALYZE ${dialect.qualify(ctx.table)}`)]);
+    const op = custom('analyse', (_state, ctx) => [sql(`ANALYZE ${dialect.emitter.qualify(ctx.table)}`)]);
     expect(render(op)).toEqual([{ sql: `ANALYZE ${M}`, params: [] }]);
   });
 
   it('quotes every identifier, doubling embedded quotes', () => {
     const odd = postgresDialect({ url: 'postgres://u@h/d', schema: 'my"schema' });
-    expect(odd.qualify('we"ird')).toBe('"my""schema"."we""ird"');
+    expect(odd.emitter.qualify('we"ird')).toBe('"my""schema"."we""ird"');
   });
 
   it('duplicateFixSql keeps one row per value by ctid', () => {
-    expect(dialect.duplicateFixSql('agno_sessions', 'session_id')).toBe(
+    expect(dialect.emitter.duplicateFixSql('agno_sessions', 'session_id')).toBe(
       '-- review first: keeps the last stored row of each duplicated session_id, deletes the others\n' +
         `DELETE FROM ${S} AS a USING ${S} AS b WHERE a."session_id" = b."session_id" AND a.ctid < b.ctid;`,
     );

@@ -95,9 +95,9 @@ describe.skipIf(skipPostgres)('PostgreSQL: an INVALID index counts as missing', 
   it('introspection reports it as not valid', async () => {
     expect(await indexes(db, 'agno_memories')).toContainEqual({ name: index, valid: false, unique: true });
     const dialect = db.dialect();
-    const connection = await dialect.connect();
+    const connection = await dialect.connector.connect();
     try {
-      const state = await runAsync(dialect.introspect('agno_memories'), connection);
+      const state = await runAsync(dialect.introspector.introspect('agno_memories'), connection);
       expect(state?.indexes.find((i) => i.name === index)).toEqual({ name: index, columns: ['created_at'], unique: true, valid: false });
     } finally {
       await connection.close();

@@ -22,8 +22,8 @@ describe.skipIf(skipPostgres)('PostgreSQL: a table held by an open transaction',
     opened.push(db);
     await createAgno22(db, ['memories']);
     await db.exec(`INSERT INTO ${db.qualify('agno_memories')} (memory_id, memory) VALUES ('m1', ?)`, [{ memory: 'x' }]);
-    const reader = await db.dialect().connect();
-    const writer = await db.dialect().connect();
+    const reader = await db.dialect().connector.connect();
+    const writer = await db.dialect().connector.connect();
     await reader.query('BEGIN', []);
     await reader.query(`SELECT count(*) FROM ${db.qualify('agno_memories')}`, []);
     return { db, reader, writer };

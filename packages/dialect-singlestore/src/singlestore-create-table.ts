@@ -1,5 +1,5 @@
-import type { Statement, TableDef } from '@agno-migrate/core';
-import { sql } from '@agno-migrate/core';
+import type { Statement, TableDef } from '@agno-migrate/core/dialect';
+import { sql } from '@agno-migrate/core/dialect';
 
 /**
  * Agno's SingleStore tables: the MySQL CREATE TABLE plus `SHARD KEY (…)` after the primary key

@@ -1,4 +1,4 @@
-import type { Connection } from '@agno-migrate/core';
+import type { Connection } from '@agno-migrate/core/dialect';
 
 export interface HeartbeatOptions {
   readonly intervalMs: number;

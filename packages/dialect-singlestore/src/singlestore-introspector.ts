@@ -1,7 +1,15 @@
-import type { ConstraintState, Db, IndexState, Row, Statement, TableState } from '@agno-migrate/core';
-import { query, sql } from '@agno-migrate/core';
+import type { ConstraintState, Db, IndexState, Row, Statement, TableState } from '@agno-migrate/core/dialect';
+import { query, sql } from '@agno-migrate/core/dialect';
 import { MysqlIntrospector } from '@agno-migrate/dialect-mysql';
+import type { RecoverySql } from './singlestore-recovery.js';
+import { recoverInterruptedRebuilds } from './singlestore-recovery.js';
 import type { SinglestoreTableState } from './singlestore-state.js';
+
+/** What finishing a killed run's rebuilds needs: its SQL, and whether this run holds the lease. */
+export interface RebuildRecovery {
+  readonly sql: RecoverySql;
+  readonly lease: { holding(): boolean };
+}
 
 const SHARD_KEY_NAME = '__shardkey';
 const SHARD_KEY_TYPES = new Set(['SHARD', 'METADATA_ONLY']);
@@ -13,6 +21,20 @@ const SORT_KEY_TYPE = 'CLUSTERED COLUMNSTORE';
  * be spelled `primary`. Neither key is a secondary index; both are kept for rebuilds.
  */
 export class SinglestoreIntrospector extends MysqlIntrospector {
+  constructor(
+    schema: string,
+    /** Absent: no rebuild is ever finished here (an introspector used on its own). */
+    private readonly recovery?: RebuildRecovery,
+  ) {
+    super(schema);
+  }
+
+  /** Under the lease, a rebuild a killed run left half-swapped is finished before tables are looked at. */
+  override *existingTables(tables: readonly string[]): Db<Set<string>> {
+    if (this.recovery?.lease.holding()) yield* recoverInterruptedRebuilds(this.recovery.sql, this.schema, tables);
+    return yield* super.existingTables(tables);
+  }
+
   override *introspect(table: string): Db<SinglestoreTableState | null> {
     const state = yield* super.introspect(table);
     if (!state) return null;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Connection, Db, LockRequest, Row } from '@agno-migrate/core';
-import { DatabaseError, LockTimeoutError, query, sleep } from '@agno-migrate/core';
+import type { Db, LockRequest, Row } from '@agno-migrate/core/dialect';
+import { BaseLock, DatabaseError, LockTimeoutError, query, sleep } from '@agno-migrate/core/dialect';
 import { mysqlLockName } from '@agno-migrate/dialect-mysql';
+import type { LeaseConnections } from './singlestore-connector.js';
 import { Heartbeat } from './singlestore-heartbeat.js';
 
 export interface LeaseLockOptions {
   /** The lock table, quoted and qualified. */
   readonly table: string;
-  quoteIdent(name: string): string;
   /** `CREATE ROWSTORE TABLE` on SingleStore; `CREATE TABLE` where ROWSTORE is not SQL (MariaDB). */
   readonly createKeyword: string;
   /** How long a lease lasts without renewal. Default 30 s; whole seconds (the server's clock has no finer unit). */
@@ -17,10 +17,10 @@ export interface LeaseLockOptions {
   readonly heartbeatMs?: number;
   /** How often a waiting run looks again. Default 500 ms. */
   readonly pollMs?: number;
-  /** Opens a connection for the heartbeat. */
-  readonly openConnection: () => Promise<Connection>;
-  /** The run's own connection, used for renewals when no other can be opened. */
-  readonly runConnection: () => Connection | undefined;
+}
+
+interface Quoting {
+  quoteIdent(name: string): string;
 }
 
 interface Held {
@@ -39,14 +39,19 @@ const DEFAULT_TTL_MS = 30_000;
  * the row back says who won. A heartbeat renews the lease while the run lasts; a killed run stops
  * renewing, so its lease expires and the next run takes it over. Release deletes the row.
  */
-export class LeaseLock {
+export class SinglestoreLock extends BaseLock {
   private held: Held | null = null;
   private readonly ttlSeconds: number;
   private readonly heartbeatMs: number;
   private readonly pollMs: number;
   private readonly holder = `${hostname()}:${process.pid}`;
 
-  constructor(private readonly options: LeaseLockOptions) {
+  constructor(
+    private readonly options: LeaseLockOptions,
+    private readonly names: Quoting,
+    private readonly connections: LeaseConnections,
+  ) {
+    super();
     this.ttlSeconds = Math.max(1, Math.ceil((options.ttlMs ?? DEFAULT_TTL_MS) / 1000));
     this.heartbeatMs = options.heartbeatMs ?? Math.max(250, Math.floor((this.ttlSeconds * 1000) / 3));
     this.pollMs = options.pollMs ?? 500;
@@ -54,7 +59,7 @@ export class LeaseLock {
 
   /** The lock table's DDL: a rowstore, so the row lock of a single-row upsert is cheap and exact. */
   createTableSql(): string {
-    const q = (n: string) => this.options.quoteIdent(n);
+    const q = (n: string) => this.names.quoteIdent(n);
     return (
       `${this.options.createKeyword} IF NOT EXISTS ${this.options.table} (` +
       `${q('lock_name')} VARCHAR(64) NOT NULL, ${q('owner')} VARCHAR(64) NOT NULL, ${q('holder')} VARCHAR(255) NOT NULL, ` +
@@ -68,7 +73,7 @@ export class LeaseLock {
    * order (MySQL, MariaDB) or against the old row.
    */
   upsertSql(): string {
-    const q = (n: string) => this.options.quoteIdent(n);
+    const q = (n: string) => this.names.quoteIdent(n);
     const expired = `${q('expires_at')} < VALUES(${q('acquired_at')})`;
     const take = (column: string) => `${q(column)} = IF(${expired}, VALUES(${q(column)}), ${q(column)})`;
     return (
@@ -104,11 +109,12 @@ export class LeaseLock {
   *release(request: LockRequest): Db<void> {
     const held = this.held;
     this.held = null;
+    this.connections.failStatementsWith(null);
     held?.heartbeat.stop();
     if (!held || held.name !== mysqlLockName(request.name)) return;
     const name = held.name;
     try {
-      const q = (n: string) => this.options.quoteIdent(n);
+      const q = (n: string) => this.names.quoteIdent(n);
       yield* query(`DELETE FROM ${this.options.table} WHERE ${q('lock_name')} = ? AND ${q('owner')} = ?`, [name, held.owner]);
     } catch {
       // deliberately ignored: the run's own outcome is what the caller needs to see
@@ -126,7 +132,7 @@ export class LeaseLock {
   }
 
   private *read(name: string): Db<Row | undefined> {
-    const q = (n: string) => this.options.quoteIdent(n);
+    const q = (n: string) => this.names.quoteIdent(n);
     const result = yield* query(
       `SELECT ${q('owner')}, ${q('holder')}, ${q('acquired_at')}, ${q('expires_at')}, UNIX_TIMESTAMP() AS ${q('server_now')} ` +
         `FROM ${this.options.table} WHERE ${q('lock_name')} = ?`,
@@ -136,7 +142,7 @@ export class LeaseLock {
   }
 
   private start(name: string, owner: string): void {
-    const q = (n: string) => this.options.quoteIdent(n);
+    const q = (n: string) => this.names.quoteIdent(n);
     const held: Held = {
       name,
       owner,
@@ -144,8 +150,8 @@ export class LeaseLock {
       heartbeat: new Heartbeat({
         intervalMs: this.heartbeatMs,
         ttlMs: this.ttlSeconds * 1000,
-        open: this.options.openConnection,
-        fallback: this.options.runConnection,
+        open: () => this.connections.openSpare(),
+        fallback: () => this.connections.runConnection,
         renew: async (connection) => {
           const renewed = await connection.query(
             `UPDATE ${this.options.table} SET ${q('expires_at')} = UNIX_TIMESTAMP() + ? WHERE ${q('lock_name')} = ? AND ${q('owner')} = ?`,
@@ -162,10 +168,12 @@ export class LeaseLock {
               'run it again, it resumes where this one stopped',
             { kind: 'busy', lock: name },
           );
+          if (this.held === held) this.connections.failStatementsWith(held.lost);
         },
       }),
     };
     this.held = held;
+    this.connections.failStatementsWith(null);
   }
 
   private timeout(name: string, timeoutMs: number, row: Row | undefined): LockTimeoutError {

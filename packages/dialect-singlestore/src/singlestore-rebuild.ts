@@ -1,5 +1,5 @@
-import type { ColumnState, IndexState, Statement } from '@agno-migrate/core';
-import { sql } from '@agno-migrate/core';
+import type { ColumnState, IndexState, Statement } from '@agno-migrate/core/dialect';
+import { sql } from '@agno-migrate/core/dialect';
 import { stateColumnType } from '@agno-migrate/dialect-mysql';
 import { rebuildNames } from './singlestore-names.js';
 import type { SinglestoreTableState } from './singlestore-state.js';

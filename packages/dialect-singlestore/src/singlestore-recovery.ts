@@ -1,5 +1,5 @@
-import type { Db } from '@agno-migrate/core';
-import { query } from '@agno-migrate/core';
+import type { Db } from '@agno-migrate/core/dialect';
+import { query } from '@agno-migrate/core/dialect';
 import { rebuildNames } from './singlestore-names.js';
 
 export interface RecoverySql {

@@ -1,4 +1,4 @@
-import type { TableState } from '@agno-migrate/core';
+import type { TableState } from '@agno-migrate/core/dialect';
 
 /**
  * What SingleStore adds to a table's state: the shard and sort keys and the storage type, which a

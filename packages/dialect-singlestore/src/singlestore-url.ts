@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@agno-migrate/core';
+import { ConfigurationError } from '@agno-migrate/core/dialect';
 import type { MysqlUrl } from '@agno-migrate/dialect-mysql';
 import { parseMysqlUrl } from '@agno-migrate/dialect-mysql';
 

@@ -74,9 +74,9 @@ describe.skipIf(skipMariadb)('SingleStore dialect: connecting and reading tables
         'PRIMARY KEY (id), UNIQUE KEY probe_uq (id, day), KEY ix_body (body(100)))',
     );
     const dialect = db.dialect();
-    const connection = await dialect.connect();
+    const connection = await dialect.connector.connect();
     try {
-      const state = await runAsync(dialect.introspect('probe'), connection);
+      const state = await runAsync(dialect.introspector.introspect('probe'), connection);
       expect(state).toEqual({
         name: 'probe',
         columns: [
@@ -96,7 +96,7 @@ describe.skipIf(skipMariadb)('SingleStore dialect: connecting and reading tables
         sortKey: null,
         storage: null,
       });
-      expect(await runAsync(dialect.introspect('missing'), connection)).toBeNull();
+      expect(await runAsync(dialect.introspector.introspect('missing'), connection)).toBeNull();
     } finally {
       await connection.close();
     }

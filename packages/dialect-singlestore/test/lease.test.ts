@@ -27,13 +27,13 @@ describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
 
   async function holder(db: TestDatabase, lock = LEASE) {
     const dialect = dialectFor(db, lock);
-    const connection = await dialect.connect();
-    await runAsync(dialect.acquireLock(request(db)), connection);
+    const connection = await dialect.connector.connect();
+    await runAsync(dialect.lock.acquire(request(db)), connection);
     return {
       dialect,
       connection,
       async release() {
-        await runAsync(dialect.releaseLock(request(db)), connection);
+        await runAsync(dialect.lock.release(request(db)), connection);
         await connection.close();
       },
     };
@@ -53,11 +53,11 @@ describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
     const db = await fresh();
     const a = await holder(db);
     const other = dialectFor(db);
-    const connection = await other.connect();
+    const connection = await other.connector.connect();
     try {
       const told: (string | undefined)[] = [];
       const waiting = { ...request(db, 500), onContended: (holder: string | undefined) => told.push(holder) };
-      const error = await runAsync(other.acquireLock(waiting), connection).catch((e: unknown) => e);
+      const error = await runAsync(other.lock.acquire(waiting), connection).catch((e: unknown) => e);
       // Told once, before the wait: who holds it and since when.
       expect(told).toEqual([expect.stringMatching(new RegExp(`:${process.pid}, lease taken \\d+ s ago$`))]);
       expect(error).toBeInstanceOf(LockTimeoutError);
@@ -93,12 +93,12 @@ describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
       [request(db).name],
     );
     const waiter = dialectFor(db);
-    const connection = await waiter.connect();
+    const connection = await waiter.connector.connect();
     try {
-      await runAsync(waiter.acquireLock(request(db, 10_000)), connection);
+      await runAsync(waiter.lock.acquire(request(db, 10_000)), connection);
       expect((await leaseRows(db))[0]!['owner']).not.toBe('killed-run');
     } finally {
-      await runAsync(waiter.releaseLock(request(db, 10_000)), connection);
+      await runAsync(waiter.lock.release(request(db, 10_000)), connection);
       await connection.close();
     }
   });
@@ -112,9 +112,9 @@ describe.skipIf(skipMariadb)('SingleStore lease lock, on MariaDB', () => {
     expect(after!['owner']).toBe(before!['owner']);
     expect(Number(after!['expires_at'])).toBeGreaterThan(Number(before!['expires_at']));
     const other = dialectFor(db);
-    const connection = await other.connect();
+    const connection = await other.connector.connect();
     try {
-      await expect(runAsync(other.acquireLock(request(db)), connection)).rejects.toBeInstanceOf(LockTimeoutError);
+      await expect(runAsync(other.lock.acquire(request(db)), connection)).rejects.toBeInstanceOf(LockTimeoutError);
     } finally {
       await connection.close();
       await a.release();

@@ -1,5 +1,5 @@
-import type { Connection, QueryResult } from '@agno-migrate/core';
-import { ConfigurationError } from '@agno-migrate/core';
+import type { Connection, QueryResult, WriteLimits } from '@agno-migrate/core/dialect';
+import { BaseConnector, BATCH_BYTES, compareVersions, ConfigurationError, DatabaseError, HUGE_ROW_BYTES } from '@agno-migrate/core/dialect';
 import { createRequire } from 'node:module';
 import type { SqliteDatabase } from './sqlite-driver-types.js';
 
@@ -56,5 +56,39 @@ function openFile(path: string, mustExist: boolean): SqliteDatabase {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigurationError(`cannot open SQLite database ${path}: ${reason}`, { path }, { cause: error });
+  }
+}
+
+/** SQLite ≥ 3.53 is needed for ALTER COLUMN … SET NOT NULL (2.3.0's memories.created_at). */
+const MIN_VERSION = '3.53.0';
+
+/** One better-sqlite3 connection: synchronous, so the manager can also run without awaiting. */
+export class SqliteConnector extends BaseConnector {
+  constructor(private readonly options: SqliteConnectOptions) {
+    super();
+  }
+
+  async connect(): Promise<Connection> {
+    return this.connectSync();
+  }
+
+  connectSync(): Connection {
+    const connection = openSqlite(this.options);
+    const [row] = connection.querySync!('SELECT sqlite_version() AS v', []).rows;
+    const version = String(row?.['v'] ?? '0');
+    const tooOld = compareVersions(version, MIN_VERSION) < 0;
+    if (tooOld) {
+      connection.closeSync!();
+      throw new DatabaseError(
+        `SQLite ${version} is too old: agno-migrate needs ${MIN_VERSION} or newer (better-sqlite3 12.11 or newer bundles it)`,
+        { kind: 'connection' },
+      );
+    }
+    return connection;
+  }
+
+  /** SQLITE_MAX_VARIABLE_NUMBER since 3.32; SQLITE_MAX_LENGTH (1e9 bytes) caps a value. */
+  async writeLimits(): Promise<WriteLimits> {
+    return { maxParams: 32_766, batchBytes: BATCH_BYTES, maxRowBytes: HUGE_ROW_BYTES };
   }
 }

@@ -1,4 +1,4 @@
-import { AgnoMigrateError, DatabaseError, LockTimeoutError } from '@agno-migrate/core';
+import { AgnoMigrateError, BaseErrors, DatabaseError, LockTimeoutError } from '@agno-migrate/core/dialect';
 
 function sqliteCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
@@ -40,4 +40,18 @@ export function translateSqliteError(error: unknown): Error {
     return new DatabaseError(`cannot open the SQLite database (${message})`, { kind: 'connection' }, { cause: error });
   }
   return new DatabaseError(`SQLite: ${message}`, { kind: 'other' }, { cause: error });
+}
+
+export class SqliteErrors extends BaseErrors {
+  constructor() {
+    super('sqlite');
+  }
+
+  override translate(error: unknown): Error {
+    return translateSqliteError(error);
+  }
+
+  override isUndefinedTable(error: unknown): boolean {
+    return isUndefinedTable(error);
+  }
 }

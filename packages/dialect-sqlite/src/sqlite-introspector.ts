@@ -1,5 +1,5 @@
-import type { ConstraintState, Db, IndexState, TableState } from '@agno-migrate/core';
-import { query } from '@agno-migrate/core';
+import type { ConstraintState, Db, IndexState, TableState, TypeRules } from '@agno-migrate/core/dialect';
+import { BaseIntrospector, query } from '@agno-migrate/core/dialect';
 import { parseDeclaredType } from './sqlite-types.js';
 
 /** Three queries through the table-valued pragmas: columns, every index with its columns, foreign keys. */
@@ -85,4 +85,25 @@ export function* introspectSqlite(table: string): Db<TableState | null> {
 function partialPredicate(sql: unknown): string | undefined {
   const match = /\)\s*WHERE\b([\s\S]*)$/i.exec(String(sql ?? ''));
   return match?.[1]?.trim() || undefined;
+}
+
+export class SqliteIntrospector extends BaseIntrospector {
+  /** SQLite ignores declared lengths, and Agno declares long text as VARCHAR there: VARCHAR and TEXT store the same. */
+  protected override readonly typeRules: TypeRules = {
+    unboundedStrings: true,
+    ignoresLengths: true,
+    unsizedStringsHaveNoLength: false,
+    jsonType: 'json',
+  };
+
+  introspect(table: string): Db<TableState | null> {
+    return introspectSqlite(table);
+  }
+
+  *existingTables(tables: readonly string[]): Db<Set<string>> {
+    if (tables.length === 0) return new Set();
+    const marks = tables.map(() => '?').join(', ');
+    const result = yield* query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${marks})`, tables);
+    return new Set(result.rows.map((r) => String(r['name'])));
+  }
 }

@@ -1,5 +1,5 @@
-import type { Db, LockRequest } from '@agno-migrate/core';
-import { LockTimeoutError, query } from '@agno-migrate/core';
+import type { Db, LockRequest } from '@agno-migrate/core/dialect';
+import { BaseLock, LockTimeoutError, query } from '@agno-migrate/core/dialect';
 import { isBusy } from './sqlite-errors.js';
 
 /**
@@ -30,5 +30,18 @@ export function* releaseSqliteLock(): Db<void> {
   } catch (error) {
     // SQLite may already have rolled the transaction back after a fatal error; nothing left to release.
     if (!(error instanceof Error && /no transaction is active/i.test(error.message))) throw error;
+  }
+}
+
+export class SqliteLock extends BaseLock {
+  /** The lock is the run's IMMEDIATE transaction: whatever commits on its own cannot hold it. */
+  override readonly heldByTransaction = true;
+
+  acquire(request: LockRequest): Db<void> {
+    return acquireSqliteLock(request);
+  }
+
+  release(): Db<void> {
+    return releaseSqliteLock();
   }
 }

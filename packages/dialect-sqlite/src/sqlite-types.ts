@@ -1,5 +1,5 @@
-import type { LogicalType } from '@agno-migrate/core';
-import { columnTypeName } from '@agno-migrate/core';
+import type { LogicalType } from '@agno-migrate/core/dialect';
+import { columnTypeName } from '@agno-migrate/core/dialect';
 
 /** Column types as SQLAlchemy renders Agno's SQLite schemas (no lengths: SQLite ignores them). */
 export function sqliteColumnType(type: LogicalType): string {

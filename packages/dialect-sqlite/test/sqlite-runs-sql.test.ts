@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sqliteDialect } from '../src/index.js';
 
 // The runs copy's SQL exactly as it is sent: a change here is a change to what runs on SQLite.
-const sql: RunsSql = sqliteDialect(':memory:').runsSql();
+const sql: RunsSql = sqliteDialect(':memory:').emitter.runsSql();
 const t = { sessions: 'agno_sessions', runs: 'agno_runs' };
 const first = { after: null, upTo: 's9' };
 const next = { after: 's9', upTo: 's99' };

@@ -33,7 +33,8 @@ const state: TableState = {
   primaryKey: { name: null, columns: ['memory_id'] },
   uniqueConstraints: [],
 };
-const render = (op: Parameters<typeof dialect.renderOperation>[0]) => dialect.renderOperation(op, state, ctx).map((s) => [s.sql, s.params]);
+const render = (op: Parameters<typeof dialect.emitter.renderOperation>[0]) =>
+  dialect.emitter.renderOperation(op, state, ctx).map((s) => [s.sql, s.params]);
 
 describe('SQLite SQL of every operation', () => {
   it('add column', () =>
@@ -67,7 +68,11 @@ describe('SQLite SQL of every operation', () => {
     expect(render(requireUnique('session_id'))[0]![0]).toContain('GROUP BY "session_id" HAVING COUNT(*) > 1');
   });
   it('versions upsert keeps created_at, as Agno does on SQLite', () => {
-    const s = dialect.upsertVersion('agno_schema_versions', { tableName: 'agno_memories', version: '2.5.6' }, '2026-01-01T00:00:00.000000');
+    const s = dialect.emitter.upsertVersion(
+      'agno_schema_versions',
+      { tableName: 'agno_memories', version: '2.5.6' },
+      '2026-01-01T00:00:00.000000',
+    );
     expect(s.sql).toBe(
       'INSERT INTO "agno_schema_versions" ("table_name", "version", "created_at", "updated_at") VALUES (?, ?, ?, ?) ON CONFLICT ("table_name") DO UPDATE SET "version" = excluded."version", "updated_at" = excluded."updated_at"',
     );
@@ -77,7 +82,7 @@ describe('SQLite SQL of every operation', () => {
 
 describe('SQLite CREATE TABLE as Agno', () => {
   const create = (type: string, name: string) =>
-    dialect.createTable(TABLE_TYPES.find((t) => t.type === type)!.define('sqlite'), name, {}).map((s) => s.sql);
+    dialect.emitter.createTable(TABLE_TYPES.find((t) => t.type === type)!.define('sqlite'), name, {}).map((s) => s.sql);
   it('memories', () =>
     expect(create('memories', 'agno_memories')).toEqual([
       'CREATE TABLE "agno_memories" (\n\t"memory_id" VARCHAR NOT NULL,\n\t"memory" JSON NOT NULL,\n\t"feedback" VARCHAR,\n\t"input" VARCHAR,\n\t"agent_id" VARCHAR,\n\t"team_id" VARCHAR,\n\t"user_id" VARCHAR,\n\t"topics" JSON,\n\t"created_at" BIGINT NOT NULL,\n\t"updated_at" BIGINT,\n\tPRIMARY KEY ("memory_id")\n)',
@@ -90,7 +95,7 @@ describe('SQLite CREATE TABLE as Agno', () => {
       'CONSTRAINT "agno_metrics_uq_metrics_user_date_period" UNIQUE ("user_id", "date", "aggregation_period")',
     ));
   it('versions table as Agno writes it', () =>
-    expect(dialect.createTable(VERSIONS_TABLE.define('sqlite'), 'agno_schema_versions', {}).map((s) => s.sql)).toEqual([
+    expect(dialect.emitter.createTable(VERSIONS_TABLE.define('sqlite'), 'agno_schema_versions', {}).map((s) => s.sql)).toEqual([
       'CREATE TABLE "agno_schema_versions" (\n\t"table_name" VARCHAR NOT NULL,\n\t"version" VARCHAR NOT NULL,\n\t"created_at" VARCHAR NOT NULL,\n\t"updated_at" VARCHAR,\n\tPRIMARY KEY ("table_name")\n)',
       'CREATE INDEX "idx_agno_schema_versions_created_at" ON "agno_schema_versions" ("created_at")',
     ]));

@@ -13,9 +13,9 @@ const schedules: TableState = {
   primaryKey: { name: null, columns: ['id'] },
   uniqueConstraints: [],
 };
-const render = (op: Parameters<typeof dialect.renderOperation>[0], state: TableState = schedules) => {
+const render = (op: Parameters<typeof dialect.emitter.renderOperation>[0], state: TableState = schedules) => {
   const ctx: OperationContext = { table: state.name, capabilities: dialect.capabilities };
-  return dialect.renderOperation(op, state, ctx).map((s) => [s.sql, s.params]);
+  return dialect.emitter.renderOperation(op, state, ctx).map((s) => [s.sql, s.params]);
 };
 const S = '"agno_schedules"';
 

@@ -5,7 +5,7 @@ import { sqliteDialect } from '../src/index.js';
 const dialect = sqliteDialect(':memory:');
 const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName]));
 const create = (type: string, version?: string) =>
-  dialect.createTable(resolveTableType(type).define('sqlite', version), names[type]!, names).map((s) => s.sql);
+  dialect.emitter.createTable(resolveTableType(type).define('sqlite', version), names[type]!, names).map((s) => s.sql);
 const table = (name: string, lines: readonly string[]) =>
   [`CREATE TABLE "${name}" (`, ...lines.map((l, i) => `\t${l}${i < lines.length - 1 ? ',' : ''}`), ')'].join('\n');
 const index = (table: string, name: string, columns: string) => `CREATE INDEX "${name}" ON "${table}" (${columns})`;

@@ -4,7 +4,6 @@ import { V1MigrationError } from './errors.js';
 import type { MigrateV1Options } from './options.js';
 import { checkOptions } from './options.js';
 import type { TableReport, V1MigrationReport } from './report.js';
-import { familyOf } from './sql/families.js';
 import type { RunState } from './run/migrate-table.js';
 import { finishedEarlier, migrateTable, TableFailure } from './run/migrate-table.js';
 import { probeSource } from './run/probe-source.js';
@@ -56,28 +55,27 @@ function totals(tables: readonly TableReport[]): V1MigrationReport['totals'] {
  */
 export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options = {}): Promise<V1MigrationReport> {
   const { sources, batchSize, v1Schema } = checkOptions(dialect, options);
-  const family = familyOf(dialect);
   const dryRun = options.dryRun ?? false;
   const progressTable = options.progressTable ?? DEFAULT_PROGRESS_TABLE;
   if (typeof progressTable !== 'string' || progressTable.trim() === '')
     throw new ConfigurationError('the progress table name must not be empty');
   const nowSeconds = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
   const describe = (error: unknown) => {
-    const translated = error instanceof AgnoMigrateError ? error : dialect.translateError(error);
+    const translated = error instanceof AgnoMigrateError ? error : dialect.errors.translate(error);
     return translated.message;
   };
 
   let conn: Connection;
   try {
-    conn = await dialect.connect();
+    conn = await dialect.connector.connect();
   } catch (error) {
-    throw dialect.translateError(error);
+    throw dialect.errors.translate(error);
   }
   let reader: Connection | undefined;
   const lock = { name: `agno-migrate:v1-to-v2:${dialect.namespace ?? ''}`, timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS };
   let locked = false;
-  // SQLite's write lock cannot span a run that commits batch by batch: a lease row does.
-  const lease = family.name === 'sqlite' && !dryRun ? new SqliteRunLock(dialect, SQLITE_LOCK_TABLE, lock.name) : undefined;
+  // A lock that is the run's own transaction (SQLite's) cannot span a run that commits batch by batch: a lease row does.
+  const lease = dialect.lock.heldByTransaction && !dryRun ? new SqliteRunLock(dialect, SQLITE_LOCK_TABLE, lock.name) : undefined;
   const tables: TableReport[] = [];
   let base: Omit<V1MigrationReport, 'status' | 'tables' | 'totals'>;
   // An error thrown by the caller's onProgress is theirs: it passes through unchanged.
@@ -98,23 +96,22 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
       targets: targets.reports,
     };
 
-    const store = new ProgressStore(dialect, family, progressTable);
+    const store = new ProgressStore(dialect, progressTable);
     // A synchronous driver runs each query to its end before returning: a second connection could
     // not read while this one writes, it would only hold a second file handle on the database.
     const synchronous = conn.querySync !== undefined;
-    if (!synchronous) reader = await dialect.connect();
+    if (!synchronous) reader = await dialect.connector.connect();
     const run: RunState = {
       conn,
       reader: reader ?? conn,
       overlap: !synchronous,
       dialect,
-      family,
       store,
       batchSize,
       dryRun,
       nowSeconds,
       describe,
-      limits: await family.limits(conn),
+      limits: await dialect.connector.writeLimits(conn),
       afterBatch: lease ? () => lease.renew(conn) : async () => {},
       restart: options.restart ?? false,
       emit: (event) => {
@@ -126,8 +123,8 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
         }
       },
     };
-    if (family.runLock && !dryRun) {
-      await runAsync(dialect.acquireLock(lock), conn);
+    if (!dialect.lock.heldByTransaction && !dryRun) {
+      await runAsync(dialect.lock.acquire(lock), conn);
       locked = true;
     }
     await lease?.acquire(conn, lock.timeoutMs);
@@ -173,14 +170,14 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
     return { ...base, status: 'ok', tables, totals: totals(tables) };
   } catch (error) {
     if (error instanceof AgnoMigrateError || (typeof error === 'object' && error !== null && callerErrors.has(error))) throw error;
-    throw dialect.translateError(error);
+    throw dialect.errors.translate(error);
   } finally {
     await lease?.release(conn).catch(() => {
       // a lease left behind is taken over by the next run: this process is gone by then
     });
     if (locked) {
       try {
-        await runAsync(dialect.releaseLock(lock), conn);
+        await runAsync(dialect.lock.release(lock), conn);
       } catch {
         // the lock dies with the connection, closed next
       }

@@ -46,7 +46,11 @@ export async function legacySessions(
 ): Promise<void> {
   const dialect = db.dialect();
   const names = manager.tableNames();
-  for (const statement of dialect.createTable(resolveTableType('sessions').define(dialect.flavor, '2.5.6'), names['sessions']!, names)) {
+  for (const statement of dialect.emitter.createTable(
+    resolveTableType('sessions').define(dialect.flavor, '2.5.6'),
+    names['sessions']!,
+    names,
+  )) {
     await db.exec(statement.sql, statement.params);
   }
   await insertSessions(db, names['sessions']!, sessions);
@@ -108,10 +112,10 @@ export async function versionOf(db: TestDatabase, table: string): Promise<string
 export async function tableColumns(db: TestDatabase, manager: MigrationManager, table: string): Promise<string[] | null> {
   void manager;
   const dialect = db.dialect();
-  const conn = await dialect.connect();
+  const conn = await dialect.connector.connect();
   try {
     const { runAsync } = await import('@agno-migrate/core');
-    const state = await runAsync(dialect.introspect(table), conn);
+    const state = await runAsync(dialect.introspector.introspect(table), conn);
     return state ? state.columns.map((c) => c.name) : null;
   } finally {
     await conn.close();

@@ -5,9 +5,9 @@ import type { TestDatabase } from '../target.js';
 /** A table as read by the dialect, through a connection of its own. */
 export async function readTable(db: TestDatabase, table: string): Promise<TableState | null> {
   const dialect = db.dialect();
-  const connection = await dialect.connect();
+  const connection = await dialect.connector.connect();
   try {
-    return await runAsync(dialect.introspect(table), connection);
+    return await runAsync(dialect.introspector.introspect(table), connection);
   } finally {
     await connection.close();
   }

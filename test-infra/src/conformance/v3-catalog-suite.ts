@@ -32,7 +32,7 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       const info = TABLE_TYPES.find((t) => t.type === tableType)!;
       const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName]));
       await db.exec(`DROP TABLE ${db.qualify(table)}`);
-      for (const [i, statement] of dialect.createTable(info.define(dialect.flavor), table, names).entries()) {
+      for (const [i, statement] of dialect.emitter.createTable(info.define(dialect.flavor), table, names).entries()) {
         await db.exec(i === 0 ? edit(statement.sql) : statement.sql);
       }
     };

@@ -47,13 +47,13 @@ async function withContext(
 
 /** A dry run also says what each session of the real run sets for itself (not part of any step). */
 function sessionSettingsText(ctx: CommandContext): string {
-  const settings = ctx.manager.dialect.sessionSettings ?? [];
+  const settings = ctx.manager.dialect.connector.sessionSettings ?? [];
   return settings.map((s) => `-- each session of the run first sets: ${s.sql} (${s.why})\n`).join('');
 }
 
 function report(ctx: CommandContext, raw: RunResult): number {
   const result = withDurations(raw, ctx.timer);
-  const settings = ctx.manager.dialect.sessionSettings ?? [];
+  const settings = ctx.manager.dialect.connector.sessionSettings ?? [];
   if (ctx.json) printJson(result.dryRun && settings.length > 0 ? { ...result, sessionSettings: settings } : result);
   else {
     if (result.dryRun) process.stdout.write(`${sessionSettingsText(ctx)}${formatDryRunSql(result, ctx.flavor)}\n\n`);

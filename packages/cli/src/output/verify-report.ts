@@ -1,4 +1,4 @@
-import type { TableHealth, TableVerification, VerifyResult } from '@agno-migrate/core';
+import type { Finding, TableHealth, TableVerification, VerifyResult } from '@agno-migrate/core';
 import type { Colors } from './colors.js';
 import { stdoutColors } from './colors.js';
 import type { ReportTarget } from './human.js';
@@ -22,6 +22,12 @@ function versionText(t: TableVerification, pc: Colors): string {
   return t.pending.length > 0 ? `${version} ${pc.yellow(`(pending ${t.pending.join(', ')})`)}` : version;
 }
 
+/** What to do about a difference; a missing step is re-applied by a command of this CLI, which core does not spell. */
+function findingText(f: Finding): string {
+  if (f.fix.kind !== 'force-up') return f.message;
+  return `${f.what}: step ${f.fix.step} is not applied here; run \`agno-migrate up --force --table-type ${f.fix.tableType}\``;
+}
+
 /** One row per table, then one line per difference, each saying what to do. */
 export function formatVerify(result: VerifyResult, target: ReportTarget, pc: Colors = stdoutColors()): string {
   const title = `verify · ${headerTarget(target)} · latest ${result.latest}`;
@@ -36,7 +42,7 @@ export function formatVerify(result: VerifyResult, target: ReportTarget, pc: Col
     ]),
     pc,
   );
-  const lines = result.tables.flatMap((t) => t.findings.map((f) => `${pc.red('✗')} ${t.tableName}: ${f.message}`));
+  const lines = result.tables.flatMap((t) => t.findings.map((f) => `${pc.red('✗')} ${t.tableName}: ${findingText(f)}`));
   const pending = result.tables.some((t) => t.exists && t.pending.length > 0)
     ? [pc.dim('tables with pending steps are checked as `up` will leave them: run agno-migrate up')]
     : [];

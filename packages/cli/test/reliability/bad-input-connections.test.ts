@@ -180,7 +180,7 @@ describe('SQLite files the CLI cannot write', () => {
     'a file another process holds an exclusive lock on: status exits 4 saying so',
     async () => {
       const before = await snapshot(subject.db, since);
-      const other = sqliteDialect({ path: subject.childLocation() }).connectSync();
+      const other = sqliteDialect({ path: subject.childLocation() }).connector.connectSync();
       other.querySync!('BEGIN EXCLUSIVE', []);
       let run: ProcessRun;
       try {
@@ -199,7 +199,7 @@ describe('SQLite files the CLI cannot write', () => {
     'a file another process holds an exclusive lock on: up with a short --lock-timeout exits 4',
     async () => {
       const before = await snapshot(subject.db, since);
-      const other = sqliteDialect({ path: subject.childLocation() }).connectSync();
+      const other = sqliteDialect({ path: subject.childLocation() }).connector.connectSync();
       other.querySync!('BEGIN EXCLUSIVE', []);
       let run: ProcessRun;
       try {

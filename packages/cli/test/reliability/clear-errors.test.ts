@@ -95,7 +95,7 @@ describe.skipIf(await skipKind('postgres'))('postgres: errors that say what happ
     async () => {
       const db = await subject('postgres');
       const url = new URL(db.url);
-      const admin = await postgresDialect({ url: db.url }).connect();
+      const admin = await postgresDialect({ url: db.url }).connector.connect();
       const role = `agno_rel_ro_${randomBytes(3).toString('hex')}`;
       try {
         await admin.query(`CREATE ROLE "${role}" LOGIN`, []);

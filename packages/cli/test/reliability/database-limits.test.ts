@@ -26,7 +26,7 @@ async function version(subject: Subject, table: string): Promise<string | undefi
  * (1 s each), owning the subject's schema and tables so it can migrate them. Dropped afterwards.
  */
 async function withLimitedRole(subject: Subject, body: (url: string) => Promise<void>): Promise<void> {
-  const admin = await postgresDialect({ url: subject.url }).connect();
+  const admin = await postgresDialect({ url: subject.url }).connector.connect();
   const role = `agno_rel_lim_${randomBytes(3).toString('hex')}`;
   const schema = `"${subject.schema}"`;
   try {
@@ -73,7 +73,7 @@ describe.skipIf(await skipKind('postgres'))('postgres: the limits a role sets', 
       const subject = await openSubject('postgres');
       await createAgno22Database(subject.db, DEFAULT_NAMES);
       await withLimitedRole(subject, async (url) => {
-        const holder = await postgresDialect({ url: subject.url }).connect();
+        const holder = await postgresDialect({ url: subject.url }).connector.connect();
         try {
           await holder.query('BEGIN', []);
           await holder.query(`LOCK TABLE "${subject.schema}"."agno_memories" IN ACCESS SHARE MODE`, []);

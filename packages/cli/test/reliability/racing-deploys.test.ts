@@ -39,7 +39,7 @@ function lockName(subject: Subject): string {
 const holders: Record<Kind, (subject: Subject) => Promise<{ release(): Promise<void>; names: RegExp }>> = {
   /** BEGIN IMMEDIATE from another connection: SQLite's write lock, which is the run's lock. */
   async sqlite(subject) {
-    const other = sqliteDialect({ path: subject.childLocation() }).connectSync();
+    const other = sqliteDialect({ path: subject.childLocation() }).connector.connectSync();
     other.querySync!('BEGIN IMMEDIATE', []);
     return {
       names: /another process is writing to this SQLite database/,
@@ -52,8 +52,8 @@ const holders: Record<Kind, (subject: Subject) => Promise<{ release(): Promise<v
   /** The session advisory lock, taken by the dialect's own code on a connection of its own. */
   async postgres(subject) {
     const dialect = postgresDialect({ url: subject.url, schema: subject.schema! });
-    const connection = await dialect.connect();
-    await runAsync(dialect.acquireLock({ name: lockName(subject), timeoutMs: 5000 }), connection);
+    const connection = await dialect.connector.connect();
+    await runAsync(dialect.lock.acquire({ name: lockName(subject), timeoutMs: 5000 }), connection);
     await connection.query('SELECT set_config($1, $2, false)', ['application_name', 'deploy-holding-the-lock']);
     const [row] = (await connection.query('SELECT pg_backend_pid() AS pid', [])).rows;
     const pid = Number(row?.['pid']);

@@ -20,7 +20,7 @@ export function* createTable(ctx: RunContext, run: Run, table: TableRef, version
   }
   const statements = [
     ...(yield* namespaceStatements(ctx)),
-    ...ctx.dialect.createTable(table.info.define(ctx.dialect.flavor, version), table.name, ctx.names),
+    ...ctx.dialect.emitter.createTable(table.info.define(ctx.dialect.flavor, version), table.name, ctx.names),
   ];
   const operations = [{ description: `create table ${table.name}`, needed: true, statements }];
   if (run.dryRun) {

@@ -26,7 +26,7 @@ export function* retryLockWaits<T>(ctx: RunContext, tableName: string, attempt: 
     try {
       return yield* attempt();
     } catch (raw) {
-      const error = ctx.dialect.translateError(raw);
+      const error = ctx.dialect.errors.translate(raw);
       if (!(error instanceof DatabaseError) || error.code !== 'database.busy') throw raw;
       const waited = Date.now() - started;
       const pause = Math.min(backoff(retry), budgetMs - waited);

@@ -218,15 +218,15 @@ export class MigrationManager {
     const ctx = this.context();
     const work = build(ctx);
     try {
-      this.connection ??= await this.dialect.connect();
+      this.connection ??= await this.dialect.connector.connect();
       return await runAsync(work, this.connection);
     } catch (error) {
-      throw this.dialect.translateError(error);
+      throw this.dialect.errors.translate(error);
     }
   }
 
   private runSync<T>(build: (ctx: RunContext) => Db<T>): T {
-    const connectSync = this.dialect.connectSync?.bind(this.dialect);
+    const connectSync = this.dialect.connector.connectSync?.bind(this.dialect.connector);
     if (!connectSync) {
       throw new ConfigurationError(`the ${this.dialect.name} dialect is asynchronous: use the methods without Sync`);
     }
@@ -236,7 +236,7 @@ export class MigrationManager {
       this.connection ??= connectSync();
       return runSync(work, this.connection);
     } catch (error) {
-      throw this.dialect.translateError(error);
+      throw this.dialect.errors.translate(error);
     }
   }
 }

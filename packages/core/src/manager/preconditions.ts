@@ -20,7 +20,6 @@ export function* checkPrecondition(
   if (!check) return null;
   const result = yield* query(check.sql, check.params);
   const column = op.column;
-  const where = ctx.dialect.qualify(table);
   if (op.kind === 'requireNoData') return dataWouldBeLost(ctx, table, op, Number(result.rows[0]?.['n'] ?? 0));
   if (op.kind === 'requireNoNulls') {
     const count = Number(result.rows[0]?.['n'] ?? 0);
@@ -30,7 +29,7 @@ export function* checkPrecondition(
       column,
       count,
       examples: [],
-      fixSql: `DELETE FROM ${where} WHERE ${ctx.dialect.quoteIdent(column)} IS NULL;`,
+      fixSql: ctx.dialect.emitter.nullFixSql(table, column),
       message: `${count} row(s) of ${table} have a NULL ${column}`,
     };
   }
@@ -42,7 +41,7 @@ export function* checkPrecondition(
     column,
     count,
     examples,
-    fixSql: ctx.dialect.duplicateFixSql(table, column),
+    fixSql: ctx.dialect.emitter.duplicateFixSql(table, column),
     message: `${count} value(s) of ${column} occur more than once in ${table}, e.g. ${examples.map((e) => JSON.stringify(e)).join(', ')}`,
   };
 }
@@ -50,15 +49,12 @@ export function* checkPrecondition(
 /** A revert that would drop values it cannot keep anywhere refuses; `force` is the way through. */
 function dataWouldBeLost(ctx: RunContext, table: string, op: RequireNoData, count: number): BlockedDetails | null {
   if (count === 0) return null;
-  const d = ctx.dialect;
-  const c = d.quoteIdent(op.column);
-  const kept = op.carriesNothing.length > 0 ? ` AND ${c} NOT IN (${op.carriesNothing.map((v) => d.stringLiteral(v)).join(', ')})` : '';
   return {
     check: 'no-data',
     column: op.column,
     count,
     examples: [],
-    fixSql: `-- the rows whose ${op.column} the revert would drop; re-run with --force to drop it anyway:\nSELECT * FROM ${d.qualify(table)} WHERE ${c} IS NOT NULL${kept};`,
+    fixSql: `-- the rows whose ${op.column} the revert would drop; re-run with --force to drop it anyway:\n${ctx.dialect.emitter.droppedDataSql(table, op.column, op.carriesNothing)}`,
     message: `${count} row(s) of ${table} hold data in ${op.column}, which the revert drops: re-run with force to drop it anyway`,
   };
 }
@@ -72,7 +68,7 @@ function nameTooLong(ctx: RunContext, table: string, op: RequireNameFits): Block
     column: '',
     count: 1,
     examples: [op.name],
-    fixSql: `-- rename the table to at most ${shortest} bytes, then migrate it under its new name (--table ${typeOf(ctx, table)}=<new name>):\nALTER TABLE ${ctx.dialect.qualify(table)} RENAME TO ${ctx.dialect.quoteIdent('<new name>')};`,
+    fixSql: `-- rename the table to at most ${shortest} bytes, then migrate it under its new name (--table ${typeOf(ctx, table)}=<new name>):\n${ctx.dialect.emitter.renameTableSql(table, '<new name>')}`,
     message: `${op.why} would be named ${op.name} (${bytes} bytes; ${ctx.dialect.name} allows ${limit}): rename ${table} to at most ${shortest} bytes`,
   };
 }

@@ -48,13 +48,13 @@ const EXAMPLES = 20;
 export function* runCleanupRuns(ctx: RunContext, options: CleanupRunsOptions): Db<CleanupRunsResult> {
   const dryRun = options.dryRun ?? false;
   const tables: RunsTables = { sessions: ctx.names['sessions']!, runs: ctx.names['runs'] ?? resolveTableType('runs').defaultName };
-  const sql = ctx.dialect.runsSql?.();
+  const sql = ctx.dialect.emitter.runsSql?.();
   if (!sql)
     throw new DatabaseError(`the ${ctx.dialect.name} dialect has no runs SQL: cleanup-runs cannot check the blobs`, { kind: 'other' });
   return yield* withLock(ctx, !dryRun, function* () {
     const base = { command: 'cleanup-runs' as const, dryRun, sessionsTable: tables.sessions, runsTable: tables.runs, statements: [] };
     const none = { runs: 0, sessions: 0, examples: [] };
-    const state = yield* ctx.dialect.introspect(tables.sessions);
+    const state = yield* ctx.dialect.introspector.introspect(tables.sessions);
     if (!state || !findColumn(state, 'runs')) {
       const reason = state ? `${tables.sessions} has no runs column: nothing to clean up` : `${tables.sessions} does not exist`;
       return { ...base, status: 'ok', action: 'none', reason, sessions: 0, bytes: 0, unmigrated: none };
@@ -62,7 +62,7 @@ export function* runCleanupRuns(ctx: RunContext, options: CleanupRunsOptions): D
     const size = (yield* query(sql.legacySize(tables).sql, sql.legacySize(tables).params)).rows[0];
     const sessions = Number(size?.['sessions'] ?? 0);
     const bytes = Number(size?.['bytes'] ?? 0);
-    const runsExists = (yield* ctx.dialect.existingTables([tables.runs])).has(tables.runs);
+    const runsExists = (yield* ctx.dialect.introspector.existingTables([tables.runs])).has(tables.runs);
     const unmigrated = sessions === 0 ? none : runsExists ? yield* findUnmigrated(sql, tables) : { runs: -1, sessions, examples: [] };
     const measured = { sessions, bytes, unmigrated };
     if (unmigrated.sessions > 0 && !options.force) {
@@ -71,7 +71,10 @@ export function* runCleanupRuns(ctx: RunContext, options: CleanupRunsOptions): D
         : `${tables.runs} does not exist: the runs in ${tables.sessions}.runs were never copied (run up first, or pass --force)`;
       return { ...base, status: 'blocked', action: 'refused', reason, ...measured };
     }
-    const drop = ctx.dialect.renderOperation(dropColumn('runs'), state, { table: tables.sessions, capabilities: ctx.dialect.capabilities });
+    const drop = ctx.dialect.emitter.renderOperation(dropColumn('runs'), state, {
+      table: tables.sessions,
+      capabilities: ctx.dialect.capabilities,
+    });
     if (dryRun) {
       for (const statement of drop) yield* execute(ctx, tables.sessions, statement, true);
       return { ...base, status: 'ok', action: 'would-drop', ...measured, statements: drop };

@@ -73,7 +73,7 @@ function* visitTables(
       results.push(result);
       ctx.emit({ type: 'table-done', result });
     } catch (raw) {
-      const error = ctx.dialect.translateError(raw);
+      const error = ctx.dialect.errors.translate(raw);
       const code = error instanceof AgnoMigrateError ? error.code : 'error';
       results.push({
         tableType: visit.table.info.type,

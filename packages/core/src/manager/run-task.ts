@@ -58,7 +58,7 @@ export function* runTask(
     *stamp(table: string, version: string): Db<void> {
       // A row already there (this tool's, or a newer Agno's) is left as it is.
       if ((yield* readVersionRows(ctx)).rows.has(table)) return;
-      const statement = ctx.dialect.upsertVersion(ctx.versionsTable, { tableName: table, version }, agnoTimestamp(ctx.now));
+      const statement = ctx.dialect.emitter.upsertVersion(ctx.versionsTable, { tableName: table, version }, agnoTimestamp(ctx.now));
       statements.push({ sql: statement.sql, params: statement.params });
       yield* execute(ctx, table, statement, dryRun);
     },

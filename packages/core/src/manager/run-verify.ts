@@ -35,12 +35,12 @@ export function* verifyTables(
   existing?: ReadonlySet<string>,
 ): Db<TableVerification[]> {
   const current = recordedVersions(ctx.graph, tables, { exists: true, rows }, ctx.versionsTable);
-  const present = existing ?? (yield* ctx.dialect.existingTables(tables.map((t) => t.name)));
+  const present = existing ?? (yield* ctx.dialect.introspector.existingTables(tables.map((t) => t.name)));
   const out: TableVerification[] = [];
   for (const table of tables) {
     const exists = present.has(table.name);
     if (!isShown(table, exists, explicit)) continue;
-    const state = exists ? yield* ctx.dialect.introspect(table.name) : null;
+    const state = exists ? yield* ctx.dialect.introspector.introspect(table.name) : null;
     out.push(
       verifyTable({
         dialect: ctx.dialect,

@@ -61,7 +61,7 @@ function* runStepOnce(ctx: RunContext, run: RunSettings, table: TableRef, step: 
     ctx,
     table.name,
     function* (transaction) {
-      let state = ops.length > 0 ? yield* ctx.dialect.introspect(table.name) : null;
+      let state = ops.length > 0 ? yield* ctx.dialect.introspector.introspect(table.name) : null;
       const opCtx: OperationContext = {
         table: table.name,
         capabilities: ctx.dialect.capabilities,
@@ -88,7 +88,7 @@ function* runStepOnce(ctx: RunContext, run: RunSettings, table: TableRef, step: 
           state = spec.apply(op, state);
           continue;
         }
-        const statements = ctx.dialect.renderOperation(op, state, opCtx);
+        const statements = ctx.dialect.emitter.renderOperation(op, state, opCtx);
         records.push({ description, needed: true, statements });
         if (isPrecondition(op)) {
           const blocked = yield* checkPrecondition(ctx, table.name, op, statements);

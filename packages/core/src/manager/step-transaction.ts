@@ -23,7 +23,7 @@ export function* inStepTransaction<T>(
   body: (transaction: StepTransaction | null) => Db<T>,
   options: StepTransactionOptions<T> = {},
 ): Db<T> {
-  const transaction = options.dryRun ? null : ctx.dialect.stepTransaction();
+  const transaction = options.dryRun ? null : ctx.dialect.emitter.stepTransaction();
   if (!transaction) return yield* body(null);
   yield* executeAll(ctx, tableName, transaction.begin);
   try {

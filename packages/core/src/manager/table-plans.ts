@@ -47,7 +47,9 @@ export function* planTables(ctx: RunContext, tables: readonly TableRef[], reques
   });
   const asked = request.existence === 'all' ? planned : planned.filter((p) => p.plan.steps.length > 0);
   const existing =
-    request.existence === 'all' || asked.length > 0 ? yield* ctx.dialect.existingTables(asked.map((p) => p.table.name)) : new Set<string>();
+    request.existence === 'all' || asked.length > 0
+      ? yield* ctx.dialect.introspector.existingTables(asked.map((p) => p.table.name))
+      : new Set<string>();
   return {
     versions,
     tables: planned.map((p) => ({ ...p, exists: asked.includes(p) ? existing.has(p.table.name) : null })),

@@ -19,7 +19,7 @@ const VERSIONS_COLUMNS = ['table_name', 'version', 'created_at', 'updated_at'] a
 function* checkVersionsTable(ctx: RunContext, readable: boolean, state: TableState | null): Db<void> {
   const name = ctx.versionsTable;
   if (state === null && !readable) return;
-  const tables = yield* ctx.dialect.existingTables([name]);
+  const tables = yield* ctx.dialect.introspector.existingTables([name]);
   if (!tables.has(name)) {
     throw new ConfigurationError(
       `the versions table ${name} is a view or another kind of relation, not a table: point --versions-table at a table, or replace the view with one`,
@@ -84,7 +84,7 @@ function* checkColumnsForSteps(ctx: RunContext, work: readonly TablePlan[]): Db<
   for (const { table, plan, from } of work) {
     const steps = plan.steps;
     if (steps.length === 0) continue;
-    const state = yield* ctx.dialect.introspect(table.name);
+    const state = yield* ctx.dialect.introspector.introspect(table.name);
     if (!state) continue;
     const present = new Set(state.columns.map((c) => c.name));
     for (const step of steps) {
@@ -113,7 +113,7 @@ function* checkColumnsForSteps(ctx: RunContext, work: readonly TablePlan[]): Db<
 export function* checkBeforeUp(ctx: RunContext, plans: TablePlans, createMissing: boolean): Db<void> {
   const todo = plans.tables.filter((p) => p.plan.steps.length > 0 && (p.exists === true || createMissing));
   if (todo.length === 0) return;
-  yield* checkVersionsTable(ctx, plans.versions.exists, yield* ctx.dialect.introspect(ctx.versionsTable));
+  yield* checkVersionsTable(ctx, plans.versions.exists, yield* ctx.dialect.introspector.introspect(ctx.versionsTable));
   yield* checkColumnsForSteps(
     ctx,
     todo.filter((p) => p.exists === true),

@@ -18,14 +18,14 @@ export interface VersionRows {
 
 /** One query for every row; a missing versions table reads as no rows, as in Agno. */
 export function* readVersionRows(ctx: RunContext): Db<VersionRows> {
-  const statement = ctx.dialect.readVersions(ctx.versionsTable);
+  const statement = ctx.dialect.emitter.readVersions(ctx.versionsTable);
   try {
     const result = yield* query(statement.sql, statement.params);
     const rows = new Map<string, string>();
     for (const row of result.rows) rows.set(String(row['table_name']), row['version'] == null ? '' : String(row['version']));
     return { exists: true, rows };
   } catch (error) {
-    if (ctx.dialect.isUndefinedTable(error)) return { exists: false, rows: new Map() };
+    if (ctx.dialect.errors.isUndefinedTable(error)) return { exists: false, rows: new Map() };
     throw error;
   }
 }
@@ -37,10 +37,10 @@ export function* readVersionRows(ctx: RunContext): Db<VersionRows> {
  */
 export function* ensureVersionsTable(ctx: RunContext, known: { exists: boolean; complete?: boolean }): Db<void> {
   if (known.complete) return;
-  const state = yield* ctx.dialect.introspect(ctx.versionsTable);
+  const state = yield* ctx.dialect.introspector.introspect(ctx.versionsTable);
   const statements = state
     ? missingVersionsIndexes(ctx, state)
-    : [...(yield* namespaceStatements(ctx)), ...ctx.dialect.createVersionsTable(ctx.versionsTable)];
+    : [...(yield* namespaceStatements(ctx)), ...ctx.dialect.emitter.createVersionsTable(ctx.versionsTable)];
   if (statements.length > 0) {
     // Where DDL is transactional, the table and its index appear together or not at all.
     yield* inStepTransaction(ctx, ctx.versionsTable, () => executeAll(ctx, ctx.versionsTable, statements));
@@ -54,16 +54,16 @@ function missingVersionsIndexes(ctx: RunContext, state: TableState): Statement[]
   return indexesFor(VERSIONS_TABLE.define(ctx.dialect.flavor), ctx.versionsTable)
     .map((index) => createIndex(index.name, index.columns, index.unique))
     .filter((op) => createIndexSpec.isNeeded(op, state, opCtx))
-    .flatMap((op) => ctx.dialect.renderOperation(op, state, opCtx));
+    .flatMap((op) => ctx.dialect.emitter.renderOperation(op, state, opCtx));
 }
 
 export function* stamp(ctx: RunContext, tableName: string, version: string): Db<void> {
-  const statement = ctx.dialect.upsertVersion(ctx.versionsTable, { tableName, version }, agnoTimestamp(ctx.now));
+  const statement = ctx.dialect.emitter.upsertVersion(ctx.versionsTable, { tableName, version }, agnoTimestamp(ctx.now));
   yield* execute(ctx, tableName, statement, false);
 }
 
 /** CREATE SCHEMA / DATABASE only when the namespace is missing (or the dialect cannot tell). */
 export function* namespaceStatements(ctx: RunContext): Db<Statement[]> {
-  const exists = ctx.dialect.namespaceExists ? yield* ctx.dialect.namespaceExists() : false;
-  return exists ? [] : ctx.dialect.createNamespace();
+  const exists = ctx.dialect.introspector.namespaceExists ? yield* ctx.dialect.introspector.namespaceExists() : false;
+  return exists ? [] : ctx.dialect.emitter.createNamespace();
 }

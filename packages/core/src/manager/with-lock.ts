@@ -6,7 +6,7 @@ export function* withLock<T>(ctx: RunContext, enabled: boolean, body: () => Db<T
   if (!enabled) return yield* body();
   ctx.emit({ type: 'lock-waiting', name: ctx.lock.name });
   const name = ctx.lock.name;
-  yield* ctx.dialect.acquireLock({ ...ctx.lock, onContended: (holder) => ctx.emit({ type: 'lock-contended', name, holder }) });
+  yield* ctx.dialect.lock.acquire({ ...ctx.lock, onContended: (holder) => ctx.emit({ type: 'lock-contended', name, holder }) });
   ctx.emit({ type: 'lock-acquired', name: ctx.lock.name });
   let result: T;
   try {
@@ -14,12 +14,12 @@ export function* withLock<T>(ctx: RunContext, enabled: boolean, body: () => Db<T
   } catch (error) {
     // The run's own error is the one to report; a release that fails as well must not replace it.
     try {
-      yield* ctx.dialect.releaseLock(ctx.lock);
+      yield* ctx.dialect.lock.release(ctx.lock);
     } catch {
       // deliberately ignored
     }
     throw error;
   }
-  yield* ctx.dialect.releaseLock(ctx.lock);
+  yield* ctx.dialect.lock.release(ctx.lock);
   return result;
 }

@@ -1,8 +1,8 @@
 import { indexesFor } from '../catalog/indexes.js';
-import type { ColumnDef, Flavor, TableDef } from '../catalog/types.js';
-import type { TableState } from '../dialect/table-state.js';
+import type { ColumnDef, LogicalType, TableDef } from '../catalog/types.js';
+import type { ColumnState, TableState } from '../dialect/table-state.js';
 import { knownDifference } from './known-differences.js';
-import { typeMatches } from './type-match.js';
+import type { Dialect } from '../dialect/dialect.js';
 import type { FindingKind } from './types.js';
 
 /** One way a live table differs from its definition, before verify decides what to do about it. */
@@ -46,10 +46,12 @@ export function compareTable(
   def: TableDef,
   table: string,
   state: TableState,
-  flavor: Flavor,
+  dialect: Pick<Dialect, 'flavor' | 'introspector'>,
   names: Readonly<Record<string, string>> = {},
 ): Difference[] {
   const out: Difference[] = [];
+  const { flavor } = dialect;
+  const typeMatches = (expected: LogicalType, live: ColumnState) => dialect.introspector.typeMatches(expected, live);
   const pk = def.primaryKey;
   for (const column of def.columns) {
     const live = state.columns.find((c) => c.name === column.name);
@@ -59,9 +61,8 @@ export function compareTable(
     }
     const known = knownDifference(def.tableType, column.name, flavor);
     const alsoJson = known?.alsoType === 'json-plain' && live.dataType === 'json';
-    const alsoType =
-      known?.alsoType !== undefined && known.alsoType !== 'json-plain' && typeMatches({ kind: known.alsoType }, live, flavor);
-    if (!typeMatches(column.type, live, flavor) && !alsoJson && !alsoType) out.push({ kind: 'wrong-type', column });
+    const alsoType = known?.alsoType !== undefined && known.alsoType !== 'json-plain' && typeMatches({ kind: known.alsoType }, live);
+    if (!typeMatches(column.type, live) && !alsoJson && !alsoType) out.push({ kind: 'wrong-type', column });
     const nullable = column.nullable && !pk.includes(column.name);
     if (live.nullable !== nullable && !(live.nullable && known?.alsoNullable)) out.push({ kind: 'wrong-nullability', column });
   }

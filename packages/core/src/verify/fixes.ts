@@ -23,11 +23,10 @@ export interface FixContext {
   readonly recorded: string;
 }
 
-/** The catalog type as the dialect declares it (`VARCHAR(128)`, `JSONB`); BaseDialect knows it. */
+/** The catalog type as the dialect declares it (`VARCHAR(128)`, `JSONB`). */
 function describeType(dialect: Dialect, type: LogicalType): string {
-  const declare = (dialect as { columnType?: (t: LogicalType) => string }).columnType;
   try {
-    if (declare) return declare.call(dialect, type);
+    return dialect.emitter.columnType(type);
   } catch {
     // an unsized string on a dialect that needs a length: the generic name says enough
   }
@@ -48,22 +47,13 @@ function render(ctx: FixContext, ops: readonly Operation[], state = ctx.state): 
   let current = state;
   try {
     for (const op of ops) {
-      out.push(...ctx.dialect.renderOperation(op, current, opCtx).map((s) => inline(ctx.dialect, s.sql, s.params)));
+      out.push(...ctx.dialect.emitter.renderOperation(op, current, opCtx).map((s) => ctx.dialect.emitter.inlineParams(s)));
       current = specOf(op).apply(op, current);
     }
   } catch {
     return null;
   }
   return out.length > 0 ? out : null;
-}
-
-/** Parameters written in as literals: the SQL is shown to a person, never run by verify. */
-function inline(dialect: Dialect, text: string, params: readonly unknown[]): string {
-  if (params.length === 0) return text;
-  let i = 0;
-  const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
-  const marker = dialect.placeholder(1) === '?' ? /\?/g : /\$\d+/g;
-  return text.replace(marker, () => literal(params[i++]));
 }
 
 const sqlFix = (statements: string[] | null, otherwise: string): Fix =>
@@ -159,14 +149,14 @@ function keyFix(ctx: FixContext, d: Difference): Described {
       const name = d.name ?? `idx_${ctx.table}_${(d.columns ?? []).join('_')}`;
       const kind = d.unique ? 'unique index' : 'index';
       if (d.where) {
-        // Only PostgreSQL and SQLite have partial indexes, and both spell them this way.
-        const q = (n: string) => ctx.dialect.quoteIdent(n);
-        const statement = `CREATE UNIQUE INDEX ${q(name)} ON ${ctx.dialect.qualify(ctx.table)} (${(d.columns ?? []).map(q).join(', ')}) WHERE ${d.where}`;
+        const partial = ctx.dialect.emitter.partialUniqueIndex(ctx.table, name, d.columns ?? [], d.where);
         // An index already holding the name (a full one, or another predicate) must go first.
         const taken = ctx.state.indexes.some((i) => i.name === name) ? (render(ctx, [dropIndex(name)]) ?? []) : [];
         return {
           what: `the ${kind} ${name} on (${cols}) WHERE ${d.where} is missing`,
-          fix: { kind: 'sql', statements: [...taken, statement] },
+          fix: partial
+            ? { kind: 'sql', statements: [...taken, ctx.dialect.emitter.inlineParams(partial)] }
+            : { kind: 'manual', text: `${ctx.dialect.name} has no partial indexes: create ${kind} ${name} on (${cols}) another way` },
         };
       }
       return {
@@ -182,7 +172,6 @@ function keyFix(ctx: FixContext, d: Difference): Described {
  * cannot add a foreign key either: the table must be rebuilt.
  */
 function foreignKeyFix(ctx: FixContext, d: Difference): Described {
-  const q = (n: string) => ctx.dialect.quoteIdent(n);
   const refs = d.references!;
   const cols = (d.columns ?? []).join(', ');
   const target = `${refs.table} (${refs.columns.join(', ')})`;
@@ -200,18 +189,18 @@ function foreignKeyFix(ctx: FixContext, d: Difference): Described {
       },
     };
   }
-  const table = ctx.dialect.qualify(ctx.table);
-  const drop = live?.name ? [`ALTER TABLE ${table} DROP CONSTRAINT ${q(live.name)}`] : [];
-  const constraint = d.name ? `CONSTRAINT ${q(d.name)} ` : '';
-  const add = `ALTER TABLE ${table} ADD ${constraint}FOREIGN KEY (${(d.columns ?? []).map(q).join(', ')}) REFERENCES ${ctx.dialect.qualify(refs.table)} (${refs.columns.map(q).join(', ')})${onDelete}`;
-  return { what, fix: { kind: 'sql', statements: [...drop, add] } };
+  const key = { name: d.name, columns: d.columns ?? [], refTable: refs.table, refColumns: refs.columns, onDelete: refs.onDelete };
+  const statements = ctx.dialect.emitter
+    .addForeignKey(ctx.table, key, live?.name ?? undefined)
+    .map((s) => ctx.dialect.emitter.inlineParams(s));
+  return { what, fix: { kind: 'sql', statements } };
 }
 
 /** The one line a person reads: what differs, then what to do. */
 export function fixMessage(what: string, fix: Fix): string {
   switch (fix.kind) {
     case 'force-up':
-      return `${what}: step ${fix.step} is not applied here; run \`${fix.command}\``;
+      return `${what}: step ${fix.step} is not applied here; run up again with force for table type ${fix.tableType}`;
     case 'sql':
       return `${what}: run ${fix.statements.length > 1 ? 'these' : 'this'}: ${fix.statements.join('; ')}${fix.note ? ` (${fix.note})` : ''}`;
     default:
@@ -222,9 +211,7 @@ export function fixMessage(what: string, fix: Fix): string {
 /** Turns a difference into a finding; `forceStep` is the step that repairs it when the versions row lies. */
 export function toFinding(ctx: FixContext, d: Difference, forceStep: string | undefined): Finding {
   const described: Described = d.column ? columnFix(ctx, d) : keyFix(ctx, d);
-  const fix: Fix = forceStep
-    ? { kind: 'force-up', tableType: ctx.tableType, step: forceStep, command: `agno-migrate up --force --table-type ${ctx.tableType}` }
-    : described.fix;
+  const fix: Fix = forceStep ? { kind: 'force-up', tableType: ctx.tableType, step: forceStep } : described.fix;
   const what = forceStep ? `${described.what}, though the versions row says ${ctx.recorded}` : described.what;
   return {
     kind: d.kind,
@@ -234,6 +221,7 @@ export function toFinding(ctx: FixContext, d: Difference, forceStep: string | un
     ...(described.expected ? { expected: described.expected } : {}),
     ...(described.actual ? { actual: described.actual } : {}),
     fix,
+    what,
     message: fixMessage(what, fix),
   };
 }

@@ -8,7 +8,7 @@ import type { TableTypeInfo } from '../catalog/registry.js';
 /** An operation the dialect refuses to render (SQLite adding a primary key) would fail the run: it repairs nothing. */
 function dialectCan(dialect: Dialect, op: Operation, state: TableState, ctx: OperationContext): boolean {
   try {
-    dialect.renderOperation(op, state, ctx);
+    dialect.emitter.renderOperation(op, state, ctx);
     return true;
   } catch {
     return false;

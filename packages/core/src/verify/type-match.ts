@@ -1,33 +1,47 @@
-import type { Flavor, LogicalType } from '../catalog/types.js';
+import type { LogicalType } from '../catalog/types.js';
 import type { ColumnState } from '../dialect/table-state.js';
 
 const TEXT_FAMILY = new Set(['text', 'mediumtext', 'longtext']);
 const STRING_NAMES = new Set(['varchar', 'string', 'character varying']);
 
-/** PostgreSQL and SQLite strings carry no length in Agno's schemas: VARCHAR and TEXT store the same. */
-const unboundedStrings = (flavor: Flavor) => flavor === 'postgres' || flavor === 'sqlite';
+/** How a database stores the catalog's types: what a dialect's introspector tolerates when comparing. */
+export interface TypeRules {
+  /** Strings carry no length in Agno's schemas here: an unbounded VARCHAR and TEXT store the same. */
+  readonly unboundedStrings: boolean;
+  /** The database ignores declared lengths, so any length fits. */
+  readonly ignoresLengths: boolean;
+  /** A string the catalog declares without a length must have none live (no implied maximum). */
+  readonly unsizedStringsHaveNoLength: boolean;
+  /** The live type name of the catalog's `json`. */
+  readonly jsonType: string;
+}
+
+/** Types as the MySQL family stores them: a VARCHAR longer than Agno's or a wider TEXT is fine, nothing else. */
+export const STRICT_TYPE_RULES: TypeRules = {
+  unboundedStrings: false,
+  ignoresLengths: false,
+  unsizedStringsHaveNoLength: false,
+  jsonType: 'json',
+};
 
 /**
- * Whether a live column's type is the catalog's type on this flavour. `dataType` is either what a
- * dialect read (`varchar`, `jsonb`, …) or, for a column a simulated step added, the logical kind.
- *
- * Tolerated on purpose: unbounded VARCHAR for TEXT and back on PostgreSQL and SQLite (Agno retyped
- * five PostgreSQL columns from VARCHAR to TEXT without a migration, and SQLite declares long text as
- * VARCHAR); a MySQL VARCHAR longer than Agno's or a wider TEXT (nothing Agno writes is cut); any
- * declared length on SQLite (which ignores it).
+ * Whether a live column's type is the catalog's type under a database's rules. `dataType` is
+ * either what a dialect read (`varchar`, `jsonb`, …) or, for a column a simulated step added, the
+ * logical kind. Tolerated on purpose everywhere: a VARCHAR longer than Agno's or a wider TEXT
+ * (nothing Agno writes is cut); the rules add what a database stores alike.
  */
-export function typeMatches(expected: LogicalType, live: ColumnState, flavor: Flavor): boolean {
+export function typeMatchesUnder(rules: TypeRules, expected: LogicalType, live: ColumnState): boolean {
   const type = live.dataType.toLowerCase();
   const length = live.length ?? null;
   switch (expected.kind) {
     case 'string':
-      if (STRING_NAMES.has(type)) return lengthFits(expected.length, length, flavor);
-      return unboundedStrings(flavor) && type === 'text';
+      if (STRING_NAMES.has(type)) return lengthFits(rules, expected.length, length);
+      return rules.unboundedStrings && type === 'text';
     case 'text':
       if (TEXT_FAMILY.has(type)) return true;
-      return unboundedStrings(flavor) && STRING_NAMES.has(type) && (flavor === 'sqlite' || length === null);
+      return rules.unboundedStrings && STRING_NAMES.has(type) && (rules.ignoresLengths || length === null);
     case 'json':
-      return flavor === 'postgres' ? type === 'jsonb' : type === 'json';
+      return type === rules.jsonType;
     case 'boolean':
       return type === 'boolean' || type === 'bool';
     default:
@@ -35,9 +49,9 @@ export function typeMatches(expected: LogicalType, live: ColumnState, flavor: Fl
   }
 }
 
-function lengthFits(expected: number | undefined, live: number | null, flavor: Flavor): boolean {
-  if (flavor === 'sqlite' || live === null) return true;
-  if (expected === undefined) return flavor !== 'postgres';
+function lengthFits(rules: TypeRules, expected: number | undefined, live: number | null): boolean {
+  if (rules.ignoresLengths || live === null) return true;
+  if (expected === undefined) return !rules.unsizedStringsHaveNoLength;
   return live >= expected;
 }
 

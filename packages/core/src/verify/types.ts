@@ -12,8 +12,11 @@ export type FindingKind =
 
 /** How to repair a difference. */
 export type Fix =
-  /** A step the versions row claims is done is missing: re-apply it. */
-  | { readonly kind: 'force-up'; readonly tableType: string; readonly step: string; readonly command: string }
+  /**
+   * A step the versions row claims is done is missing: re-apply it (up, forced, for the table type).
+   * Front ends spell the command with their own options.
+   */
+  | { readonly kind: 'force-up'; readonly tableType: string; readonly step: string }
   /** SQL that repairs it, rendered by the dialect. */
   | { readonly kind: 'sql'; readonly statements: readonly string[]; readonly note?: string }
   /** Something only a person can decide (a type change, a column Agno does not know). */
@@ -30,6 +33,8 @@ export interface Finding {
   readonly expected?: string;
   readonly actual?: string;
   readonly fix: Fix;
+  /** What differs, without what to do about it (a front end adds its own hint to it). */
+  readonly what: string;
   /** One line: what differs and what to do about it. */
   readonly message: string;
 }
@@ -52,7 +57,7 @@ export interface TableVerification {
   readonly pending: readonly string[];
   /**
    * Steps at or below the recorded version whose changes are missing: the versions row claims more
-   * than the table has. `up --force --table-type <type>` re-applies them.
+   * than the table has. A forced up of the table type re-applies them.
    */
   readonly missingSteps: readonly string[];
   readonly findings: readonly Finding[];

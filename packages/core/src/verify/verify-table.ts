@@ -45,13 +45,7 @@ export function verifyTable(input: VerifyTableInput): TableVerification {
   if (graph.isNewer(current)) return { ...base, exists: true, health: 'newer', missingSteps: [], findings: [] };
 
   const def = expectedShape(input, plan.held);
-  const differences = compareTable(
-    def,
-    table,
-    simulateSteps(dialect, info, table, state, pending, input.names),
-    dialect.flavor,
-    input.names,
-  );
+  const differences = compareTable(def, table, simulateSteps(dialect, info, table, state, pending, input.names), dialect, input.names);
   const repairedBy = differences.length > 0 ? stepsRepairing(input, differences.map(differenceKey)) : new Map<string, string>();
   const ctx = { dialect, tableType: info.type, table, state, recorded: current };
   const findings = differences.map((d) => toFinding(ctx, d, repairedBy.get(differenceKey(d))));
@@ -77,7 +71,7 @@ function stepsRepairing(input: VerifyTableInput, keys: readonly string[]): Map<s
     simulated = simulateSteps(dialect, info, table, simulated, [step], input.names);
     const plan = graph.planUp(current, graph.latest, false, info.type);
     const after = simulateSteps(dialect, info, table, simulated, plan.steps, input.names);
-    const remaining = new Set(compareTable(expectedShape(input, plan.held), table, after, dialect.flavor, input.names).map(differenceKey));
+    const remaining = new Set(compareTable(expectedShape(input, plan.held), table, after, dialect, input.names).map(differenceKey));
     for (const key of keys) if (!repaired.has(key) && !remaining.has(key)) repaired.set(key, step.to);
   }
   return repaired;

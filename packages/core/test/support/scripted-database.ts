@@ -12,7 +12,8 @@ import type {
   TableState,
   VersionRow,
 } from '../../src/index.js';
-import { DatabaseError, DEFAULT_CAPABILITIES, indexesFor, query, sql, VERSIONS_TABLE } from '../../src/index.js';
+import { DEFAULT_CAPABILITIES } from '../../src/dialect-api.js';
+import { DatabaseError, indexesFor, query, sql, VERSIONS_TABLE } from '../../src/index.js';
 
 /**
  * A database held in memory for unit tests of the manager's loop: the dialect asks its questions
@@ -175,19 +176,29 @@ export interface ScriptedDialectOptions {
 /** The `Dialect` over a `ScriptedDatabase`: every question goes to the connection as a pseudo-statement. */
 export function scriptedDialect(db: ScriptedDatabase, options: ScriptedDialectOptions = {}): Dialect {
   const transactional = options.transactionalDdl ?? true;
-  return {
-    name: 'Scripted',
-    flavor: options.flavor ?? 'postgres',
-    capabilities: { ...DEFAULT_CAPABILITIES, transactionalDdl: transactional, synchronous: true },
-    namespace: undefined,
-    displayTarget: 'scripted',
-    connect: async () => db.connection(),
-    connectSync: () => db.connection(),
-    quoteIdent: (name) => `"${name}"`,
-    qualify: (table) => `"${table}"`,
+  // Each role holds only what the manager's loop asks of it.
+  const emitter = {
+    quoteIdent: (name: string) => `"${name}"`,
+    qualify: (table: string) => `"${table}"`,
     placeholder: () => '?',
-    stringLiteral: (value) => `'${value}'`,
-    dateAsText: (expression) => expression,
+    stringLiteral: (value: string) => `'${value}'`,
+    dateAsText: (expression: string) => expression,
+    renderOperation: (op: Operation, _state: TableState, ctx: OperationContext): Statement[] => [
+      sql(`${op.kind} "${ctx.table}" ${columnOf(op)}`),
+    ],
+    createTable: (_def: TableDef, table: string) => [{ sql: `CREATE "${table}"`, params: [table] }],
+    createNamespace: () => [],
+    createVersionsTable: (table: string) => [{ sql: `CREATE_VERSIONS "${table}"`, params: [table] }],
+    readVersions: (table: string) => ({ sql: `VERSIONS "${table}"`, params: [table] }),
+    upsertVersion: (_table: string, row: VersionRow, timestamp: string) => ({
+      sql: `STAMP "${row.tableName}" ${row.version}`,
+      params: [row.tableName, row.version, timestamp],
+    }),
+    stepTransaction: (): StepTransaction | null =>
+      transactional ? { begin: [sql('BEGIN')], commit: [sql('COMMIT')], rollback: [sql('ROLLBACK')] } : null,
+    duplicateFixSql: (table: string, column: string) => `-- remove the duplicate ${column} values of ${table}`,
+  };
+  const introspector = {
     *introspect(table: string): Db<TableState | null> {
       const found = yield* query(`INTROSPECT "${table}"`, [table]);
       return (found.rows[0]?.['state'] as TableState | undefined) ?? null;
@@ -196,27 +207,29 @@ export function scriptedDialect(db: ScriptedDatabase, options: ScriptedDialectOp
       const found = yield* query('EXISTS', tables);
       return new Set(found.rows.map((r) => String(r['name'])));
     },
-    renderOperation: (op: Operation, _state: TableState, ctx: OperationContext): Statement[] => [
-      sql(`${op.kind} "${ctx.table}" ${columnOf(op)}`),
-    ],
-    createTable: (_def, table) => [{ sql: `CREATE "${table}"`, params: [table] }],
-    createNamespace: () => [],
-    createVersionsTable: (table) => [{ sql: `CREATE_VERSIONS "${table}"`, params: [table] }],
-    readVersions: (table) => ({ sql: `VERSIONS "${table}"`, params: [table] }),
-    upsertVersion: (_table, row: VersionRow, timestamp) => ({
-      sql: `STAMP "${row.tableName}" ${row.version}`,
-      params: [row.tableName, row.version, timestamp],
-    }),
-    stepTransaction: (): StepTransaction | null =>
-      transactional ? { begin: [sql('BEGIN')], commit: [sql('COMMIT')], rollback: [sql('ROLLBACK')] } : null,
-    *acquireLock(request: LockRequest): Db<void> {
+  };
+  const lock = {
+    *acquire(request: LockRequest): Db<void> {
       yield* query('LOCK', [request.name]);
     },
-    *releaseLock(request: LockRequest): Db<void> {
+    *release(request: LockRequest): Db<void> {
       yield* query('UNLOCK', [request.name]);
     },
-    duplicateFixSql: (table, column) => `-- remove the duplicate ${column} values of ${table}`,
-    translateError: (error) => (error instanceof Error ? error : new Error(String(error))),
-    isUndefinedTable: (error) => error instanceof ScriptedUndefinedTable,
+  };
+  const errors = {
+    translate: (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    isUndefinedTable: (error: unknown) => error instanceof ScriptedUndefinedTable,
+  };
+  return {
+    name: 'Scripted',
+    flavor: options.flavor ?? 'postgres',
+    capabilities: { ...DEFAULT_CAPABILITIES, transactionalDdl: transactional, synchronous: true },
+    namespace: undefined,
+    displayTarget: 'scripted',
+    connector: { connect: async () => db.connection(), connectSync: () => db.connection() } as unknown as Dialect['connector'],
+    emitter: emitter as unknown as Dialect['emitter'],
+    introspector: introspector as unknown as Dialect['introspector'],
+    lock: lock as unknown as Dialect['lock'],
+    errors: errors as unknown as Dialect['errors'],
   };
 }

@@ -12,7 +12,7 @@ function define(type: string) {
 
 describe('MySQL CREATE TABLE, as Agno creates it', () => {
   it('sessions (Agno 3.0: runs live in their own table)', () => {
-    expect(dialect.createTable(define('sessions'), 'agno_sessions', {})).toEqual([
+    expect(dialect.emitter.createTable(define('sessions'), 'agno_sessions', {})).toEqual([
       {
         sql: [
           'CREATE TABLE `ai`.`agno_sessions` (',
@@ -41,7 +41,7 @@ describe('MySQL CREATE TABLE, as Agno creates it', () => {
   });
 
   it('memories', () => {
-    expect(dialect.createTable(define('memories'), 'agno_memories', {})).toEqual([
+    expect(dialect.emitter.createTable(define('memories'), 'agno_memories', {})).toEqual([
       {
         sql: [
           'CREATE TABLE `ai`.`agno_memories` (',
@@ -67,7 +67,7 @@ describe('MySQL CREATE TABLE, as Agno creates it', () => {
   });
 
   it('metrics: BOOL for Boolean and the named unique constraint', () => {
-    const [create] = dialect.createTable(define('metrics'), 'agno_metrics', {});
+    const [create] = dialect.emitter.createTable(define('metrics'), 'agno_metrics', {});
     expect(create!.sql).toContain('\t`completed` BOOL NOT NULL,\n');
     expect(create!.sql).toContain('\t`date` DATE NOT NULL,\n');
     expect(create!.sql).toContain(
@@ -76,7 +76,7 @@ describe('MySQL CREATE TABLE, as Agno creates it', () => {
   });
 
   it('the versions table, as Agno writes it on MySQL', () => {
-    expect(dialect.createVersionsTable('agno_schema_versions')).toEqual([
+    expect(dialect.emitter.createVersionsTable('agno_schema_versions')).toEqual([
       {
         sql: [
           'CREATE TABLE `ai`.`agno_schema_versions` (',
@@ -91,6 +91,6 @@ describe('MySQL CREATE TABLE, as Agno creates it', () => {
       },
       { sql: 'CREATE INDEX `idx_agno_schema_versions_created_at` ON `ai`.`agno_schema_versions` (`created_at`)', params: [] },
     ]);
-    expect(dialect.createTable(VERSIONS_TABLE.define('mysql'), 'v', {})[0]!.sql).toContain('`version` VARCHAR(10) NOT NULL');
+    expect(dialect.emitter.createTable(VERSIONS_TABLE.define('mysql'), 'v', {})[0]!.sql).toContain('`version` VARCHAR(10) NOT NULL');
   });
 });

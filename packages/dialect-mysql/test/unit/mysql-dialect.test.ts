@@ -16,14 +16,14 @@ describe('MysqlDialect', () => {
       maxIdentifierBytes: 64,
       alterPrimaryKey: true,
     });
-    expect(dialect.stepTransaction()).toBeNull();
-    expect(dialect.placeholder(3)).toBe('?');
+    expect(dialect.emitter.stepTransaction()).toBeNull();
+    expect(dialect.emitter.placeholder(3)).toBe('?');
   });
 
   it("keeps the tables in `ai` unless a schema is given, as Agno's MySQLDb does", () => {
     expect(dialect.namespace).toBe('ai');
-    expect(dialect.qualify('agno_sessions')).toBe('`ai`.`agno_sessions`');
-    expect(mysqlDialect({ url: 'mysql://h/app', schema: 'agents' }).qualify('t')).toBe('`agents`.`t`');
+    expect(dialect.emitter.qualify('agno_sessions')).toBe('`ai`.`agno_sessions`');
+    expect(mysqlDialect({ url: 'mysql://h/app', schema: 'agents' }).emitter.qualify('t')).toBe('`agents`.`t`');
   });
 
   it('never shows the password', () => {
@@ -57,12 +57,12 @@ describe('MysqlDialect', () => {
   });
 
   it('creates its database as utf8mb4', () => {
-    expect(dialect.createNamespace()).toEqual([{ sql: 'CREATE DATABASE IF NOT EXISTS `ai` CHARACTER SET utf8mb4', params: [] }]);
+    expect(dialect.emitter.createNamespace()).toEqual([{ sql: 'CREATE DATABASE IF NOT EXISTS `ai` CHARACTER SET utf8mb4', params: [] }]);
   });
 
   it('upserts a version row overwriting created_at, as Agno does on MySQL', () => {
     expect(
-      dialect.upsertVersion('agno_schema_versions', { tableName: 'agno_sessions', version: '2.5.6' }, '2026-01-02T03:04:05.678000'),
+      dialect.emitter.upsertVersion('agno_schema_versions', { tableName: 'agno_sessions', version: '2.5.6' }, '2026-01-02T03:04:05.678000'),
     ).toEqual({
       sql:
         'INSERT INTO `ai`.`agno_schema_versions` (`table_name`, `version`, `created_at`, `updated_at`) VALUES (?, ?, ?, ?) ' +
@@ -77,14 +77,14 @@ describe('MysqlDialect', () => {
         '2026-01-02T03:04:05.678000',
       ],
     });
-    expect(dialect.readVersions('agno_schema_versions')).toEqual({
+    expect(dialect.emitter.readVersions('agno_schema_versions')).toEqual({
       sql: 'SELECT `table_name`, `version` FROM `ai`.`agno_schema_versions`',
       params: [],
     });
   });
 
   it('suggests a multi-table DELETE for duplicate session ids', () => {
-    expect(dialect.duplicateFixSql('agno_sessions', 'session_id')).toBe(
+    expect(dialect.emitter.duplicateFixSql('agno_sessions', 'session_id')).toBe(
       [
         '-- keep, per session_id, the row with the greatest updated_at (else created_at):',
         'USE `ai`;',

@@ -7,7 +7,9 @@ const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName])
 
 describe('MySQL CREATE TABLE of traces and spans, the feature tables Agno creates on MySQL', () => {
   it('traces with their MySQL lengths and indexes', () => {
-    const [table, ...indexes] = dialect.createTable(resolveTableType('traces').define('mysql'), 'agno_traces', names).map((s) => s.sql);
+    const [table, ...indexes] = dialect.emitter
+      .createTable(resolveTableType('traces').define('mysql'), 'agno_traces', names)
+      .map((s) => s.sql);
     expect(table).toContain('\t`name` VARCHAR(255) NOT NULL,');
     expect(table).toContain('\t`start_time` VARCHAR(128) NOT NULL,');
     expect(table).toContain('\tPRIMARY KEY (`trace_id`)');
@@ -16,7 +18,7 @@ describe('MySQL CREATE TABLE of traces and spans, the feature tables Agno create
   });
 
   it('spans reference traces in the same database', () => {
-    const [table] = dialect.createTable(resolveTableType('spans').define('mysql'), 'agno_spans', names).map((s) => s.sql);
+    const [table] = dialect.emitter.createTable(resolveTableType('spans').define('mysql'), 'agno_spans', names).map((s) => s.sql);
     expect(table).toContain('\t`status_message` TEXT,');
     expect(table).toContain('FOREIGN KEY(`trace_id`) REFERENCES `ai`.`agno_traces` (`trace_id`)');
   });

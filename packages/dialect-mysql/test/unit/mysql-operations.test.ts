@@ -43,7 +43,7 @@ const approvals = state('agno_approvals', [
 const sessions = state('agno_sessions', [{ name: 'session_id', dataType: 'varchar', length: 128, nullable: false }]);
 
 function render(op: Operation, on: TableState) {
-  return dialect.renderOperation(op, on, { table: on.name, capabilities: dialect.capabilities });
+  return dialect.emitter.renderOperation(op, on, { table: on.name, capabilities: dialect.capabilities });
 }
 
 describe('MySQL operation SQL', () => {
@@ -159,8 +159,8 @@ describe('MySQL operation SQL', () => {
     const odd = state('we`ird', [{ name: 'c`ol', dataType: 'bigint', nullable: true }]);
     const other = mysqlDialect({ url: 'mysql://h/x', schema: 'my`db' });
     const ctx = { table: 'we`ird', capabilities: other.capabilities };
-    expect(other.renderOperation(dropIndex('i`x'), odd, ctx)[0]!.sql).toBe('DROP INDEX `i``x` ON `my``db`.`we``ird`');
-    expect(other.renderOperation(setNotNull('c`ol'), odd, ctx)[0]!.sql).toBe(
+    expect(other.emitter.renderOperation(dropIndex('i`x'), odd, ctx)[0]!.sql).toBe('DROP INDEX `i``x` ON `my``db`.`we``ird`');
+    expect(other.emitter.renderOperation(setNotNull('c`ol'), odd, ctx)[0]!.sql).toBe(
       'ALTER TABLE `my``db`.`we``ird` MODIFY COLUMN `c``ol` BIGINT NOT NULL',
     );
   });

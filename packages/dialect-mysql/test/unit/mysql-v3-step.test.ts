@@ -21,9 +21,9 @@ const metrics: TableState = {
   primaryKey: { name: 'PRIMARY', columns: ['id'] },
   uniqueConstraints: [{ name: 'agno_metrics_uq_metrics_date_period', columns: ['date', 'aggregation_period'] }],
 };
-const render = (op: Parameters<typeof dialect.renderOperation>[0], state: TableState = metrics) => {
+const render = (op: Parameters<typeof dialect.emitter.renderOperation>[0], state: TableState = metrics) => {
   const ctx: OperationContext = { table: state.name, capabilities: dialect.capabilities };
-  return dialect.renderOperation(op, state, ctx).map((s) => [s.sql, s.params]);
+  return dialect.emitter.renderOperation(op, state, ctx).map((s) => [s.sql, s.params]);
 };
 const M = '`ai`.`agno_metrics`';
 

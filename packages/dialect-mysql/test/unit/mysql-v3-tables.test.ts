@@ -5,7 +5,7 @@ import { mysqlDialect } from '../../src/index.js';
 const dialect = mysqlDialect({ url: 'mysql://agno@db.example/app', schema: 'ai' });
 const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName]));
 const create = (type: string, version?: string) =>
-  dialect.createTable(resolveTableType(type).define('mysql', version), names[type]!, names).map((s) => s.sql);
+  dialect.emitter.createTable(resolveTableType(type).define('mysql', version), names[type]!, names).map((s) => s.sql);
 const table = (name: string, lines: readonly string[]) =>
   [`CREATE TABLE \`ai\`.\`${name}\` (`, ...lines.map((l, i) => `\t${l}${i < lines.length - 1 ? ',' : ''}`), ')'].join('\n');
 const index = (table: string, name: string, columns: string) => `CREATE INDEX \`${name}\` ON \`ai\`.\`${table}\` (${columns})`;
@@ -43,7 +43,7 @@ describe('MySQL CREATE TABLE at Agno 3.0', () => {
   });
 
   it('a renamed runs table prefixes the declared index name', () => {
-    const sql = dialect
+    const sql = dialect.emitter
       .createTable(resolveTableType('runs').define('mysql'), 'chat_runs', { ...names, sessions: 'chat' })
       .map((s) => s.sql);
     expect(sql[0]).toContain('REFERENCES `ai`.`chat` (`session_id`) ON DELETE CASCADE');

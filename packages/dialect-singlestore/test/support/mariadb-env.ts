@@ -7,17 +7,11 @@ import type { SinglestoreDialectOptions } from '../../src/index.js';
  * The SingleStore dialect pointed at MariaDB, to run the paths SingleStore shares with MySQL
  * (connection, introspection, lease table, rebuild-and-swap) against a real server. The one
  * statement that is not MariaDB SQL, the lease table's `CREATE ROWSTORE TABLE`, is swapped here
- * and nowhere else; SHARD and SORT keys appear only when the server reports them, which MariaDB
- * never does.
+ * and nowhere else (`lock.rowstore: false`); SHARD and SORT keys appear only when the server
+ * reports them, which MariaDB never does.
  */
-export class MariadbBackedSinglestoreDialect extends SinglestoreDialect {
-  protected override lockTableKeyword(): string {
-    return 'CREATE TABLE';
-  }
-}
-
-export function mariadbBacked(options: SinglestoreDialectOptions): MariadbBackedSinglestoreDialect {
-  return new MariadbBackedSinglestoreDialect(options);
+export function mariadbBacked(options: SinglestoreDialectOptions): SinglestoreDialect {
+  return new SinglestoreDialect({ ...options, lock: { ...options.lock, rowstore: false } });
 }
 
 export const target = mysqlTarget({ dialect: (options) => mariadbBacked(options) });

@@ -8,7 +8,7 @@ const names = Object.fromEntries(TABLE_TYPES.map((t) => [t.type, t.defaultName])
 function create(type: string): string[] {
   const info = type === 'versions' ? VERSIONS_TABLE : TABLE_TYPES.find((t) => t.type === type);
   if (!info) throw new Error(type);
-  return dialect.createTable(info.define('singlestore'), info.defaultName, names).map((s) => {
+  return dialect.emitter.createTable(info.define('singlestore'), info.defaultName, names).map((s) => {
     expect(s.params).toEqual([]);
     return s.sql;
   });
@@ -181,7 +181,7 @@ describe('SingleStore CREATE TABLE, as Agno creates it', () => {
 
   it('below 3.0.0: the 2.x sessions, metrics, evals and knowledge', () => {
     const at = (type: string) =>
-      dialect.createTable(TABLE_TYPES.find((t) => t.type === type)!.define('singlestore', '2.5.6'), type, names)[0]!.sql;
+      dialect.emitter.createTable(TABLE_TYPES.find((t) => t.type === type)!.define('singlestore', '2.5.6'), type, names)[0]!.sql;
     expect(at('sessions')).toContain('\t`runs` JSON,\n');
     for (const type of ['metrics', 'evals', 'knowledge']) expect(at(type), type).not.toContain('user_id');
   });

@@ -1,19 +1,21 @@
 import { LockTimeoutError } from '@agno-migrate/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LeaseLock } from '../../src/index.js';
+import { SinglestoreLock } from '../../src/index.js';
 import { drive } from '../support/drive.js';
 
 const q = (n: string) => `\`${n}\``;
-const locks: LeaseLock[] = [];
+const locks: SinglestoreLock[] = [];
+const noConnections = {
+  openSpare: () => Promise.reject(new Error('no connection in a unit test')),
+  runConnection: undefined,
+  failStatementsWith: () => {},
+};
 function lease(overrides: { ttlMs?: number; pollMs?: number } = {}) {
-  const lock = new LeaseLock({
-    table: '`app`.`agno_migrate_locks`',
-    quoteIdent: q,
-    createKeyword: 'CREATE ROWSTORE TABLE',
-    ...overrides,
-    openConnection: () => Promise.reject(new Error('no connection in a unit test')),
-    runConnection: () => undefined,
-  });
+  const lock = new SinglestoreLock(
+    { table: '`app`.`agno_migrate_locks`', createKeyword: 'CREATE ROWSTORE TABLE', ...overrides },
+    { quoteIdent: q },
+    noConnections,
+  );
   locks.push(lock);
   return lock;
 }

@@ -84,7 +84,7 @@ const approvals: SinglestoreTableState = {
 };
 
 function render(op: Operation, on: SinglestoreTableState): string[] {
-  return dialect.renderOperation(op, on, { table: on.name, capabilities: dialect.capabilities }).map((s) => {
+  return dialect.emitter.renderOperation(op, on, { table: on.name, capabilities: dialect.capabilities }).map((s) => {
     expect(s.params).toEqual([]);
     return s.sql;
   });
@@ -137,7 +137,7 @@ describe('SingleStore operation SQL: in place', () => {
   });
 
   it('backfills with parameters, and checks data with the MySQL queries', () => {
-    const statements = dialect.renderOperation(backfill('created_at', coalesce(col('updated_at'), value(1700000000))), memories, {
+    const statements = dialect.emitter.renderOperation(backfill('created_at', coalesce(col('updated_at'), value(1700000000))), memories, {
       table: 'agno_memories',
       capabilities: dialect.capabilities,
     });
@@ -271,7 +271,7 @@ describe('SingleStore operation SQL: rebuild-and-swap', () => {
         { name: 'n', dataType: 'bigint', nullable: true, defaultValue: '7' },
       ],
     };
-    const [, , create] = dialect.renderOperation(setNotNull('created_at'), withDefaults, {
+    const [, , create] = dialect.emitter.renderOperation(setNotNull('created_at'), withDefaults, {
       table: 'agno_memories',
       capabilities: dialect.capabilities,
     });
@@ -292,7 +292,7 @@ describe('SingleStore operation SQL: rebuild-and-swap', () => {
 describe('SingleStore versions table and namespace', () => {
   it('upserts a version as SingleStoreDb does: created_at keeps its first value', () => {
     expect(
-      dialect.upsertVersion('agno_schema_versions', { tableName: 'agno_memories', version: '2.5.6' }, '2026-01-02T03:04:05.000000'),
+      dialect.emitter.upsertVersion('agno_schema_versions', { tableName: 'agno_memories', version: '2.5.6' }, '2026-01-02T03:04:05.000000'),
     ).toEqual({
       sql:
         'INSERT INTO `app`.`agno_schema_versions` (`table_name`, `version`, `created_at`, `updated_at`) VALUES (?, ?, ?, ?) ' +
@@ -302,17 +302,19 @@ describe('SingleStore versions table and namespace', () => {
   });
 
   it('reads every versions row in one query', () => {
-    expect(dialect.readVersions('agno_schema_versions').sql).toBe('SELECT `table_name`, `version` FROM `app`.`agno_schema_versions`');
+    expect(dialect.emitter.readVersions('agno_schema_versions').sql).toBe(
+      'SELECT `table_name`, `version` FROM `app`.`agno_schema_versions`',
+    );
   });
 
   it('creates its database without a character set clause', () => {
-    expect(dialect.createNamespace()).toEqual([{ sql: 'CREATE DATABASE IF NOT EXISTS `app`', params: [] }]);
+    expect(dialect.emitter.createNamespace()).toEqual([{ sql: 'CREATE DATABASE IF NOT EXISTS `app`', params: [] }]);
   });
 
   it('says what it is, and can change keys (by rebuilding)', () => {
     expect(dialect.name).toBe('singlestore');
     expect(dialect.flavor).toBe('singlestore');
     expect(dialect.capabilities).toMatchObject({ transactionalDdl: false, jsonb: false, alterPrimaryKey: true, maxIdentifierBytes: 64 });
-    expect(dialect.stepTransaction()).toBeNull();
+    expect(dialect.emitter.stepTransaction()).toBeNull();
   });
 });

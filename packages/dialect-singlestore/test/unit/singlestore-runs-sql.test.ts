@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { singlestoreDialect } from '../../src/index.js';
 
 // The runs copy's SQL exactly as it is sent: a change here is a change to what runs on SingleStore.
-const sql: RunsSql = singlestoreDialect({ url: 'singlestore://u@localhost/db' }).runsSql();
+const sql: RunsSql = singlestoreDialect({ url: 'singlestore://u@localhost/db' }).emitter.runsSql();
 const t = { sessions: 'agno_sessions', runs: 'agno_runs' };
 const first = { after: null, upTo: 's9' };
 const next = { after: 's9', upTo: 's99' };

@@ -26,7 +26,7 @@ describe('SingleStore SQL of the 3.0.0 step', () => {
   it('dropDefault restates the column as Agno does (MODIFY without DEFAULT)', () => {
     const withDefault = { ...metrics, columns: [...metrics.columns, { ...col('user_id', 'varchar', false), defaultValue: "''" }] };
     const ctx: OperationContext = { table: 'agno_metrics', capabilities: dialect.capabilities };
-    expect(dialect.renderOperation(dropDefault('user_id'), withDefault, ctx).map((s) => s.sql)).toEqual([
+    expect(dialect.emitter.renderOperation(dropDefault('user_id'), withDefault, ctx).map((s) => s.sql)).toEqual([
       `ALTER TABLE ${M} MODIFY COLUMN \`user_id\` VARCHAR(128) NOT NULL`,
     ]);
   });

@@ -1,5 +1,4 @@
-import type { Connection, Dialect } from '@agno-migrate/core';
-import type { UpsertSpec } from '../sql/family.js';
+import type { Connection, Dialect, UpsertSpec } from '@agno-migrate/core';
 
 /** What the target already holds for one key: its owner and when it was last written. */
 export interface ExistingRow {
@@ -29,7 +28,7 @@ export async function existingRows(
 ): Promise<Map<string, ExistingRow>> {
   const found = new Map<string, ExistingRow>();
   const key = spec.conflict[0]!;
-  const q = (n: string) => dialect.quoteIdent(n);
+  const q = (n: string) => dialect.emitter.quoteIdent(n);
   const select = [key, spec.owner, spec.newer]
     .filter((c): c is string => c !== undefined)
     .map(q)
@@ -37,7 +36,7 @@ export async function existingRows(
   const size = Math.max(1, Math.min(maxParams, 10_000));
   for (let start = 0; start < keys.length; start += size) {
     const slice = keys.slice(start, start + size);
-    const marks = slice.map((_, i) => dialect.placeholder(i + 1)).join(', ');
+    const marks = slice.map((_, i) => dialect.emitter.placeholder(i + 1)).join(', ');
     const result = await conn.query(`SELECT ${select} FROM ${spec.table} WHERE ${q(key)} IN (${marks})`, slice);
     for (const row of result.rows) {
       found.set(String(row[key]), {

@@ -1,8 +1,7 @@
-import type { Connection, Dialect, Row } from '@agno-migrate/core';
+import type { Connection, Dialect, Row, WriteLimits } from '@agno-migrate/core';
 import type { MapContext } from '../map/types.js';
 import { idText, SKIP } from '../map/types.js';
 import type { TableReport, V1MigrationEvent } from '../report.js';
-import type { SqlFamily, WriteLimits } from '../sql/family.js';
 import { countRows, readPage, wallClockToUtc } from '../sql/source-table.js';
 import type { ExistingRow } from './existing-rows.js';
 import { existingRows } from './existing-rows.js';
@@ -23,7 +22,6 @@ export interface RunState {
   /** Whether reads and writes run while the next page is transformed (asynchronous drivers). */
   readonly overlap: boolean;
   readonly dialect: Dialect;
-  readonly family: SqlFamily;
   readonly limits: WriteLimits;
   readonly store: ProgressStore;
   readonly batchSize: number;
@@ -59,7 +57,7 @@ function prefetch(run: RunState, job: TableJob, after: string | null, limit: num
 }
 
 async function isEmpty(conn: Connection, dialect: Dialect, table: string): Promise<boolean> {
-  const result = await conn.query(`SELECT 1 AS ${dialect.quoteIdent('found')} FROM ${table} LIMIT 1`, []);
+  const result = await conn.query(`SELECT 1 AS ${dialect.emitter.quoteIdent('found')} FROM ${table} LIMIT 1`, []);
   return result.rows.length === 0;
 }
 
@@ -170,7 +168,6 @@ export async function migrateTable(run: RunState, job: TableJob, saved: SavedPro
         await writeBatch(
           conn,
           dialect,
-          run.family,
           run.limits,
           {
             spec: job.spec,
@@ -218,7 +215,7 @@ export async function migrateTable(run: RunState, job: TableJob, saved: SavedPro
       const more = rows.length >= limit;
       const lastKey = idText(rows[rows.length - 1]![job.source.key]);
       if (more && run.overlap) next = prefetch(run, job, lastKey, limit);
-      if (run.family.wallClockDates) rows = rows.map(wallClockToUtc);
+      if (dialect.connector.wallClockDates) rows = rows.map(wallClockToUtc);
       const page = await transformPage(job, rows, lastKey, ctx, run.overlap);
       if (writing) await writing;
       writing = commitPage(page);

@@ -28,7 +28,7 @@ export async function probeSource(
     const result = await conn.query(`SELECT * FROM ${candidate.sql} LIMIT 1`, []);
     columns = result.rows[0] ? Object.keys(result.rows[0]) : null;
   } catch (error) {
-    if (dialect.isUndefinedTable(error)) {
+    if (dialect.errors.isUndefinedTable(error)) {
       throw new ConfigurationError(
         `the v1 ${LABEL[kind]} table ${candidate.display} does not exist: check the table name${schema === undefined ? '' : ' and the v1 schema'}`,
         { table: candidate.display },
@@ -52,7 +52,7 @@ async function emptyTableKeys(conn: Connection, source: SourceTable, dialect: Di
   const found: string[] = [];
   for (const key of keys) {
     try {
-      await conn.query(`SELECT ${dialect.quoteIdent(key)} FROM ${source.sql} WHERE 1 = 0`, []);
+      await conn.query(`SELECT ${dialect.emitter.quoteIdent(key)} FROM ${source.sql} WHERE 1 = 0`, []);
       found.push(key);
     } catch {
       // no such column

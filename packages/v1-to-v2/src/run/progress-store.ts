@@ -1,6 +1,5 @@
 import type { Connection, Dialect, Statement, TableDef } from '@agno-migrate/core';
 import { runAsync } from '@agno-migrate/core';
-import type { SqlFamily } from '../sql/family.js';
 
 export const DEFAULT_PROGRESS_TABLE = 'agno_v1_to_v2_progress';
 
@@ -71,21 +70,21 @@ function progressTableDef(): TableDef {
 export class ProgressStore {
   constructor(
     private readonly dialect: Dialect,
-    private readonly family: SqlFamily,
     readonly table: string,
   ) {}
 
   async ensure(conn: Connection): Promise<void> {
-    const existing = await runAsync(this.dialect.existingTables([this.table]), conn);
+    const existing = await runAsync(this.dialect.introspector.existingTables([this.table]), conn);
     if (existing.has(this.table)) return;
-    for (const statement of this.dialect.createTable(progressTableDef(), this.table, {})) await conn.query(statement.sql, statement.params);
+    for (const statement of this.dialect.emitter.createTable(progressTableDef(), this.table, {}))
+      await conn.query(statement.sql, statement.params);
   }
 
   async load(conn: Connection, source: string, target: string): Promise<SavedProgress | null> {
-    const q = (n: string) => this.dialect.quoteIdent(n);
-    const p = (i: number) => this.dialect.placeholder(i);
+    const q = (n: string) => this.dialect.emitter.quoteIdent(n);
+    const p = (i: number) => this.dialect.emitter.placeholder(i);
     const result = await conn.query(
-      `SELECT ${COLUMNS.map(q).join(', ')} FROM ${this.dialect.qualify(this.table)} WHERE ${q('source_table')} = ${p(1)} AND ${q('target_table')} = ${p(2)}`,
+      `SELECT ${COLUMNS.map(q).join(', ')} FROM ${this.dialect.emitter.qualify(this.table)} WHERE ${q('source_table')} = ${p(1)} AND ${q('target_table')} = ${p(2)}`,
       [source, target],
     );
     const row = result.rows[0];
@@ -118,9 +117,13 @@ export class ProgressStore {
       progress.startedAt,
       nowSeconds,
     ];
-    return this.family.upsert(
-      this.dialect,
-      { table: this.dialect.qualify(this.table), columns: COLUMNS, conflict: ['source_table', 'target_table'], update: COLUMNS.slice(2) },
+    return this.dialect.emitter.upsertRows(
+      {
+        table: this.dialect.emitter.qualify(this.table),
+        columns: COLUMNS,
+        conflict: ['source_table', 'target_table'],
+        update: COLUMNS.slice(2),
+      },
       [values],
     );
   }

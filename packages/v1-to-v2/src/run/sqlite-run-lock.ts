@@ -48,8 +48,8 @@ export class SqliteRunLock {
   ) {}
 
   async acquire(conn: Connection, timeoutMs: number): Promise<void> {
-    const q = (n: string) => this.dialect.quoteIdent(n);
-    const t = this.dialect.qualify(this.table);
+    const q = (n: string) => this.dialect.emitter.quoteIdent(n);
+    const t = this.dialect.emitter.qualify(this.table);
     const deadline = Date.now() + Math.max(0, timeoutMs);
     for (;;) {
       await conn.query('BEGIN IMMEDIATE', []);
@@ -100,9 +100,9 @@ export class SqliteRunLock {
   /** Pushes the lease on; called after every batch, so only a holder on another host relies on it. */
   async renew(conn: Connection): Promise<void> {
     if (!this.held) return;
-    const q = (n: string) => this.dialect.quoteIdent(n);
+    const q = (n: string) => this.dialect.emitter.quoteIdent(n);
     await conn.query(
-      `UPDATE ${this.dialect.qualify(this.table)} SET ${q('expires_at')} = ? WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`,
+      `UPDATE ${this.dialect.emitter.qualify(this.table)} SET ${q('expires_at')} = ? WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`,
       [Date.now() + LEASE_MS, this.name, this.holder.id],
     );
   }
@@ -110,8 +110,8 @@ export class SqliteRunLock {
   async release(conn: Connection): Promise<void> {
     if (!this.held) return;
     this.held = false;
-    const q = (n: string) => this.dialect.quoteIdent(n);
-    await conn.query(`DELETE FROM ${this.dialect.qualify(this.table)} WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`, [
+    const q = (n: string) => this.dialect.emitter.quoteIdent(n);
+    await conn.query(`DELETE FROM ${this.dialect.emitter.qualify(this.table)} WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`, [
       this.name,
       this.holder.id,
     ]);

@@ -1,9 +1,8 @@
-import type { Dialect, Row } from '@agno-migrate/core';
+import type { Dialect, Row, UpsertSpec } from '@agno-migrate/core';
 import { MEMORY_COLUMNS, mapMemory } from '../map/memories.js';
 import { mapSession, SESSION_COLUMNS } from '../map/sessions.js';
 import type { MapContext, Mapped } from '../map/types.js';
 import type { SourceKind } from '../report.js';
-import type { UpsertSpec } from '../sql/family.js';
 import type { SourceTable } from '../sql/source-table.js';
 
 /** One v1 table and the v2 table it goes to. */
@@ -20,7 +19,7 @@ export interface TableJob {
 const SESSION_KIND = { agentSessions: 'agent', teamSessions: 'team', workflowSessions: 'workflow' } as const;
 
 export function tableJob(dialect: Dialect, kind: SourceKind, source: SourceTable, target: string, targetExists: boolean): TableJob {
-  const table = dialect.qualify(target);
+  const table = dialect.emitter.qualify(target);
   if (kind === 'memories') {
     return {
       kind,

@@ -1,7 +1,6 @@
-import type { Connection, Dialect, Statement } from '@agno-migrate/core';
+import type { Connection, Dialect, Statement, UpsertSpec, WriteLimits } from '@agno-migrate/core';
 import { DatabaseError } from '@agno-migrate/core';
 import { splitRows } from '../sql/chunks.js';
-import type { SqlFamily, UpsertSpec, WriteLimits } from '../sql/family.js';
 import { plainInsert } from '../sql/plain-insert.js';
 
 /** A batch could not be written; `key` is the v1 row at fault when it could be found. */
@@ -22,12 +21,12 @@ export interface BatchWrite {
   readonly keys: readonly string[];
   /** The resume point after this batch, committed with it. */
   readonly progress: Statement;
-  /** Plain INSERT when the target held none of the copy's keys at its start, else the family's upsert. */
+  /** Plain INSERT when the target held none of the copy's keys at its start, else the dialect's upsert. */
   readonly insertOnly: boolean;
 }
 
-function statementFor(dialect: Dialect, family: SqlFamily, batch: BatchWrite, rows: readonly (readonly unknown[])[]): Statement {
-  return batch.insertOnly ? plainInsert(dialect, batch.spec, rows) : family.upsert(dialect, batch.spec, rows);
+function statementFor(dialect: Dialect, batch: BatchWrite, rows: readonly (readonly unknown[])[]): Statement {
+  return batch.insertOnly ? plainInsert(dialect, batch.spec, rows) : dialect.emitter.upsertRows(batch.spec, rows);
 }
 
 async function quietly(conn: Connection, sql: string): Promise<void> {
@@ -46,7 +45,6 @@ async function quietly(conn: Connection, sql: string): Promise<void> {
 export async function writeBatch(
   conn: Connection,
   dialect: Dialect,
-  family: SqlFamily,
   limits: WriteLimits,
   batch: BatchWrite,
   describe: (error: unknown) => string,
@@ -59,14 +57,14 @@ export async function writeBatch(
       undefined,
     );
   }
-  await conn.query(family.begin, []);
+  const transaction = dialect.emitter.batchTransaction();
+  await conn.query(transaction.begin, []);
   let failing: number[] | null = null;
   try {
     for (const chunk of chunks) {
       failing = chunk;
       const statement = statementFor(
         dialect,
-        family,
         batch,
         chunk.map((i) => batch.rows[i]!),
       );
@@ -74,19 +72,19 @@ export async function writeBatch(
     }
     failing = null;
     await conn.query(batch.progress.sql, batch.progress.params);
-    await conn.query(family.commit, []);
+    await conn.query(transaction.commit, []);
   } catch (error) {
-    await quietly(conn, family.rollback);
+    await quietly(conn, transaction.rollback);
     if (failing === null) throw new BatchWriteError(null, `saving the resume point failed: ${describe(error)}`, error);
     // A cancelled statement or a lost session is no row's fault: nothing to look for row by row.
     if (notTheRows(dialect, error)) throw new BatchWriteError(null, describe(error), error);
-    const culprit = await findCulprit(conn, dialect, family, batch, failing, describe);
+    const culprit = await findCulprit(conn, dialect, batch, failing, describe);
     throw new BatchWriteError(culprit?.key ?? null, culprit?.reason ?? describe(error), error);
   }
 }
 
 function notTheRows(dialect: Dialect, error: unknown): boolean {
-  const translated = error instanceof DatabaseError ? error : dialect.translateError(error);
+  const translated = error instanceof DatabaseError ? error : dialect.errors.translate(error);
   const kind = translated instanceof DatabaseError ? translated.details['kind'] : undefined;
   return kind === 'interrupted' || kind === 'connection';
 }
@@ -94,20 +92,20 @@ function notTheRows(dialect: Dialect, error: unknown): boolean {
 async function findCulprit(
   conn: Connection,
   dialect: Dialect,
-  family: SqlFamily,
   batch: BatchWrite,
   indexes: readonly number[],
   describe: (error: unknown) => string,
 ): Promise<{ key: string; reason: string } | null> {
+  const transaction = dialect.emitter.batchTransaction();
   for (const i of indexes) {
     try {
-      await conn.query(family.begin, []);
-      const statement = statementFor(dialect, family, batch, [batch.rows[i]!]);
+      await conn.query(transaction.begin, []);
+      const statement = statementFor(dialect, batch, [batch.rows[i]!]);
       await conn.query(statement.sql, statement.params);
     } catch (error) {
       return { key: batch.keys[i]!, reason: describe(error) };
     } finally {
-      await quietly(conn, family.rollback);
+      await quietly(conn, transaction.rollback);
     }
   }
   return null;

@@ -1,4 +1,4 @@
-import type { WriteLimits } from './family.js';
+import type { WriteLimits } from '@agno-migrate/core';
 
 /** Bytes a row's values take on the wire, near enough to size statements. */
 export function rowBytes(values: readonly unknown[]): number {

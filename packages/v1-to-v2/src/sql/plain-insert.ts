@@ -1,6 +1,5 @@
-import type { Dialect, Statement } from '@agno-migrate/core';
+import type { Dialect, Statement, UpsertSpec } from '@agno-migrate/core';
 import { sql } from '@agno-migrate/core';
-import type { UpsertSpec } from './family.js';
 
 /**
  * A multi-row INSERT, for a target that held none of the copy's keys when it started: nothing can
@@ -14,12 +13,12 @@ export function plainInsert(dialect: Dialect, spec: UpsertSpec, rows: readonly (
       `(${row
         .map((value) => {
           params.push(value);
-          return dialect.placeholder(params.length);
+          return dialect.emitter.placeholder(params.length);
         })
         .join(', ')})`,
   );
   return sql(
-    `INSERT INTO ${spec.table} (${spec.columns.map((c) => dialect.quoteIdent(c)).join(', ')}) VALUES ${values.join(', ')}`,
+    `INSERT INTO ${spec.table} (${spec.columns.map((c) => dialect.emitter.quoteIdent(c)).join(', ')}) VALUES ${values.join(', ')}`,
     params,
   );
 }

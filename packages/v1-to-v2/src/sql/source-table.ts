@@ -10,7 +10,8 @@ export interface SourceTable {
 }
 
 export function sourceTable(dialect: Dialect, schema: string | undefined, table: string, key: string): SourceTable {
-  const quoted = schema === undefined ? dialect.quoteIdent(table) : `${dialect.quoteIdent(schema)}.${dialect.quoteIdent(table)}`;
+  const quoted =
+    schema === undefined ? dialect.emitter.quoteIdent(table) : `${dialect.emitter.quoteIdent(schema)}.${dialect.emitter.quoteIdent(table)}`;
   return { sql: quoted, display: schema === undefined ? table : `${schema}.${table}`, key };
 }
 
@@ -25,8 +26,8 @@ export async function readPage(
   after: string | null,
   limit: number,
 ): Promise<Row[]> {
-  const key = dialect.quoteIdent(source.key);
-  const where = after === null ? `${key} IS NOT NULL` : `${key} > ${dialect.placeholder(1)}`;
+  const key = dialect.emitter.quoteIdent(source.key);
+  const where = after === null ? `${key} IS NOT NULL` : `${key} > ${dialect.emitter.placeholder(1)}`;
   const params = after === null ? [] : [after];
   const result = await conn.query(`SELECT * FROM ${source.sql} WHERE ${where} ORDER BY ${key} LIMIT ${Math.floor(limit)}`, params);
   // A copy of the list (not of the rows) the caller may empty as it goes.
@@ -34,9 +35,9 @@ export async function readPage(
 }
 
 export async function countRows(conn: Connection, dialect: Dialect, source: SourceTable): Promise<{ total: number; nullKeys: number }> {
-  const key = dialect.quoteIdent(source.key);
-  const n = dialect.quoteIdent('n');
-  const nulls = dialect.quoteIdent('nulls');
+  const key = dialect.emitter.quoteIdent(source.key);
+  const n = dialect.emitter.quoteIdent('n');
+  const nulls = dialect.emitter.quoteIdent('nulls');
   const result = await conn.query(
     `SELECT COUNT(*) AS ${n}, SUM(CASE WHEN ${key} IS NULL THEN 1 ELSE 0 END) AS ${nulls} FROM ${source.sql}`,
     [],

@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MigrateV1Options, V1MigrationReport } from '../../src/index.js';
 import { migrateV1ToV2, V1MigrationError } from '../../src/index.js';
 import { tableJob } from '../../src/run/table-job.js';
-import { familyOf } from '../../src/sql/families.js';
 import type { SourceTable } from '../../src/sql/source-table.js';
 import { expectedMemories, expectedSessions, OWNED_ROW } from './expected-v2.js';
 import { count, readV2 } from './read-v2.js';
@@ -223,8 +222,8 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
         spec.columns.map(
           (c) => ({ memory_id: id, memory: JSON.stringify(memory), created_at: 1, updated_at: updatedAt })[c as 'memory'] ?? null,
         );
-      const upsert = familyOf(dialect).upsert(dialect, spec, [values('m1', 'older', 1_700_000_000), values('m2', 'newer', 1_900_000_000)]);
-      const conn = await dialect.connect();
+      const upsert = dialect.emitter.upsertRows(spec, [values('m1', 'older', 1_700_000_000), values('m2', 'newer', 1_900_000_000)]);
+      const conn = await dialect.connector.connect();
       try {
         await conn.query(upsert.sql, upsert.params);
       } finally {

@@ -3,8 +3,6 @@ import { postgresDialect } from '@agno-migrate/dialect-postgres';
 import { mysqlDialect } from '@agno-migrate/dialect-mysql';
 import { describe, expect, it } from 'vitest';
 import { splitRows } from '../../src/sql/chunks.js';
-import { duplicateKeyUpsert } from '../../src/sql/duplicate-key-upsert.js';
-import { onConflictUpsert } from '../../src/sql/on-conflict-upsert.js';
 import { plainInsert } from '../../src/sql/plain-insert.js';
 
 const spec = (table: string) => ({
@@ -19,9 +17,9 @@ const rows = [
   ['b', null, null, 2],
 ];
 
-describe('write SQL per family', () => {
+describe('write SQL per dialect', () => {
   it('PostgreSQL: multi-row ON CONFLICT with the owner rule', () => {
-    const statement = onConflictUpsert(postgresDialect({ url: 'postgres://h/db', schema: 'ai' }), spec('"ai"."t"'), rows);
+    const statement = postgresDialect({ url: 'postgres://h/db', schema: 'ai' }).emitter.upsertRows(spec('"ai"."t"'), rows);
     expect(statement.sql).toBe(
       'INSERT INTO "ai"."t" AS "cur" ("id", "owner", "data", "created_at") VALUES ($1, $2, $3, $4), ($5, $6, $7, $8) ' +
         'ON CONFLICT ("id") DO UPDATE SET "owner" = excluded."owner", "data" = excluded."data" ' +
@@ -31,8 +29,7 @@ describe('write SQL per family', () => {
   });
 
   it('SQLite: the same with ? placeholders; no owner, no WHERE', () => {
-    const statement = onConflictUpsert(
-      sqliteDialect(':memory:'),
+    const statement = sqliteDialect(':memory:').emitter.upsertRows(
       { ...spec('"t"'), owner: undefined as unknown as string },
       rows.slice(0, 1),
     );
@@ -42,7 +39,7 @@ describe('write SQL per family', () => {
   });
 
   it('MySQL: ON DUPLICATE KEY UPDATE guarding each assignment, the owner assigned last', () => {
-    const statement = duplicateKeyUpsert(mysqlDialect({ url: 'mysql://h/db', schema: 'ai' }), spec('`ai`.`t`'), rows.slice(0, 1));
+    const statement = mysqlDialect({ url: 'mysql://h/db', schema: 'ai' }).emitter.upsertRows(spec('`ai`.`t`'), rows.slice(0, 1));
     const guard = '(`owner` IS NULL OR `owner` <=> VALUES(`owner`))';
     expect(statement.sql).toBe(
       'INSERT INTO `ai`.`t` (`id`, `owner`, `data`, `created_at`) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE ' +
@@ -51,8 +48,7 @@ describe('write SQL per family', () => {
   });
 
   it('PostgreSQL and SQLite: a v2 row is replaced only by a strictly newer one', () => {
-    const statement = onConflictUpsert(
-      sqliteDialect(':memory:'),
+    const statement = sqliteDialect(':memory:').emitter.upsertRows(
       { ...spec('"t"'), newer: 'created_at', update: ['owner', 'data', 'created_at'] },
       rows.slice(0, 1),
     );
@@ -65,8 +61,7 @@ describe('write SQL per family', () => {
   });
 
   it('MySQL: the newer rule joins each guard, its column assigned after the owner', () => {
-    const statement = duplicateKeyUpsert(
-      mysqlDialect({ url: 'mysql://h/db', schema: 'ai' }),
+    const statement = mysqlDialect({ url: 'mysql://h/db', schema: 'ai' }).emitter.upsertRows(
       { ...spec('`t`'), newer: 'created_at', update: ['created_at', 'owner', 'data'] },
       rows.slice(0, 1),
     );

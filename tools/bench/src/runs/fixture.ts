@@ -40,7 +40,7 @@ export async function fillSessions(db: BenchDatabase, count: number, bigBlobByte
   const raw = await openRaw(db.raw);
   let runs = 0;
   try {
-    for (const s of dialect.createTable(resolveTableType('sessions').define(dialect.flavor, '2.5.6'), SESSIONS, names))
+    for (const s of dialect.emitter.createTable(resolveTableType('sessions').define(dialect.flavor, '2.5.6'), SESSIONS, names))
       await raw.exec(s.sql);
     const mark = (i: number) => (db.kind === 'postgres' ? `$${i}` : '?');
     let chunk: unknown[][] = [];

@@ -40,7 +40,7 @@ async function withRaw<T>(db: BenchDatabase, body: (raw: RawClient) => Promise<T
 
 function runsStatements(db: BenchDatabase, table: string) {
   const dialect = db.dialect();
-  return dialect.createTable(resolveTableType('runs').define(dialect.flavor), table, new MigrationManager(dialect).tableNames());
+  return dialect.emitter.createTable(resolveTableType('runs').define(dialect.flavor), table, new MigrationManager(dialect).tableNames());
 }
 
 async function dropAll(db: BenchDatabase, raw: RawClient, tables: readonly string[]): Promise<void> {

@@ -55,10 +55,10 @@ function rowKey(row: Record<string, unknown>, since: number): string {
 /** Each table as the dialect introspects it, through one connection of its own. */
 async function readTables(db: TestDatabase, names: readonly string[]): Promise<Map<string, TableState | null>> {
   const dialect = db.dialect();
-  const connection = await dialect.connect();
+  const connection = await dialect.connector.connect();
   try {
     const states = new Map<string, TableState | null>();
-    for (const name of names) states.set(name, await runAsync(dialect.introspect(name), connection));
+    for (const name of names) states.set(name, await runAsync(dialect.introspector.introspect(name), connection));
     return states;
   } finally {
     await connection.close();

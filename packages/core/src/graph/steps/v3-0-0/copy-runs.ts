@@ -142,9 +142,9 @@ function* copyRowByRow(
 }
 
 function* sessionsWithBlob(ctx: TaskContext, tables: RunsTables): Db<number> {
-  const q = (n: string) => ctx.dialect.quoteIdent(n);
+  const q = (n: string) => ctx.dialect.emitter.quoteIdent(n);
   const result = yield* ctx.read({
-    sql: `SELECT COUNT(*) AS ${q('n')} FROM ${ctx.dialect.qualify(tables.sessions)} WHERE ${q('runs')} IS NOT NULL`,
+    sql: `SELECT COUNT(*) AS ${q('n')} FROM ${ctx.dialect.emitter.qualify(tables.sessions)} WHERE ${q('runs')} IS NOT NULL`,
     params: [],
   });
   return Number(result.rows[0]?.['n'] ?? 0);

@@ -11,7 +11,7 @@ export function dropOwnedMetrics(): Task {
   return task(
     'delete the per-user metric rows the 2.x key cannot hold (forced revert)',
     function* (ctx) {
-      const d = ctx.dialect;
+      const d = ctx.dialect.emitter;
       const c = d.quoteIdent('user_id');
       const result = yield* ctx.write(
         sql(`DELETE FROM ${d.qualify(ctx.table)} WHERE ${c} IS NOT NULL AND ${c} <> ${d.placeholder(1)}`, ['']),

@@ -79,7 +79,7 @@ export function rebuildMetrics(ctx: StepContext, direction: 'up' | 'down'): Task
 }
 
 function rebuildStatements(t: TaskContext, target: TableDef, direction: 'up' | 'down'): Statement[] {
-  const d = t.dialect;
+  const d = t.dialect.emitter;
   const q = (n: string) => d.quoteIdent(n);
   const old = oldName(t.table);
   const schemaIndexes = new Set(indexesFor(target, t.table).map((i) => i.name));

@@ -30,7 +30,7 @@ export function deleteUnfinishedDay(ownerKey: string | null): Task {
   return task(
     'delete the unfinished newest day of unowned metrics, which Agno re-aggregates',
     function* (ctx: TaskContext) {
-      const d = ctx.dialect;
+      const d = ctx.dialect.emitter;
       const q = (n: string) => d.quoteIdent(n);
       const t = d.qualify(ctx.table);
       const [row] = (yield* ctx.read(

@@ -20,11 +20,11 @@ export function restoreRunsTask(): Task {
 
 function* restoreRuns(ctx: TaskContext): Db<TaskOutcome> {
   const { sql, tables } = runsCopyOf(ctx);
-  const exists = (yield* ctx.dialect.existingTables([tables.runs])).has(tables.runs);
+  const exists = (yield* ctx.dialect.introspector.existingTables([tables.runs])).has(tables.runs);
   if (!exists) return { report: { runsTable: false, note: `${tables.runs} does not exist: no blob to rebuild` } };
-  const q = (n: string) => ctx.dialect.quoteIdent(n);
-  const runs = ctx.dialect.qualify(tables.runs);
-  const sessions = ctx.dialect.qualify(tables.sessions);
+  const q = (n: string) => ctx.dialect.emitter.quoteIdent(n);
+  const runs = ctx.dialect.emitter.qualify(tables.runs);
+  const sessions = ctx.dialect.emitter.qualify(tables.sessions);
   const count = function* (text: string): Db<number> {
     return Number((yield* ctx.read(statement(text))).rows[0]?.['n'] ?? 0);
   };

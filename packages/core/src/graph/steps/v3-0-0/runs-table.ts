@@ -11,7 +11,7 @@ export const RUNS_TABLE_VERSION = '3.0.0';
 
 /** The tables of the copy and the dialect's SQL for it, or a clear error for a dialect without one. */
 export function runsCopyOf(ctx: TaskContext): { sql: RunsSql; tables: RunsTables } {
-  const sql = ctx.dialect.runsSql?.();
+  const sql = ctx.dialect.emitter.runsSql?.();
   if (!sql) {
     throw new DatabaseError(`the ${ctx.dialect.name} dialect cannot copy session runs into the runs table (it has no runs SQL)`, {
       kind: 'other',
@@ -28,16 +28,16 @@ export function runsCopyOf(ctx: TaskContext): { sql: RunsSql; tables: RunsTables
  */
 export function* ensureRunsTable(ctx: TaskContext, runs: string): Db<boolean> {
   const def = resolveTableType('runs').define(ctx.dialect.flavor);
-  const state = yield* ctx.dialect.introspect(runs);
+  const state = yield* ctx.dialect.introspector.introspect(runs);
   if (!state) {
-    for (const statement of ctx.dialect.createTable(def, runs, ctx.names)) yield* ctx.write(statement);
+    for (const statement of ctx.dialect.emitter.createTable(def, runs, ctx.names)) yield* ctx.write(statement);
     yield* ctx.stamp(runs, RUNS_TABLE_VERSION);
     return false;
   }
   const opCtx = { table: runs, capabilities: ctx.capabilities };
   for (const index of indexesFor(def, runs)) {
     if (findIndex(state, index.name)) continue;
-    for (const statement of ctx.dialect.renderOperation(createIndex(index.name, index.columns, index.unique), state, opCtx)) {
+    for (const statement of ctx.dialect.emitter.renderOperation(createIndex(index.name, index.columns, index.unique), state, opCtx)) {
       yield* ctx.write(statement);
     }
   }

@@ -19,8 +19,8 @@ export function checkScheduleNames(uniqueIndexes: readonly string[]): Task {
       // In a dry run the live table is still the one the step started from.
       const live: TableState = ctx.dryRun ? (ctx.stepStart ?? ctx.state) : ctx.state;
       const owned = findColumn(live, 'user_id') !== undefined;
-      const q = (n: string) => ctx.dialect.quoteIdent(n);
-      const t = ctx.dialect.qualify(ctx.table);
+      const q = (n: string) => ctx.dialect.emitter.quoteIdent(n);
+      const t = ctx.dialect.emitter.qualify(ctx.table);
       const bucket = owned ? `${q('user_id')}, ${q('name')}` : q('name');
       // The fix is run on the table as the blocked step leaves it: as it found it (the step rolls back).
       const before = ctx.stepStart ?? live;

@@ -24,15 +24,15 @@ export class RekeySql {
     private readonly dialect: Dialect,
     table: string,
   ) {
-    this.table = dialect.qualify(table);
+    this.table = dialect.emitter.qualify(table);
   }
 
   private q(name: string): string {
-    return this.dialect.quoteIdent(name);
+    return this.dialect.emitter.quoteIdent(name);
   }
 
   private p(i: number): string {
-    return this.dialect.placeholder(i);
+    return this.dialect.emitter.placeholder(i);
   }
 
   /** A page of namespace="user" entity rows after `after`, in key order (keyset: deletes never shift it). */

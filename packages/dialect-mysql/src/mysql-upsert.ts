@@ -1,6 +1,5 @@
-import type { Dialect, Statement } from '@agno-migrate/core';
-import { sql } from '@agno-migrate/core';
-import type { UpsertSpec } from './family.js';
+import type { Statement, UpsertSpec } from '@agno-migrate/core/dialect';
+import { sql } from '@agno-migrate/core/dialect';
 
 /**
  * `INSERT … ON DUPLICATE KEY UPDATE`, the MySQL family's upsert. It has no WHERE, so the owner
@@ -8,7 +7,11 @@ import type { UpsertSpec } from './family.js';
  * guard must see the row's original values: the owner is assigned next to last (once assigned it
  * equals the new owner, which its rule accepted anyway) and the newer column last.
  */
-export function duplicateKeyUpsert(dialect: Dialect, spec: UpsertSpec, rows: readonly (readonly unknown[])[]): Statement {
+export function duplicateKeyUpsert(
+  dialect: { quoteIdent(name: string): string },
+  spec: UpsertSpec,
+  rows: readonly (readonly unknown[])[],
+): Statement {
   const q = (name: string) => dialect.quoteIdent(name);
   const params: unknown[] = [];
   const values = rows.map(

@@ -1,14 +1,12 @@
 import type { Flavor, LogicalType, TableDef } from '../catalog/types.js';
 import { VERSIONS_TABLE } from '../catalog/registry.js';
-import { DatabaseError } from '../errors.js';
 import type { Operation, OperationContext } from '../operations/types.js';
 import { uniqueKeysOver } from '../operations/drop-unique-by-columns.js';
 import type { Statement } from '../sql/statement.js';
 import { sql } from '../sql/statement.js';
 import { renderExpression } from '../sql/expression.js';
-import type { DialectCapabilities } from './capabilities.js';
-import type { Connection, Db } from './db.js';
-import type { Dialect, LockRequest, StepTransaction, VersionRow } from './dialect.js';
+import type { Emitter, ForeignKeySpec, StepTransaction, UpsertSpec, VersionRow } from './dialect.js';
+import { onConflictUpsert } from './on-conflict-upsert.js';
 import { renderCreateTable } from './render-create-table.js';
 import type { TableState } from './table-state.js';
 import type { RunsSql } from './runs-sql.js';
@@ -18,23 +16,20 @@ type Renderers = {
 };
 
 /**
- * Defaults for every dialect: standard SQL where the four databases agree, so a dialect overrides
- * only what differs and a new capability here does not break a contributed dialect.
+ * Defaults for every dialect's SQL: standard SQL where the four databases agree, so a dialect
+ * overrides only what differs and a new capability here does not break a contributed dialect.
+ * The constructor only stores the namespace: nothing overridable runs before a subclass is built.
  */
-export abstract class BaseDialect implements Dialect {
-  abstract readonly name: string;
+export abstract class BaseEmitter implements Emitter {
+  /** The catalog flavour whose definitions this emitter writes (the versions table's, for one). */
   abstract readonly flavor: Flavor;
-  abstract readonly capabilities: DialectCapabilities;
-  abstract readonly namespace: string | undefined;
-  abstract readonly displayTarget: string;
-
-  abstract connect(): Promise<Connection>;
-  abstract introspect(table: string): Db<TableState | null>;
-  abstract existingTables(tables: readonly string[]): Db<Set<string>>;
-  abstract acquireLock(request: LockRequest): Db<void>;
-  abstract releaseLock(request: LockRequest): Db<void>;
   /** The column type as Agno declares it on this dialect. */
   abstract columnType(type: LogicalType): string;
+
+  constructor(
+    /** The schema (PostgreSQL) or database (MySQL family) that qualifies every table; undefined when none applies. */
+    readonly namespace: string | undefined,
+  ) {}
 
   quoteIdent(name: string): string {
     return `"${name.replaceAll('"', '""')}"`;
@@ -52,9 +47,18 @@ export abstract class BaseDialect implements Dialect {
     return [];
   }
 
+  /** Transactional DDL, as PostgreSQL has it; a dialect whose DDL commits on its own returns null. */
   stepTransaction(): StepTransaction | null {
-    if (!this.capabilities.transactionalDdl) return null;
     return { begin: [sql('BEGIN')], commit: [sql('COMMIT')], rollback: [sql('ROLLBACK')] };
+  }
+
+  batchTransaction(): { readonly begin: string; readonly commit: string; readonly rollback: string } {
+    return { begin: 'BEGIN', commit: 'COMMIT', rollback: 'ROLLBACK' };
+  }
+
+  /** `INSERT … ON CONFLICT`, as PostgreSQL and SQLite write it. */
+  upsertRows(spec: UpsertSpec, rows: readonly (readonly unknown[])[]): Statement {
+    return onConflictUpsert(this, spec, rows);
   }
 
   createTable(def: TableDef, table: string, referencedTables: Readonly<Record<string, string>>): Statement[] {
@@ -153,14 +157,39 @@ export abstract class BaseDialect implements Dialect {
     return `-- keep one row per ${column}, then re-run:\nSELECT * FROM ${this.qualify(table)} WHERE ${c} IN (SELECT ${c} FROM ${this.qualify(table)} GROUP BY ${c} HAVING COUNT(*) > 1) ORDER BY ${c};`;
   }
 
-  translateError(error: unknown): Error {
-    if (error instanceof Error && 'exitCode' in error) return error;
-    const message = error instanceof Error ? error.message : String(error);
-    return new DatabaseError(`${this.name}: ${message}`, { kind: 'other' }, { cause: error });
+  nullFixSql(table: string, column: string): string {
+    return `DELETE FROM ${this.qualify(table)} WHERE ${this.quoteIdent(column)} IS NULL;`;
   }
 
-  isUndefinedTable(_error: unknown): boolean {
-    return false;
+  droppedDataSql(table: string, column: string, carriesNothing: readonly string[]): string {
+    const c = this.quoteIdent(column);
+    const kept = carriesNothing.length > 0 ? ` AND ${c} NOT IN (${carriesNothing.map((v) => this.stringLiteral(v)).join(', ')})` : '';
+    return `SELECT * FROM ${this.qualify(table)} WHERE ${c} IS NOT NULL${kept};`;
+  }
+
+  renameTableSql(table: string, newName: string): string {
+    return `ALTER TABLE ${this.qualify(table)} RENAME TO ${this.quoteIdent(newName)};`;
+  }
+
+  /** Partial indexes as PostgreSQL and SQLite spell them. */
+  partialUniqueIndex(table: string, name: string, columns: readonly string[], where: string): Statement | null {
+    return sql(`CREATE UNIQUE INDEX ${this.quoteIdent(name)} ON ${this.qualify(table)} (${this.columnList(columns)}) WHERE ${where}`);
+  }
+
+  addForeignKey(table: string, key: ForeignKeySpec, replaces: string | undefined): Statement[] {
+    const t = this.qualify(table);
+    const drop = replaces ? [sql(`ALTER TABLE ${t} DROP CONSTRAINT ${this.quoteIdent(replaces)}`)] : [];
+    const constraint = key.name ? `CONSTRAINT ${this.quoteIdent(key.name)} ` : '';
+    const onDelete = key.onDelete ? ` ON DELETE ${key.onDelete}` : '';
+    const add = sql(
+      `ALTER TABLE ${t} ADD ${constraint}FOREIGN KEY (${this.columnList(key.columns)}) REFERENCES ${this.qualify(key.refTable)} (${this.columnList(key.refColumns)})${onDelete}`,
+    );
+    return [...drop, add];
+  }
+
+  /** Parameters written in as literals where this emitter's placeholders stand. */
+  inlineParams(statement: Statement): string {
+    return inlineAt(statement, /\?/g);
   }
 
   columnDefinition(name: string, type: LogicalType, nullable: boolean): string {
@@ -199,4 +228,13 @@ export abstract class BaseDialect implements Dialect {
   protected alter(ctx: OperationContext, action: string): Statement {
     return sql(`ALTER TABLE ${this.qualify(ctx.table)} ${action}`);
   }
+}
+
+/** Replaces each `marker` by the next parameter as a literal: numbers as they are, the rest as quoted text. */
+export function inlineAt(statement: Statement, marker: RegExp): string {
+  const { params } = statement;
+  if (params.length === 0) return statement.sql;
+  let i = 0;
+  const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+  return statement.sql.replace(marker, () => literal(params[i++]));
 }

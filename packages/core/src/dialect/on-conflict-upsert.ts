@@ -1,9 +1,14 @@
-import type { Dialect, Statement } from '@agno-migrate/core';
-import { sql } from '@agno-migrate/core';
-import type { UpsertSpec } from './family.js';
+import type { Statement } from '../sql/statement.js';
+import { sql } from '../sql/statement.js';
+import type { UpsertSpec } from './dialect.js';
+
+interface Quoting {
+  quoteIdent(name: string): string;
+  placeholder(index: number): string;
+}
 
 /** `INSERT … ON CONFLICT (…) DO UPDATE … WHERE <owner rule> AND <newer rule>`, as PostgreSQL and SQLite write it. */
-export function onConflictUpsert(dialect: Dialect, spec: UpsertSpec, rows: readonly (readonly unknown[])[]): Statement {
+export function onConflictUpsert(dialect: Quoting, spec: UpsertSpec, rows: readonly (readonly unknown[])[]): Statement {
   const q = (name: string) => dialect.quoteIdent(name);
   const params: unknown[] = [];
   const values = rows.map(
