@@ -197,6 +197,7 @@ export function scriptedDialect(db: ScriptedDatabase, options: ScriptedDialectOp
     stepTransaction: (): StepTransaction | null =>
       transactional ? { begin: [sql('BEGIN')], commit: [sql('COMMIT')], rollback: [sql('ROLLBACK')] } : null,
     duplicateFixSql: (table: string, column: string) => `-- remove the duplicate ${column} values of ${table}`,
+    nullFixSql: (table: string, column: string) => `-- remove the rows of ${table} whose ${column} is null`,
   };
   const introspector = {
     *introspect(table: string): Db<TableState | null> {
