@@ -1,10 +1,12 @@
-export type { TestDatabase, TestTarget } from './target.js';
+export type { ChildDialect, ChildDialectModule, TestDatabase, TestTarget } from './target.js';
+export type { TargetTraits } from './traits.js';
 export { gate } from './gate.js';
 export { targetEnv } from './target-env.js';
 export type { TargetEnv } from './target-env.js';
 export { sqliteTarget } from './targets/sqlite.js';
+export type { SqliteTargetOptions } from './targets/sqlite.js';
 export { postgresTarget, postgresTestUrl, DEFAULT_POSTGRES_URL } from './targets/postgres.js';
-export type { PostgresDialectFactory } from './targets/postgres.js';
+export type { PostgresDialectFactory, PostgresTargetOptions } from './targets/postgres.js';
 export { mysqlTarget, DEFAULT_MYSQL_TEST_URL } from './targets/mysql.js';
 export type { MysqlTargetOptions } from './targets/mysql.js';
 export { singlestoreTarget } from './targets/singlestore.js';
@@ -16,6 +18,8 @@ export type { MysqlAgno22TableType, MysqlAgno22Tables } from './fixtures/mysql-a
 export { singlestoreAgno22Schema } from './fixtures/singlestore-agno-2-2.js';
 export { runConformanceSuite } from './conformance/suite.js';
 export { runVerifySuite } from './conformance/verify-suite.js';
+export { runKilledRunsSuite } from './conformance/killed-runs-suite.js';
+export { runRacingSuite } from './conformance/racing-suite.js';
 export { AGNO_GRAPH, reachedVersion } from './conformance/reached.js';
 export { runV3CatalogSuite } from './conformance/v3-catalog-suite.js';
 export { runLearningsRekeySuite, rekeyReport } from './conformance/learnings-rekey-suite.js';

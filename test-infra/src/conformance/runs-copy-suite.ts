@@ -1,6 +1,7 @@
 import type { MigrationManager } from '@agno-migrate/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDatabase, TestTarget } from '../target.js';
+import { describeChild, runInChild } from './processes/child-run.js';
 import {
   copyReport,
   insertSessions,
@@ -146,16 +147,16 @@ export function runRunsCopySuite(target: TestTarget, options: { readonly skip: b
       expect((await runRows(db)).length).toBe(5);
     });
 
-    // One process cannot race itself on SQLite (a waiting BEGIN IMMEDIATE blocks the thread): the
-    // CLI's racing-deploys suite runs separate processes there.
-    it.skipIf(target.name === 'sqlite')('racing deploys copy once', async () => {
+    // Each deploy a process of its own: a waiting SQLite writer blocks its whole thread.
+    it('racing deploys copy once', async () => {
       await legacySessions(db, manager());
-      const [first, second] = await Promise.all([manager().up({ tableType: 'sessions' }), manager().up({ tableType: 'sessions' })]);
-      expect([first.status, second.status]).toEqual(['ok', 'ok']);
-      const copied = [first, second].map((r) => Number(copyReport(r)?.['copied'] ?? 0));
+      const race = () => runInChild(db, { options: { tableType: 'sessions' }, manager: { lockTimeoutMs: 20_000 } });
+      const runs = await Promise.all([race(), race()]);
+      expect(runs.map((r) => r.output?.result.status ?? describeChild(r))).toEqual(['ok', 'ok']);
+      const copied = runs.map((r) => Number(copyReport(r.output!.result)?.['copied'] ?? 0));
       expect(copied.sort()).toEqual([0, 5]);
       expect((await runRows(db)).map((r) => r['run_id'])).toEqual(['A', 'B', 'C', 'D', 'E']);
-    });
+    }, 120_000);
 
     it('a sessions table without a runs column is stamped with the runs table created', async () => {
       await legacySessions(db, manager(), []);

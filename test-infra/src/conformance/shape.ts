@@ -4,10 +4,17 @@ import type { TestDatabase } from '../target.js';
 
 /** A table as read by the dialect, through a connection of its own. */
 export async function readTable(db: TestDatabase, table: string): Promise<TableState | null> {
+  return (await readTables(db, [table])).get(table) ?? null;
+}
+
+/** Tables as read by the dialect, through one connection of their own. */
+export async function readTables(db: TestDatabase, tables: readonly string[]): Promise<Map<string, TableState | null>> {
   const dialect = db.dialect();
   const connection = await dialect.connector.connect();
   try {
-    return await runAsync(dialect.introspector.introspect(table), connection);
+    const states = new Map<string, TableState | null>();
+    for (const table of tables) states.set(table, await runAsync(dialect.introspector.introspect(table), connection));
+    return states;
   } finally {
     await connection.close();
   }

@@ -12,6 +12,9 @@ import { runV3CatalogSuite } from './v3-catalog-suite.js';
 import { runVerifySuite } from './verify-suite.js';
 import { runRunsCopySuite } from './runs-copy-suite.js';
 import { runRunsRevertSuite } from './runs-revert-suite.js';
+import { runKilledRunsSuite } from './killed-runs-suite.js';
+import { runRacingSuite } from './racing-suite.js';
+import { runV3ConformanceSuite } from './v3-suite.js';
 
 const NOW = new Date('2026-01-02T03:04:05Z');
 const NOW_EPOCH = Math.floor(NOW.getTime() / 1000);
@@ -40,18 +43,24 @@ export interface SuiteOptions {
   readonly skip: boolean;
 }
 
-/**
- * The behaviour every dialect must show on a real database: an Agno 2.2 database upgraded to the
- * exact latest shapes with every row intact, reverted, re-applied, forced, partially targeted.
- */
 /** A sessions table's shape without Agno's legacy runs column, which a migrated table keeps. */
 const legacyRuns = (shape: readonly string[]) => shape.filter((line) => !line.startsWith('column runs '));
 
+/**
+ * The behaviour every dialect must show on a real database: an Agno 2.2 database upgraded to the
+ * exact latest shapes with every row intact, reverted, re-applied, forced, partially targeted;
+ * verify; Agno 3.0's catalog, runs copy and 2.9 → 3.0 step; runs killed after any statement and
+ * deploys racing each other, in processes of their own. Written once: what differs between
+ * databases comes from the target (`target.traits`), never from a database's name.
+ */
 export function runConformanceSuite(target: TestTarget, options: SuiteOptions): void {
   runVerifySuite(target, options);
   runV3CatalogSuite(target, options);
   runRunsCopySuite(target, options);
   runRunsRevertSuite(target, options);
+  runKilledRunsSuite(target, options);
+  runRacingSuite(target, options);
+  runV3ConformanceSuite(target, options);
   describe.skipIf(options.skip)(`${target.name}: conformance`, () => {
     let db: TestDatabase;
     const managers: MigrationManager[] = [];
@@ -248,41 +257,32 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
     });
 
     // Agno 2.2 gave sessions a primary key on SQLite only; elsewhere duplicates can exist before 2.5.0.
-    it.skipIf(target.name === 'sqlite')(
-      'blocks the 2.5.0 key on duplicate session_id, migrates the rest, then finishes once fixed',
-      async () => {
-        await createAgno22Database(db, DEFAULT_NAMES);
-        // 2.2 enforced uniqueness with <table>_uq_session_id; duplicates exist where that constraint was lost.
-        // SingleStore's 2.2 key is uq_session_type (session_id, session_type): a second type duplicates the id.
-        const singlestore = db.flavor === 'singlestore';
-        if (!singlestore) {
-          const drop = target.name === 'postgres' ? 'DROP CONSTRAINT' : 'DROP INDEX';
-          await db.exec(`ALTER TABLE ${db.qualify('agno_sessions')} ${drop} ${db.quoteIdent('agno_sessions_uq_session_id')}`);
-        }
-        await db.exec(
-          `INSERT INTO ${db.qualify('agno_sessions')} (${['session_id', 'session_type', 'created_at'].map((c) => db.quoteIdent(c)).join(', ')}) VALUES (?, ?, ?)`,
-          ['s1', singlestore ? 'team' : 'agent', 1700000999],
-        );
-        const blocked = await manager().up();
-        expect(blocked.status).toBe('blocked');
-        const sessions = blocked.tables.find((t) => t.tableType === 'sessions')!;
-        expect(sessions).toMatchObject({
-          outcome: 'blocked',
-          to: '2.3.0',
-          blocked: { check: 'unique', column: 'session_id', count: 1, examples: ['s1'] },
-        });
-        expect(sessions.blocked?.fixSql).toContain(DEFAULT_NAMES.sessions);
-        expect((await versions())['agno_sessions']).toBe('2.3.0');
-        expect((await versions())['agno_memories']).toBe(GRAPH.latest);
+    const repeated = target.traits.repeatedSessionIn22;
+    it.skipIf(repeated === null)('blocks the 2.5.0 key on duplicate session_id, migrates the rest, then finishes once fixed', async () => {
+      await createAgno22Database(db, DEFAULT_NAMES);
+      if (repeated?.dropKeySql) await db.exec(repeated.dropKeySql(db, DEFAULT_NAMES.sessions));
+      await db.exec(
+        `INSERT INTO ${db.qualify('agno_sessions')} (${['session_id', 'session_type', 'created_at'].map((c) => db.quoteIdent(c)).join(', ')}) VALUES (?, ?, ?)`,
+        ['s1', repeated?.sessionType, 1700000999],
+      );
+      const blocked = await manager().up();
+      expect(blocked.status).toBe('blocked');
+      const sessions = blocked.tables.find((t) => t.tableType === 'sessions')!;
+      expect(sessions).toMatchObject({
+        outcome: 'blocked',
+        to: '2.3.0',
+        blocked: { check: 'unique', column: 'session_id', count: 1, examples: ['s1'] },
+      });
+      expect(sessions.blocked?.fixSql).toContain(DEFAULT_NAMES.sessions);
+      expect((await versions())['agno_sessions']).toBe('2.3.0');
+      expect((await versions())['agno_memories']).toBe(GRAPH.latest);
 
-        await db.exec(`DELETE FROM ${db.qualify('agno_sessions')} WHERE ${db.quoteIdent('created_at')} = ?`, [1700000999]);
-        const fixed = await manager().up();
-        expect(fixed.status).toBe('ok');
-        expect((await versions())['agno_sessions']).toBe(reached('sessions'));
-        if (AT_LATEST.includes('sessions'))
-          expect(legacyRuns(await shapeOf(db, 'agno_sessions'))).toEqual((await freshShapes())['sessions']);
-      },
-    );
+      await db.exec(`DELETE FROM ${db.qualify('agno_sessions')} WHERE ${db.quoteIdent('created_at')} = ?`, [1700000999]);
+      const fixed = await manager().up();
+      expect(fixed.status).toBe('ok');
+      expect((await versions())['agno_sessions']).toBe(reached('sessions'));
+      if (AT_LATEST.includes('sessions')) expect(legacyRuns(await shapeOf(db, 'agno_sessions'))).toEqual((await freshShapes())['sessions']);
+    });
 
     it('init creates every missing table at the latest version, as fresh as Agno makes them', async () => {
       const result = await manager().create();

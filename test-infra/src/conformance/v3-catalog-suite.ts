@@ -18,7 +18,7 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       return m;
     };
     const q = (name: string) => db.quoteIdent(name);
-    const mysqlFamily = () => db.flavor === 'mysql' || db.flavor === 'singlestore';
+    const { traits } = target;
     const versions = async () =>
       Object.fromEntries(
         (await db.rows(`SELECT table_name, version FROM ${db.qualify('agno_schema_versions')}`)).map((r) => [
@@ -45,13 +45,12 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       await db.close();
     });
 
-    it('init creates the runs table everywhere, tool_results on PostgreSQL and SQLite, jobs on PostgreSQL; parents first; all stamped 3.0.0', async () => {
+    it('init creates the Agno 3.0 tables Agno creates here (runs everywhere, tool_results on PostgreSQL and SQLite, jobs on PostgreSQL); parents first; all stamped 3.0.0', async () => {
       const created = await manager().create();
       expect(created.status).toBe('ok');
       const made = created.tables.filter((t) => t.outcome === 'created').map((t) => t.tableType);
       expect(made).toContain('runs');
-      expect(made.includes('tool_results')).toBe(db.flavor === 'postgres' || db.flavor === 'sqlite');
-      expect(made.includes('jobs')).toBe(db.flavor === 'postgres');
+      for (const type of ['runs', 'tool_results', 'jobs']) expect(made.includes(type), type).toBe(traits.agno3Tables.includes(type));
       expect(made).not.toContain('culture');
       expect(made.indexOf('sessions')).toBeLessThan(made.indexOf('runs'));
       if (made.includes('schedule_runs')) expect(made.indexOf('schedules')).toBeLessThan(made.indexOf('schedule_runs'));
@@ -83,9 +82,9 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
         'created_at',
         'updated_at',
       ]);
-      expect(runs?.primaryKey?.columns).toEqual(db.flavor === 'singlestore' ? ['run_id', 'session_id'] : ['run_id']);
+      expect(runs?.primaryKey?.columns).toEqual(traits.runsPrimaryKey);
       const composite = runs?.indexes.find((i) => i.columns.join(',') === 'session_id,run_index');
-      expect(composite?.name).toBe(mysqlFamily() ? 'agno_runs_runs_session_id_run_index' : 'idx_agno_runs_session_id_run_index');
+      expect(composite?.name).toBe(traits.runsSessionIndexName('agno_runs'));
       expect(
         runs?.indexes
           .filter((i) => i.columns.length === 1 && i.name.startsWith('idx_agno_runs_'))
@@ -99,11 +98,10 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       }
     });
 
-    // SingleStore has no foreign keys (a run id is unique only within its session there).
-    it.skipIf(target.name === 'singlestore')('deleting a session deletes its runs (ON DELETE CASCADE)', async () => {
+    it.skipIf(!traits.enforcesForeignKeys)('deleting a session deletes its runs (ON DELETE CASCADE)', async () => {
       await manager().create();
       // As Agno's SQLite adapter does on every connection: SQLite enforces foreign keys only when asked.
-      if (db.flavor === 'sqlite') await db.exec('PRAGMA foreign_keys = ON');
+      if (traits.foreignKeysOnSql !== null) await db.exec(traits.foreignKeysOnSql);
       await db.exec(
         `INSERT INTO ${db.qualify('agno_sessions')} (${q('session_id')}, ${q('session_type')}, ${q('created_at')}) VALUES (?, ?, ?)`,
         ['s1', 'agent', 1],
@@ -124,9 +122,7 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       ]);
       const runs = await readTable(db, 'chat_runs');
       if (runs?.foreignKeys !== undefined) expect(runs.foreignKeys.map((f) => f.referencedTable)).toEqual(['chat']);
-      expect(runs?.indexes.map((i) => i.name)).toContain(
-        mysqlFamily() ? 'chat_runs_runs_session_id_run_index' : 'idx_chat_runs_session_id_run_index',
-      );
+      expect(runs?.indexes.map((i) => i.name)).toContain(traits.runsSessionIndexName('chat_runs'));
       expect(allFindings(await manager({ tables: { sessions: 'chat' } }).verify())).toEqual([]);
     });
 
@@ -139,7 +135,7 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
         ...(metrics?.uniqueConstraints ?? []).map((u) => u.columns.join(',')),
         ...(metrics?.indexes ?? []).filter((i) => i.unique).map((i) => i.columns.join(',')),
       ];
-      if (db.flavor === 'singlestore') expect(uniques.filter((u) => u !== 'id')).toEqual([]);
+      if (!traits.uniqueKeys) expect(uniques.filter((u) => u !== 'id')).toEqual([]);
       else expect(uniques).toContain('user_id,date,aggregation_period');
       expect(uniques).not.toContain('date,aggregation_period');
       for (const table of ['agno_eval_runs', 'agno_knowledge']) {
@@ -154,14 +150,14 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
 
     it('a migrated sessions table that keeps its legacy runs column verifies clean', async () => {
       await manager().create();
-      await db.exec(`ALTER TABLE ${db.qualify('agno_sessions')} ADD COLUMN ${q('runs')} ${db.flavor === 'postgres' ? 'JSONB' : 'JSON'}`);
+      await db.exec(`ALTER TABLE ${db.qualify('agno_sessions')} ADD COLUMN ${q('runs')} ${traits.jsonType}`);
       const result = await manager().verify({ tableType: 'sessions' });
       expect(allFindings(result)).toEqual([]);
       expect(result.tables[0]?.health).toBe('ok');
     });
 
-    it.skipIf(target.name !== 'sqlite')(
-      "SQLite schedules whose provenance columns Agno's migration added as TEXT verify clean",
+    it.skipIf(!traits.textProvenanceColumns)(
+      "schedules whose provenance columns Agno's migration added as TEXT (SQLite) verify clean",
       async () => {
         await manager().create();
         await recreate('schedules', 'agno_schedules', (sql) =>
@@ -173,7 +169,7 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
       },
     );
 
-    it.skipIf(target.name !== 'postgres' && target.name !== 'sqlite')(
+    it.skipIf(!traits.partialIndexes)(
       'schedule names are unique per owner and among unowned schedules; verify reads both partial indexes',
       async () => {
         await manager().create();
@@ -188,9 +184,7 @@ export function runV3CatalogSuite(target: TestTarget, options: { readonly skip: 
         await insert('c', 'nightly', 'u2');
         await expect(insert('d', 'nightly', null)).rejects.toThrow();
         await expect(insert('e', 'nightly', 'u1')).rejects.toThrow();
-        await db.exec(
-          `DROP INDEX ${db.namespace === undefined ? q('agno_schedules_uq_unowned_name') : `${q(db.namespace)}.${q('agno_schedules_uq_unowned_name')}`}`,
-        );
+        await db.exec(db.dropIndexSql('agno_schedules', 'agno_schedules_uq_unowned_name'));
         const result = await manager().verify({ tableType: 'schedules' });
         expect(result.tables[0]?.findings.map((f) => `${f.kind} ${(f.columns ?? []).join(',')}`)).toEqual(['missing-index name']);
         expect(result.tables[0]?.findings[0]?.message).toContain('WHERE user_id IS NULL');

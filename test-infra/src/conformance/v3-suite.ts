@@ -125,7 +125,7 @@ export function runV3ConformanceSuite(target: TestTarget, options: { readonly sk
       expect(ids.map((r) => r['id'])).toEqual([...METRICS_KEPT].sort());
     });
 
-    runV3ReliabilitySuite(target, () => db, manager);
+    runV3ReliabilitySuite(() => db, manager);
   });
 }
 

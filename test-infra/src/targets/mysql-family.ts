@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Dialect, Flavor } from '@agno-migrate/core';
 import mysql from 'mysql2/promise';
-import type { TestDatabase } from '../target.js';
+import type { ChildDialectModule, TestDatabase } from '../target.js';
+import type { TargetTraits } from '../traits.js';
 
 /** Builds the dialect under test; test-infra does not depend on dialect packages (they depend on it). */
 export type MysqlFamilyDialectFactory = (options: { readonly url: string; readonly schema: string }) => Dialect;
@@ -15,7 +16,30 @@ export interface MysqlFamilyDatabaseOptions {
   readonly databaseUrl: (url: string, database: string) => string;
   /** The CLI arguments that reach the test database. */
   readonly cliArgs: (databaseUrl: string, database: string) => string[];
+  /** How a child process builds the dialect: the factory gets `{ url, schema }`. */
+  readonly child: ChildDialectModule | undefined;
 }
+
+/** What Agno and MySQL/MariaDB do differently from PostgreSQL and SQLite; SingleStore starts from these. */
+export const MYSQL_TRAITS: TargetTraits = {
+  stringType: (length) => `VARCHAR(${length})`,
+  jsonType: 'JSON',
+  enforcesForeignKeys: true,
+  foreignKeysOnSql: null,
+  readsForeignKeys: false,
+  partialIndexes: false,
+  uniqueKeys: true,
+  agno3Tables: ['runs'],
+  runsPrimaryKey: ['run_id'],
+  // Agno's MySQL adapter prefixes the table name to the index name its schema declares.
+  runsSessionIndexName: (table) => `${table}_runs_session_id_run_index`,
+  textProvenanceColumns: false,
+  // 2.2 enforced uniqueness with <table>_uq_session_id; duplicates exist where that index was lost.
+  repeatedSessionIn22: {
+    dropKeySql: (db, table) => `ALTER TABLE ${db.qualify(table)} DROP INDEX ${db.quoteIdent(`${table}_uq_session_id`)}`,
+    sessionType: 'agent',
+  },
+};
 
 function connectionOptions(url: string, timeoutMs: number): mysql.ConnectionOptions {
   const u = new URL(url);
@@ -77,6 +101,7 @@ export async function createMysqlFamilyDatabase(
     flavor: options.flavor,
     namespace: name,
     dialect: () => makeDialect({ url: databaseUrl, schema: name }),
+    childDialect: () => options.child && { ...options.child, options: { url: databaseUrl, schema: name } },
     cliArgs: () => options.cliArgs(databaseUrl, name),
     async exec(sql, params = []) {
       await connection.query(sql, [...params]);
@@ -87,6 +112,11 @@ export async function createMysqlFamilyDatabase(
     },
     quoteIdent,
     qualify: (table) => `${quoteIdent(name)}.${quoteIdent(table)}`,
+    dropIndexSql: (table, index) => `DROP INDEX ${quoteIdent(index)} ON ${quoteIdent(name)}.${quoteIdent(table)}`,
+    async tableNames() {
+      const [rows] = await connection.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ?', [name]);
+      return (rows as Record<string, unknown>[]).map((r) => String(r['name'])).sort();
+    },
     async close() {
       try {
         await connection.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);

@@ -1,7 +1,7 @@
 import { startContainer } from '../containers.js';
-import { createMysqlFamilyDatabase, probeMysqlFamilyServer, withDatabase } from './mysql-family.js';
+import { createMysqlFamilyDatabase, MYSQL_TRAITS, probeMysqlFamilyServer, withDatabase } from './mysql-family.js';
 import type { MysqlFamilyDialectFactory } from './mysql-family.js';
-import type { TestDatabase, TestTarget } from '../target.js';
+import type { ChildDialectModule, TestDatabase, TestTarget } from '../target.js';
 
 export const DEFAULT_MYSQL_TEST_URL = 'mysql://root@127.0.0.1:3306/test';
 
@@ -10,6 +10,8 @@ export interface MysqlTargetOptions {
   readonly dialect: MysqlFamilyDialectFactory;
   /** Defaults to AGNO_TEST_MYSQL_URL, else the local server. */
   readonly url?: string;
+  /** How a child process builds the dialect: the factory gets `{ url, schema }`. */
+  readonly child?: ChildDialectModule;
 }
 
 const PROBE_TIMEOUT_MS = 3000;
@@ -24,8 +26,9 @@ export function mysqlTarget(options: MysqlTargetOptions): TestTarget {
   const url = () => (resolved ??= resolveUrl(options.url));
   return {
     name: 'mysql',
+    traits: MYSQL_TRAITS,
     unavailableReason: () => (probe ??= url().then(probeServer)),
-    create: async () => createDatabase(await url(), options.dialect),
+    create: async () => createDatabase(await url(), options),
   };
 }
 
@@ -49,8 +52,9 @@ function probeServer(url: string): Promise<string | null> {
   return probeMysqlFamilyServer(url, PROBE_TIMEOUT_MS);
 }
 
-function createDatabase(url: string, makeDialect: MysqlTargetOptions['dialect']): Promise<TestDatabase> {
-  return createMysqlFamilyDatabase(url, makeDialect, {
+function createDatabase(url: string, options: MysqlTargetOptions): Promise<TestDatabase> {
+  return createMysqlFamilyDatabase(url, options.dialect, {
+    child: options.child,
     flavor: 'mysql',
     createDatabaseSuffix: ' CHARACTER SET utf8mb4',
     databaseUrl: withDatabase,

@@ -1,7 +1,8 @@
 import type { Dialect } from '@agno-migrate/core';
 import pg from 'pg';
 import { startContainer } from '../containers.js';
-import type { TestDatabase, TestTarget } from '../target.js';
+import type { ChildDialectModule, TestDatabase, TestTarget } from '../target.js';
+import type { TargetTraits } from '../traits.js';
 
 export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -50,16 +51,44 @@ function bindable(value: unknown): unknown {
 
 let counter = 0;
 
+/** What Agno and PostgreSQL do differently from the other databases. */
+export const POSTGRES_TRAITS: TargetTraits = {
+  stringType: () => 'VARCHAR',
+  jsonType: 'JSONB',
+  enforcesForeignKeys: true,
+  foreignKeysOnSql: null,
+  readsForeignKeys: true,
+  partialIndexes: true,
+  uniqueKeys: true,
+  agno3Tables: ['runs', 'tool_results', 'jobs'],
+  runsPrimaryKey: ['run_id'],
+  runsSessionIndexName: (table) => `idx_${table}_session_id_run_index`,
+  textProvenanceColumns: false,
+  // 2.2 enforced uniqueness with <table>_uq_session_id; duplicates exist where that constraint was lost.
+  repeatedSessionIn22: {
+    dropKeySql: (db, table) => `ALTER TABLE ${db.qualify(table)} DROP CONSTRAINT ${db.quoteIdent(`${table}_uq_session_id`)}`,
+    sessionType: 'agent',
+  },
+};
+
+export interface PostgresTargetOptions {
+  /** The server to test against; defaults to AGNO_TEST_POSTGRES_URL, else the local one. */
+  readonly url?: string;
+  /** How a child process builds the dialect: the factory gets `{ url, schema }`. */
+  readonly child?: ChildDialectModule;
+}
+
 /**
  * Each database is a fresh schema with a unique name in the one test database, dropped (CASCADE)
  * on close, so test files can run side by side.
  */
-export function postgresTarget(makeDialect: PostgresDialectFactory, explicitUrl?: string): TestTarget {
+export function postgresTarget(makeDialect: PostgresDialectFactory, options: PostgresTargetOptions = {}): TestTarget {
   let resolved: Promise<string> | undefined;
   let availability: Promise<string | null> | undefined;
-  const target = () => (resolved ??= resolveUrl(explicitUrl));
+  const target = () => (resolved ??= resolveUrl(options.url));
   return {
     name: 'postgres',
+    traits: POSTGRES_TRAITS,
     unavailableReason() {
       availability ??= target().then(probe);
       return availability;
@@ -79,6 +108,7 @@ export function postgresTarget(makeDialect: PostgresDialectFactory, explicitUrl?
         flavor: 'postgres',
         namespace: schema,
         dialect: () => makeDialect({ url, schema }),
+        childDialect: () => options.child && { ...options.child, options: { url, schema } },
         cliArgs: () => ['--db', url, '--schema', schema],
         exec: async (sql, params) => {
           await rows(sql, params);
@@ -86,6 +116,11 @@ export function postgresTarget(makeDialect: PostgresDialectFactory, explicitUrl?
         rows,
         quoteIdent,
         qualify: (table) => `${quoteIdent(schema)}.${quoteIdent(table)}`,
+        dropIndexSql: (_table, index) => `DROP INDEX ${quoteIdent(schema)}.${quoteIdent(index)}`,
+        tableNames: async () =>
+          (await rows('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ?', [schema]))
+            .map((r) => String(r['name']))
+            .sort(),
         async close() {
           try {
             await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { startContainer } from '../containers.js';
-import type { TestDatabase, TestTarget } from '../target.js';
-import { createMysqlFamilyDatabase, probeMysqlFamilyServer, withDatabase } from './mysql-family.js';
+import type { ChildDialectModule, TestDatabase, TestTarget } from '../target.js';
+import type { TargetTraits } from '../traits.js';
+import { createMysqlFamilyDatabase, MYSQL_TRAITS, probeMysqlFamilyServer, withDatabase } from './mysql-family.js';
 import type { MysqlFamilyDialectFactory } from './mysql-family.js';
 
 export interface SinglestoreTargetOptions {
@@ -9,7 +10,20 @@ export interface SinglestoreTargetOptions {
   readonly dialect: MysqlFamilyDialectFactory;
   /** Defaults to AGNO_TEST_SINGLESTORE_URL. */
   readonly url?: string;
+  /** How a child process builds the dialect: the factory gets `{ url, schema }`. */
+  readonly child?: ChildDialectModule;
 }
+
+/** SingleStore speaks MySQL's SQL, without foreign keys or unique keys beside the shard key. */
+export const SINGLESTORE_TRAITS: TargetTraits = {
+  ...MYSQL_TRAITS,
+  enforcesForeignKeys: false,
+  uniqueKeys: false,
+  // A run id is unique only within its session there.
+  runsPrimaryKey: ['run_id', 'session_id'],
+  // SingleStore's 2.2 key is uq_session_type (session_id, session_type): a second type repeats the id.
+  repeatedSessionIn22: { dropKeySql: null, sessionType: 'team' },
+};
 
 const PROBE_TIMEOUT_MS = 5000;
 const DEV_IMAGE = 'ghcr.io/singlestore-labs/singlestoredb-dev';
@@ -25,6 +39,7 @@ export function singlestoreTarget(options: SinglestoreTargetOptions): TestTarget
   const url = () => (resolved ??= resolveUrl(options.url));
   return {
     name: 'singlestore',
+    traits: SINGLESTORE_TRAITS,
     unavailableReason: () =>
       (probe ??= url().then((u) =>
         u === null ? `AGNO_TEST_SINGLESTORE_URL is not set and no Docker engine is available to start ${DEV_IMAGE}` : probeServer(u),
@@ -32,7 +47,7 @@ export function singlestoreTarget(options: SinglestoreTargetOptions): TestTarget
     create: async () => {
       const u = await url();
       if (u === null) throw new Error('no SingleStore to test against: set AGNO_TEST_SINGLESTORE_URL');
-      return createDatabase(u, options.dialect);
+      return createDatabase(u, options);
     },
   };
 }
@@ -59,8 +74,9 @@ function probeServer(url: string): Promise<string | null> {
 }
 
 /** A fresh database per test file, dropped on close (SingleStore: CREATE DATABASE allocates partitions). */
-function createDatabase(url: string, makeDialect: SinglestoreTargetOptions['dialect']): Promise<TestDatabase> {
-  return createMysqlFamilyDatabase(url, makeDialect, {
+function createDatabase(url: string, options: SinglestoreTargetOptions): Promise<TestDatabase> {
+  return createMysqlFamilyDatabase(url, options.dialect, {
+    child: options.child,
     flavor: 'singlestore',
     createDatabaseSuffix: '',
     databaseUrl: (serverUrl, name) => withDatabase(serverUrl.replace(/^mysql:/i, 'singlestore:'), name),

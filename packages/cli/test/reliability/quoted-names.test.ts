@@ -6,7 +6,6 @@ import { runCli } from './support/cli-process.js';
 import { KINDS, openSubject, skipKind } from './support/databases.js';
 import type { Subject } from './support/databases.js';
 import { expectNoSecret, parseJsonDocument } from './support/output-checks.js';
-import { tableNames } from './support/snapshot.js';
 
 const TIMEOUT_MS = 60_000;
 
@@ -52,7 +51,7 @@ for (const kind of KINDS) {
         const runs = `${NAMES.sessions}_runs`;
         expect(shown.map((t: { tableName: string }) => t.tableName).sort()).toEqual([...Object.values(NAMES), runs].sort());
 
-        expect(await tableNames(subject.db)).toEqual([...Object.values(NAMES), runs, VERSIONS].sort());
+        expect(await subject.db.tableNames()).toEqual([...Object.values(NAMES), runs, VERSIONS].sort());
         const stamped = await subject.db.rows(`SELECT table_name, version FROM ${subject.db.qualify(VERSIONS)}`);
         expect(Object.fromEntries(stamped.map((r) => [r['table_name'], r['version']]))).toEqual({
           ...Object.fromEntries(Object.entries(NAMES).map(([type, n]) => [n, reachedVersion(type)])),

@@ -90,19 +90,13 @@ for (const kind of KINDS) {
       for (const s of open.splice(0)) await s.close();
     });
 
+    // That the lock lets one run do each step and the end state is one clean run's is each
+    // dialect's conformance suite (test-infra's racing suite); here: what each process says.
     it(
-      `${DEPLOYS} processes run up at once: all exit 0, each step applied once, the end state of one clean run`,
+      `${DEPLOYS} processes run up at once: all exit 0 with nothing on stderr, one reports the steps, the others none`,
       async () => {
-        const since = epochNow();
         const raced = await subject();
-        const clean = await subject();
         await createAgno22Database(raced.db, DEFAULT_NAMES);
-        await createAgno22Database(clean.db, DEFAULT_NAMES);
-
-        const single = await runCli(['up', '--json', ...clean.args()]);
-        expect(single.code, single.stderr).toBe(0);
-        const expected = appliedSteps(single).sort();
-        expect(expected.length).toBeGreaterThan(6);
 
         const runs = await Promise.all(Array.from({ length: DEPLOYS }, () => runCli(['up', '--json', ...raced.args()])));
         for (const run of runs) {
@@ -110,11 +104,10 @@ for (const kind of KINDS) {
           expect(run.stderr).toBe('');
           if (raced.secret) expectNoSecret(run, raced.secret);
         }
-        // Across all processes, each (table, step) appears exactly once: the lock let one run do it.
-        expect(runs.flatMap(appliedSteps).sort()).toEqual(expected);
-        expect(runs.filter((run) => appliedSteps(run).length > 0)).toHaveLength(1);
-
-        expect(await snapshot(raced.db, since)).toEqual(await snapshot(clean.db, since));
+        const applied = runs.map(appliedSteps).filter((steps) => steps.length > 0);
+        expect(applied).toHaveLength(1);
+        expect(applied[0]!.length).toBeGreaterThan(6);
+        expect(new Set(applied[0]).size).toBe(applied[0]!.length);
       },
       TIMEOUT_MS,
     );

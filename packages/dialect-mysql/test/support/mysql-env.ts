@@ -1,7 +1,11 @@
 import { mysqlTarget, targetEnv } from '@agno-migrate/test-infra';
 import { mysqlDialect } from '../../src/index.js';
 
-export const target = mysqlTarget({ dialect: (options) => mysqlDialect(options) });
+/** In-process tests use the source; child processes (killed and racing runs) the built package. */
+export const target = mysqlTarget({
+  dialect: (options) => mysqlDialect(options),
+  child: { module: new URL('../../dist/index.js', import.meta.url).href, factory: 'mysqlDialect' },
+});
 
 /** Skips loudly when MySQL is missing; with AGNO_TEST_REQUIRE=mysql its absence fails instead. */
 const env = await targetEnv(target, 'MySQL');

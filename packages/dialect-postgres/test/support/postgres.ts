@@ -6,7 +6,10 @@ import { postgresDialect } from '../../src/index.js';
 
 export { postgresTestUrl };
 
-export const target = postgresTarget((options) => postgresDialect(options));
+/** In-process tests use the source; child processes (killed and racing runs) the built package. */
+export const target = postgresTarget((options) => postgresDialect(options), {
+  child: { module: new URL('../../dist/index.js', import.meta.url).href, factory: 'postgresDialect' },
+});
 
 /** Skips (loudly) when PostgreSQL is unreachable, unless AGNO_TEST_REQUIRE names it: then the tests run and fail. */
 export const postgresGate = await gate(target);

@@ -11,14 +11,6 @@ export interface Snapshot {
   readonly versions: Readonly<Record<string, string>>;
 }
 
-export async function tableNames(db: TestDatabase): Promise<string[]> {
-  const rows =
-    db.flavor === 'sqlite'
-      ? await db.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
-      : await db.rows('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ?', [db.namespace]);
-  return rows.map((r) => String(r['name'])).sort();
-}
-
 /**
  * Columns in their order; indexes and constraints sorted by name, since catalogs list them in no
  * particular order.
@@ -68,7 +60,7 @@ async function readTables(db: TestDatabase, names: readonly string[]): Promise<M
 export async function snapshot(db: TestDatabase, since: number, versionsTable = VERSIONS_TABLE): Promise<Snapshot> {
   const tables: Record<string, { shape: unknown; rows: string[] }> = {};
   let versions: Record<string, string> = {};
-  const names = await tableNames(db);
+  const names = await db.tableNames();
   const states = await readTables(db, names);
   for (const name of names) {
     const state = states.get(name);
