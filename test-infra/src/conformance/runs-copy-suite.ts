@@ -146,6 +146,39 @@ export function runRunsCopySuite(target: TestTarget, options: { readonly skip: b
       expect((await runRows(db)).length).toBe(5);
     });
 
+    it('builds the secondary indexes of the runs table it created after the copy, ending in the 3.0 shape', async () => {
+      await legacySessions(db, manager());
+      const result = await manager().up({ tableType: 'sessions' });
+      const statements = result.tables.flatMap((t) => t.steps.flatMap((s) => s.operations.flatMap((o) => o.statements.map((r) => r.sql))));
+      const lastInsert = statements.findLastIndex((sql) => sql.startsWith(`INSERT INTO ${db.qualify('agno_runs')}`));
+      const statusIndex = statements.findIndex((sql) => sql.includes(q('idx_agno_runs_status')));
+      expect(lastInsert).toBeGreaterThan(-1);
+      // SingleStore declares the indexes of its sharded table with it.
+      if (target.name === 'singlestore') expect(statusIndex).toBeLessThan(lastInsert);
+      else expect(statusIndex).toBeGreaterThan(lastInsert);
+      expect(copyReport(result)).toMatchObject({ runs: 5, copied: 5 });
+      const verified = await manager().verify({ tableType: 'runs' });
+      expect(verified.tables.flatMap((t) => t.findings.map((f) => f.message))).toEqual([]);
+    });
+
+    it('after a run killed before the runs indexes were built, the next up builds them and copies the rest', async () => {
+      await legacySessions(db, manager());
+      // What a kill after the copy's first batches leaves: the runs table without its late indexes, sessions at 2.5.6.
+      await manager().create({ tableType: 'runs' });
+      for (const index of ['idx_agno_runs_status', 'idx_agno_runs_created_at']) {
+        await db.exec(
+          db.flavor === 'mysql' || db.flavor === 'singlestore'
+            ? `DROP INDEX ${q(index)} ON ${db.qualify('agno_runs')}`
+            : `DROP INDEX ${db.namespace === undefined ? q(index) : `${q(db.namespace)}.${q(index)}`}`,
+        );
+      }
+      const result = await manager().up({ tableType: 'sessions' });
+      expect(copyReport(result)).toMatchObject({ runs: 5, copied: 5 });
+      const verified = await manager().verify({ tableType: 'runs' });
+      expect(verified.tables.flatMap((t) => t.findings.map((f) => f.message))).toEqual([]);
+      expect(await versionOf(db, 'agno_sessions')).toBe('3.0.0');
+    });
+
     // One process cannot race itself on SQLite (a waiting BEGIN IMMEDIATE blocks the thread): the
     // CLI's racing-deploys suite runs separate processes there.
     it.skipIf(target.name === 'sqlite')('racing deploys copy once', async () => {
