@@ -4,6 +4,18 @@ import { RUN_COLUMNS, sql, StandardRunsSql } from '@agno-migrate/core';
 /** The keys of a run the copy reads, as JSON values. */
 const KEYS = ['run_id', 'agent_id', 'team_id', 'workflow_id', 'parent_run_id', 'status', 'created_at'] as const;
 export type RunKey = (typeof KEYS)[number];
+const NUMBER_START = ['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/** The characters JSON text of each type (JSON_TYPE's names, lower case) can start with. */
+const FIRST_CHARACTERS: Readonly<Record<string, readonly string[]>> = {
+  object: ['{'],
+  array: ['['],
+  string: ['"'],
+  null: ['n'],
+  boolean: ['t', 'f'],
+  integer: NUMBER_START,
+  double: NUMBER_START,
+  decimal: NUMBER_START,
+};
 type Key = RunKey;
 
 /**
@@ -165,8 +177,14 @@ export class MysqlRunsSql extends StandardRunsSql {
     return `'${name.toUpperCase()}'`;
   }
 
+  /**
+   * Whether a JSON value (as JSON_TABLE and JSON_EXTRACT give it, without leading white space) is
+   * of one of the types, by its first character: JSON_TYPE would parse it again, for every key of
+   * every run.
+   */
   protected isType(value: string, names: readonly string[]): string {
-    return `JSON_TYPE(${value}) IN (${names.map((n) => this.typeName(n)).join(', ')})`;
+    const firsts = [...new Set(names.flatMap((n) => FIRST_CHARACTERS[n] ?? []))];
+    return `LEFT(${value}, 1) IN (${firsts.map((c) => `'${c}'`).join(', ')})`;
   }
 
   /** The element's 0-based position in the blob. */
@@ -186,7 +204,7 @@ export class MysqlRunsSql extends StandardRunsSql {
   /** A key of the run as text: NULL for an absent key or JSON null, strings unquoted. */
   protected text(key: Key): string {
     const v = this.value(key);
-    return `(CASE WHEN ${v} IS NULL OR JSON_TYPE(${v}) = 'NULL' THEN NULL ELSE JSON_UNQUOTE(${v}) END)`;
+    return `(CASE WHEN ${v} IS NULL OR ${this.isType(v, ['null'])} THEN NULL ELSE JSON_UNQUOTE(${v}) END)`;
   }
 
   protected number(key: Key): string {

@@ -1,4 +1,5 @@
 import type { MigrationManager } from '@agno-migrate/core';
+import { buildRunRows } from '@agno-migrate/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDatabase, TestTarget } from '../target.js';
 import {
@@ -204,6 +205,21 @@ export function runRunsCopySuite(target: TestTarget, options: { readonly skip: b
       await legacySessions(db, renamed(), [{ id: 'r1', user: 'u', runs: JSON.stringify([{ run_id: 'R', agent_id: 'a' }]) }]);
       await renamed().up({ tableType: 'sessions' });
       expect((await runRows(db, 'my_sessions_runs')).map((r) => [r['run_id'], r['session_id']])).toEqual([['R', 'r1']]);
+    });
+
+    it('run_type and created_at follow Python truthiness whatever JSON type the keys hold', async () => {
+      const values = [0, 1, 0.0, 2.5, -3, true, false, null, '', 'x', [], [0], {}, { a: 1 }];
+      const runs = values.flatMap((v, i) => [
+        { run_id: `a${i}`, agent_id: v, team_id: 't' },
+        { run_id: `t${i}`, team_id: v },
+        { run_id: `c${i}`, agent_id: 'a', created_at: v },
+      ]);
+      await legacySessions(db, manager(), [{ id: 'odd', user: 'u', runs: JSON.stringify(runs) }]);
+      await manager().up({ tableType: 'sessions' });
+      const expected = buildRunRows(JSON.stringify(runs), 'odd', 'u', NOW_SECONDS).rows.map((r) => [r.run_id, r.run_type, r.created_at]);
+      const rows = (await runRows(db)).map((r) => [r['run_id'], r['run_type'], r['created_at']]);
+      const byId = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+      expect(rows.sort(byId)).toEqual(expected.sort(byId));
     });
 
     it('user_id comes from the session row, not from the run', async () => {
