@@ -4,12 +4,25 @@ import { RUN_COLUMNS, sql, StandardRunsSql } from '@agno-migrate/core';
 /** The keys of a run the copy reads, as JSON values. */
 const KEYS = ['run_id', 'agent_id', 'team_id', 'workflow_id', 'parent_run_id', 'status', 'created_at'] as const;
 export type RunKey = (typeof KEYS)[number];
+const NUMBER_START = ['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/** The characters JSON text of each type (JSON_TYPE's names, lower case) can start with. */
+const FIRST_CHARACTERS: Readonly<Record<string, readonly string[]>> = {
+  object: ['{'],
+  array: ['['],
+  string: ['"'],
+  null: ['n'],
+  boolean: ['t', 'f'],
+  integer: NUMBER_START,
+  double: NUMBER_START,
+  decimal: NUMBER_START,
+};
 type Key = RunKey;
 
 /**
  * The runs copy on MySQL 8 and MariaDB: `JSON_TABLE … FOR ORDINALITY` expands each blob inside the
  * database. A batch is counted (with the runs already present) before it is copied: with mysql2's
  * found-rows flag, `ON DUPLICATE KEY UPDATE`'s affected rows do not tell inserted from kept rows.
+ * The count reads only each element's run_id, so the run data is read by the copy alone.
  * SingleStore overrides the element source and the JSON accessors.
  */
 export class MysqlRunsSql extends StandardRunsSql {
@@ -19,26 +32,32 @@ export class MysqlRunsSql extends StandardRunsSql {
     super(q);
   }
 
+  /**
+   * One scan of the batch that reads no run: the elements of each array blob bring only their
+   * run_id (a run is an element with a non-null run_id, which only an object can have), and the
+   * blob itself is looked at only for a session with no element (empty, not a list, or for the client).
+   */
   countBatch(t: RunsTables, batch: SessionBatch, withExisting: boolean): Statement {
     const [where, params] = this.range('s', batch);
     const runs = `s.${this.id('runs')}`;
-    const kind = this.kind();
+    const isRun = this.isRun();
     const existing = withExisting
-      ? `SUM(CASE WHEN ${kind} = 'run' AND EXISTS (SELECT 1 FROM ${this.q.qualify(t.runs)} r WHERE r.${this.id('run_id')} = ${this.text('run_id')}) THEN 1 ELSE 0 END)`
+      ? `SUM(CASE WHEN ${isRun} AND EXISTS (SELECT 1 FROM ${this.q.qualify(t.runs)} r WHERE r.${this.id('run_id')} = ${this.text('run_id')}) THEN 1 ELSE 0 END)`
       : '0';
     const n = (name: string) => this.id(name);
     const sum = (condition: string) => `COALESCE(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
-    const sessions = `(SELECT COUNT(*) FROM ${this.q.qualify(t.sessions)} s WHERE ${where} AND ${runs} IS NOT NULL`;
-    const [where2, params2] = this.range('s', batch);
-    const [where3, params3] = this.range('s', batch);
+    const skipped = `e.pos IS NOT NULL AND NOT ${isRun}`;
+    // Element `pos` of the blob, parsed again only for the rare element that is not a run.
+    const elementAt = `JSON_EXTRACT(${runs}, CONCAT('$[', e.pos - 1, ']'))`;
+    const noElement = `e.pos IS NULL AND ${runs} IS NOT NULL`;
     return sql(
-      `SELECT ${sessions}) AS ${n('sessions')}, ` +
-        `(SELECT COUNT(*) FROM ${this.q.qualify(t.sessions)} s WHERE ${where2} AND ${runs} IS NOT NULL AND NOT ${this.needsClient(runs)} AND ${this.blobType(runs)} NOT IN (${this.typeName('array')}, ${this.typeName('null')})) AS ${n('not_list')}, ` +
-        `(SELECT COUNT(*) FROM ${this.q.qualify(t.sessions)} s WHERE ${where3} AND ${runs} IS NOT NULL AND ${this.needsClient(runs)}) AS ${n('fallback')}, ` +
-        `${sum(`${kind} = 'run'`)} AS ${n('runs')}, COALESCE(${existing}, 0) AS ${n('existing')}, ` +
-        `${sum(`${kind} = 'not_object'`)} AS ${n('not_object')}, ${sum(`${kind} = 'no_run_id'`)} AS ${n('no_run_id')} ` +
-        `FROM ${this.elements(t, where)}`,
-      [...params, ...params2, ...params3, ...params],
+      `SELECT ${sum('e.pos IS NULL OR e.pos = 1')} AS ${n('sessions')}, ${sum(isRun)} AS ${n('runs')}, COALESCE(${existing}, 0) AS ${n('existing')}, ` +
+        `${sum(`${skipped} AND NOT ${this.isType(elementAt, ['object'])}`)} AS ${n('not_object')}, ` +
+        `${sum(`${skipped} AND ${this.isType(elementAt, ['object'])}`)} AS ${n('no_run_id')}, ` +
+        `${sum(`${noElement} AND NOT ${this.needsClient(runs)} AND ${this.blobType(runs)} NOT IN (${this.typeName('array')}, ${this.typeName('null')})`)} AS ${n('not_list')}, ` +
+        `${sum(`${noElement} AND ${this.needsClient(runs)}`)} AS ${n('fallback')} ` +
+        `FROM ${this.q.qualify(t.sessions)} s LEFT JOIN ${this.elementTable(runs, false)} ON TRUE WHERE ${where} AND ${runs} IS NOT NULL`,
+      params,
     );
   }
 
@@ -62,7 +81,7 @@ export class MysqlRunsSql extends StandardRunsSql {
     ];
     return sql(
       `INSERT INTO ${this.q.qualify(t.runs)} (${RUN_COLUMNS.map((c) => this.id(c)).join(', ')}) ` +
-        `SELECT ${values.join(', ')} FROM ${this.elements(t, where)} AND ${this.kind()} = 'run' ${this.keepExisting()}`,
+        `SELECT ${values.join(', ')} FROM ${this.elements(t, where)} AND ${this.runFilter()} ${this.keepExisting()}`,
       [now, now, ...params],
     );
   }
@@ -118,11 +137,36 @@ export class MysqlRunsSql extends StandardRunsSql {
   /** `FROM` sessions joined with one row per element of their array blobs, then `WHERE <where>`. */
   protected elements(t: RunsTables, where: string): string {
     const runs = `s.${this.id('runs')}`;
-    const columns = [`pos FOR ORDINALITY`, `run JSON PATH '$'`, ...KEYS.map((k) => `${this.id(`j_${k}`)} JSON PATH '$.${k}'`)];
+    return `${this.q.qualify(t.sessions)} s, ${this.elementTable(runs, true)} WHERE ${where} AND ${runs} IS NOT NULL`;
+  }
+
+  /**
+   * JSON_TABLE over a blob that is a JSON array (else over `[]`), with the element itself and the
+   * keys the copy reads when `withRun`, only its run_id otherwise. Valid JSON text that starts with
+   * `[` is an array: asking its type would parse a blob once more (JSON_TABLE parses it anyway).
+   */
+  protected elementTable(runs: string, withRun: boolean): string {
+    const keys = withRun ? KEYS : (['run_id'] as const);
+    const columns = [
+      `pos FOR ORDINALITY`,
+      ...(withRun ? [`run JSON PATH '$'`] : []),
+      ...keys.map((k) => `${this.id(`j_${k}`)} JSON PATH '$.${k}'`),
+    ];
     return (
-      `${this.q.qualify(t.sessions)} s, JSON_TABLE(CASE WHEN JSON_VALID(${runs}) THEN CASE WHEN JSON_TYPE(${runs}) = 'ARRAY' ` +
-      `THEN ${runs} ELSE '[]' END ELSE '[]' END, '$[*]' COLUMNS (${columns.join(', ')})) e WHERE ${where} AND ${runs} IS NOT NULL`
+      `JSON_TABLE(CASE WHEN ${runs} LIKE '[%' AND JSON_VALID(${runs}) THEN ${runs} ` +
+      `WHEN JSON_VALID(${runs}) AND JSON_TYPE(${runs}) = 'ARRAY' THEN ${runs} ELSE '[]' END, '$[*]' COLUMNS (${columns.join(', ')})) e`
     );
+  }
+
+  /** An element that becomes a row: a non-null run_id (member access finds nothing in a non-object). */
+  protected isRun(): string {
+    const id = this.value('run_id');
+    return `(${id} IS NOT NULL AND NOT ${this.isType(id, ['null'])})`;
+  }
+
+  /** The copy's condition on an element, `isRun` without the blob's other elements. */
+  protected runFilter(): string {
+    return this.isRun();
   }
 
   protected blobType(column: string): string {
@@ -133,8 +177,14 @@ export class MysqlRunsSql extends StandardRunsSql {
     return `'${name.toUpperCase()}'`;
   }
 
+  /**
+   * Whether a JSON value (as JSON_TABLE and JSON_EXTRACT give it, without leading white space) is
+   * of one of the types, by its first character: JSON_TYPE would parse it again, for every key of
+   * every run.
+   */
   protected isType(value: string, names: readonly string[]): string {
-    return `JSON_TYPE(${value}) IN (${names.map((n) => this.typeName(n)).join(', ')})`;
+    const firsts = [...new Set(names.flatMap((n) => FIRST_CHARACTERS[n] ?? []))];
+    return `LEFT(${value}, 1) IN (${firsts.map((c) => `'${c}'`).join(', ')})`;
   }
 
   /** The element's 0-based position in the blob. */
@@ -154,7 +204,7 @@ export class MysqlRunsSql extends StandardRunsSql {
   /** A key of the run as text: NULL for an absent key or JSON null, strings unquoted. */
   protected text(key: Key): string {
     const v = this.value(key);
-    return `(CASE WHEN ${v} IS NULL OR JSON_TYPE(${v}) = 'NULL' THEN NULL ELSE JSON_UNQUOTE(${v}) END)`;
+    return `(CASE WHEN ${v} IS NULL OR ${this.isType(v, ['null'])} THEN NULL ELSE JSON_UNQUOTE(${v}) END)`;
   }
 
   protected number(key: Key): string {

@@ -44,7 +44,7 @@ export class PostgresRunsSql extends StandardRunsSql {
     ];
     const insert =
       `INSERT INTO ${this.q.qualify(t.runs)} (${RUN_COLUMNS.map((c) => this.id(c)).join(', ')}) ` +
-      `SELECT ${values.join(', ')} FROM src WHERE src.kind = 'run' ORDER BY src.session_id, src.pos ${this.keepExisting()} RETURNING 1`;
+      `SELECT ${values.join(', ')} FROM src WHERE src.kind = 'run' ${this.keepExisting()} RETURNING 1`;
     return sql(
       `WITH src AS MATERIALIZED (${source}), ins AS (${insert}) ${this.countSelect('0')}, (SELECT COUNT(*) FROM ins) AS copied FROM src`,
       [...params, now],

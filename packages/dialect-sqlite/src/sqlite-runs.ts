@@ -54,7 +54,7 @@ export class SqliteRunsSql extends StandardRunsSql {
       'e.key',
       'e.value',
       `CASE WHEN json_type(e.value, '$.created_at') IN ('integer', 'real') AND ${get('created_at')} <> 0 ` +
-        `THEN CAST(${get('created_at')} AS INTEGER) ELSE ${nowMark} END`,
+        `THEN CAST(ROUND(${get('created_at')}) AS INTEGER) ELSE ${nowMark} END`,
       nowMark,
     ];
     return sql(

@@ -1,4 +1,5 @@
 import type { MigrationManager } from '@agno-migrate/core';
+import { buildRunRows } from '@agno-migrate/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDatabase, TestTarget } from '../target.js';
 import { describeChild, runInChild } from './processes/child-run.js';
@@ -147,6 +148,35 @@ export function runRunsCopySuite(target: TestTarget, options: { readonly skip: b
       expect((await runRows(db)).length).toBe(5);
     });
 
+    it('builds the secondary indexes of the runs table it created after the copy, ending in the 3.0 shape', async () => {
+      await legacySessions(db, manager());
+      const result = await manager().up({ tableType: 'sessions' });
+      const statements = result.tables.flatMap((t) => t.steps.flatMap((s) => s.operations.flatMap((o) => o.statements.map((r) => r.sql))));
+      const lastInsert = statements.findLastIndex((sql) => sql.startsWith(`INSERT INTO ${db.qualify('agno_runs')}`));
+      const statusIndex = statements.findIndex((sql) => sql.includes(q('idx_agno_runs_status')));
+      expect(lastInsert).toBeGreaterThan(-1);
+      // A dialect may declare them with the table instead (SingleStore's sharded table).
+      if (db.dialect().emitter.runsSql?.()?.indexesAfterCopy === false) expect(statusIndex).toBeLessThan(lastInsert);
+      else expect(statusIndex).toBeGreaterThan(lastInsert);
+      expect(copyReport(result)).toMatchObject({ runs: 5, copied: 5 });
+      const verified = await manager().verify({ tableType: 'runs' });
+      expect(verified.tables.flatMap((t) => t.findings.map((f) => f.message))).toEqual([]);
+    });
+
+    it('after a run killed before the runs indexes were built, the next up builds them and copies the rest', async () => {
+      await legacySessions(db, manager());
+      // What a kill after the copy's first batches leaves: the runs table without its late indexes, sessions at 2.5.6.
+      await manager().create({ tableType: 'runs' });
+      for (const index of ['idx_agno_runs_status', 'idx_agno_runs_created_at']) {
+        await db.exec(db.dropIndexSql('agno_runs', index));
+      }
+      const result = await manager().up({ tableType: 'sessions' });
+      expect(copyReport(result)).toMatchObject({ runs: 5, copied: 5 });
+      const verified = await manager().verify({ tableType: 'runs' });
+      expect(verified.tables.flatMap((t) => t.findings.map((f) => f.message))).toEqual([]);
+      expect(await versionOf(db, 'agno_sessions')).toBe('3.0.0');
+    });
+
     // Each deploy a process of its own: a waiting SQLite writer blocks its whole thread.
     it('racing deploys copy once', async () => {
       await legacySessions(db, manager());
@@ -172,6 +202,21 @@ export function runRunsCopySuite(target: TestTarget, options: { readonly skip: b
       await legacySessions(db, renamed(), [{ id: 'r1', user: 'u', runs: JSON.stringify([{ run_id: 'R', agent_id: 'a' }]) }]);
       await renamed().up({ tableType: 'sessions' });
       expect((await runRows(db, 'my_sessions_runs')).map((r) => [r['run_id'], r['session_id']])).toEqual([['R', 'r1']]);
+    });
+
+    it('run_type and created_at follow Python truthiness whatever JSON type the keys hold', async () => {
+      const values = [0, 1, 0.0, 2.5, -3, true, false, null, '', 'x', [], [0], {}, { a: 1 }];
+      const runs = values.flatMap((v, i) => [
+        { run_id: `a${i}`, agent_id: v, team_id: 't' },
+        { run_id: `t${i}`, team_id: v },
+        { run_id: `c${i}`, agent_id: 'a', created_at: v },
+      ]);
+      await legacySessions(db, manager(), [{ id: 'odd', user: 'u', runs: JSON.stringify(runs) }]);
+      await manager().up({ tableType: 'sessions' });
+      const expected = buildRunRows(JSON.stringify(runs), 'odd', 'u', NOW_SECONDS).rows.map((r) => [r.run_id, r.run_type, r.created_at]);
+      const rows = (await runRows(db)).map((r) => [r['run_id'], r['run_type'], r['created_at']]);
+      const byId = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+      expect(rows.sort(byId)).toEqual(expected.sort(byId));
     });
 
     it('user_id comes from the session row, not from the run', async () => {

@@ -70,6 +70,12 @@ export interface RunsSql {
    * — its affected rows are the rows inserted; `none` — neither (core counts `existing` first).
    */
   readonly copyReports: 'counts' | 'inserted' | 'none';
+  /**
+   * Whether a runs table the copy creates may get its secondary indexes (all but those leading with
+   * the foreign key's columns) after the copy, as a bulk load builds them, rather than keeping them
+   * up to date row by row.
+   */
+  readonly indexesAfterCopy?: boolean;
   /** Rows `session_id, user_id, runs` of the batch's sessions whose blob the SQL path leaves alone. */
   fallbackSessions(t: RunsTables, batch: SessionBatch): Statement;
   /** A multi-row insert of built rows, the existing row winning. */

@@ -17,6 +17,7 @@ export interface SqlQuoting {
  */
 export abstract class StandardRunsSql implements RunsSql {
   abstract readonly copyReports: RunsSql['copyReports'];
+  readonly indexesAfterCopy: boolean = true;
 
   constructor(protected readonly q: SqlQuoting) {}
 

@@ -5,7 +5,7 @@ import { task } from '../../../operations/task.js';
 import type { Task, TaskContext, TaskOutcome } from '../../../operations/types.js';
 import { buildRunRows } from './run-rows.js';
 import type { SkipReason } from './run-rows.js';
-import { ensureRunsTable, runsCopyOf } from './runs-table.js';
+import { completeRunsIndexes, ensureRunsTable, runsCopyOf } from './runs-table.js';
 
 /** Sessions per batch: bounded work per statement (the blobs of 10-run sessions are a few MB). */
 export const COPY_BATCH_SESSIONS = 500;
@@ -35,10 +35,13 @@ export function copyRunsTask(): Task {
 
 function* copyRuns(ctx: TaskContext): Db<TaskOutcome> {
   const { sql, tables } = runsCopyOf(ctx);
-  const runsExisted = yield* ensureRunsTable(ctx, tables.runs);
+  const hasLegacy = findColumn(ctx.state, 'runs') !== undefined;
+  // With no blob to copy there is no load to speed up: the table is created whole.
+  const ensured = yield* ensureRunsTable(ctx, tables.runs, hasLegacy && sql.indexesAfterCopy === true);
+  const runsExisted = ensured.existed;
   // Where DDL is transactional the runs table's foreign key locks sessions until commit: end it now.
   yield* ctx.commit();
-  if (!findColumn(ctx.state, 'runs')) {
+  if (!hasLegacy) {
     return { report: { legacyColumn: false, note: `${tables.sessions} has no runs column: nothing to copy` } };
   }
   const totals: CopyTotals = {
@@ -65,6 +68,8 @@ function* copyRuns(ctx: TaskContext): Db<TaskOutcome> {
     ctx.progress(totals.sessions, total, 'sessions', { runs: totals.runs });
     after = batch.upTo;
   }
+  // Before the stamp: a run killed earlier leaves sessions unstamped, and the next one builds them first.
+  if (ensured.deferred) yield* completeRunsIndexes(ctx, tables.runs);
   return { report: report(totals, ctx.dryRun) };
 }
 

@@ -1,5 +1,6 @@
 import { indexesFor } from '../../../catalog/indexes.js';
 import { resolveTableType } from '../../../catalog/registry.js';
+import type { IndexDef, TableDef } from '../../../catalog/types.js';
 import type { Db } from '../../../dialect/db.js';
 import type { RunsSql, RunsTables } from '../../../dialect/runs-sql.js';
 import { findIndex } from '../../../dialect/table-state.js';
@@ -20,28 +21,72 @@ export function runsCopyOf(ctx: TaskContext): { sql: RunsSql; tables: RunsTables
   return { sql, tables: { sessions: ctx.table, runs: ctx.names['runs'] ?? resolveTableType('runs').defaultName } };
 }
 
+export interface EnsuredRunsTable {
+  /** The table was there before this run (it may hold runs the copy must let win). */
+  readonly existed: boolean;
+  /** Secondary indexes left out of the table this run created, for `completeRunsIndexes` after the copy. */
+  readonly deferred: boolean;
+}
+
 /**
  * Agno creates the runs table before it looks at the sessions (spec §3.2 step 1), in its 3.0 shape,
  * stamped 3.0.0. Where DDL commits statement by statement a killed run may have left it without
- * some indexes: those are added, so the table is whole before any row is copied.
- * Returns whether the table existed before.
+ * some indexes: those are added, so a table found here is whole before any row is copied.
+ *
+ * With `deferIndexes`, a table this run creates (empty, so nothing in it to look up) gets its
+ * primary key, its foreign key and the indexes that lead with the foreign key's columns (they serve
+ * the cascade from sessions and a running AgentOS's per-session reads, and the copy fills them in
+ * key order); the other secondary indexes are built by `completeRunsIndexes` after the copy, as a
+ * bulk load does. A run killed before that leaves a table this function completes next time.
  */
-export function* ensureRunsTable(ctx: TaskContext, runs: string): Db<boolean> {
+export function* ensureRunsTable(ctx: TaskContext, runs: string, deferIndexes: boolean): Db<EnsuredRunsTable> {
   const def = resolveTableType('runs').define(ctx.dialect.flavor);
   const state = yield* ctx.dialect.introspector.introspect(runs);
   if (!state) {
-    for (const statement of ctx.dialect.emitter.createTable(def, runs, ctx.names)) yield* ctx.write(statement);
+    const created = deferIndexes ? withoutLateIndexes(def) : def;
+    for (const statement of ctx.dialect.emitter.createTable(created, runs, ctx.names)) yield* ctx.write(statement);
     yield* ctx.stamp(runs, RUNS_TABLE_VERSION);
-    return false;
+    return { existed: false, deferred: deferIndexes };
   }
+  yield* completeRunsIndexes(ctx, runs);
+  // A run killed between the CREATE and the stamp (DDL committing on its own) left it unstamped.
+  yield* ctx.stamp(runs, RUNS_TABLE_VERSION);
+  return { existed: true, deferred: false };
+}
+
+/**
+ * Checks the live runs table and creates each of Agno's 3.0 indexes it lacks, committing after
+ * each where the step has a transaction (an index build locks out writers of the runs table only
+ * while it runs).
+ */
+export function* completeRunsIndexes(ctx: TaskContext, runs: string): Db<void> {
+  const def = resolveTableType('runs').define(ctx.dialect.flavor);
+  const live = yield* ctx.dialect.introspector.introspect(runs);
+  // A dry run has no table to look at: it plans on the one it would have created.
+  const state = live ?? { name: runs, columns: [], indexes: [], primaryKey: null, uniqueConstraints: [] };
   const opCtx = { table: runs, capabilities: ctx.capabilities };
   for (const index of indexesFor(def, runs)) {
-    if (findIndex(state, index.name)) continue;
+    if (live ? findIndex(live, index.name) : !isLateIndex(def, index)) continue;
     for (const statement of ctx.dialect.emitter.renderOperation(createIndex(index.name, index.columns, index.unique), state, opCtx)) {
       yield* ctx.write(statement);
     }
+    yield* ctx.commit();
   }
-  // A run killed between the CREATE and the stamp (DDL committing on its own) left it unstamped.
-  yield* ctx.stamp(runs, RUNS_TABLE_VERSION);
-  return true;
+}
+
+/** The indexes a bulk load may build after it: not unique, not leading with a foreign key's columns. */
+export function isLateIndex(def: TableDef, index: Pick<IndexDef, 'columns' | 'unique'>): boolean {
+  if (index.unique) return false;
+  return !def.foreignKeys.some((fk) => fk.columns.every((column, i) => index.columns[i] === column));
+}
+
+/** The table without its late indexes (the primary key, unique ones and the foreign key's stay). */
+function withoutLateIndexes(def: TableDef): TableDef {
+  const keep = (columns: readonly string[]) => !isLateIndex(def, { columns, unique: false });
+  return {
+    ...def,
+    columns: def.columns.map((c) => (c.index && !keep([c.name]) ? { ...c, index: false } : c)),
+    compositeIndexes: def.compositeIndexes.filter(keep),
+    namedIndexes: (def.namedIndexes ?? []).filter((n) => keep(n.columns)),
+  };
 }
