@@ -14,7 +14,7 @@ const target = sqliteTarget((path) => sqliteDialect({ path }));
 const NOW = () => new Date('2026-01-01T00:00:00Z');
 const { workflowV2Sessions, ...TABLES } = V1_NAMES;
 // Pages of two rows: every table is copied in several pages, so through the worker.
-const OPTIONS: MigrateV1Options = { ...TABLES, batchSize: 2, now: NOW };
+const OPTIONS: MigrateV1Options = { ...TABLES, batchSize: 2, now: NOW, transformWorker: true };
 
 /** The threads of this process (Linux), or null where it cannot be read. */
 function threads(): number | null {
@@ -103,7 +103,7 @@ describe('v1 → v2 on SQLite with the transform in a worker thread', () => {
     expect(timeless(worker.report)).toEqual(timeless(main.report));
     expect(worker.report.totals).toEqual(main.report.totals);
     expect(await stored(inWorker)).toEqual(await stored(inThread));
-    const second = { workflowSessions: workflowV2Sessions, batchSize: 2, now: NOW };
+    const second = { workflowSessions: workflowV2Sessions, batchSize: 2, now: NOW, transformWorker: true };
     await migrateV1ToV2(inThread.dialect(), second);
     await built.migrateV1ToV2(inWorker.dialect(), second);
     expect(await stored(inWorker)).toEqual(await stored(inThread));

@@ -24,6 +24,8 @@ export interface RunState {
   readonly reader: Connection;
   /** Whether reads and writes run while the next page is transformed (asynchronous drivers). */
   readonly overlap: boolean;
+  /** Whether a worker thread transforms pages while this thread writes (synchronous drivers, on request). */
+  readonly transformWorker: boolean;
   readonly dialect: Dialect;
   readonly family: SqlFamily;
   readonly limits: WriteLimits;
@@ -213,9 +215,9 @@ export async function migrateTable(run: RunState, job: TableJob, saved: SavedPro
     if (fit < limit) limit = fit;
   };
 
-  // On a synchronous driver with more than a page to copy, a worker thread transforms page N+1
+  // On a synchronous driver with more than a page to copy, a worker thread can transform page N+1
   // while this thread writes page N: the same pages, read and written in the same order.
-  if (!run.overlap && total - tally.read > limit && workerAvailable()) {
+  if (run.transformWorker && total - tally.read > limit && workerAvailable()) {
     const transformer = workerTransformer(job, ctx);
     try {
       await copyThroughWorker(run, job, transformer, cursor, () => limit, fitAfter, commitPage);
