@@ -1,7 +1,7 @@
 import type { Connection, QueryResult, WriteLimits } from '@agno-migrate/core/dialect';
 import { BaseConnector, BATCH_BYTES, compareVersions, ConfigurationError, DatabaseError, HUGE_ROW_BYTES } from '@agno-migrate/core/dialect';
 import { createRequire } from 'node:module';
-import type { SqliteDatabase } from './sqlite-driver-types.js';
+import type { SqliteDatabase, SqliteStatement } from './sqlite-driver-types.js';
 
 export interface SqliteConnectOptions {
   /** A file path or `:memory:`. */
@@ -29,11 +29,36 @@ function bindable(value: unknown): unknown {
   return value ?? null;
 }
 
+/**
+ * Prepared statements kept per connection, keyed by their SQL. A migration sends the same few
+ * statements (a page read, a batch INSERT of 1,000 rows, the resume point) hundreds of times, and
+ * compiling a 15,000-parameter INSERT each time costs as much as running it. Bounded, least
+ * recently used out first; SQLite recompiles a kept statement itself after a schema change.
+ */
+export const STATEMENT_CACHE_SIZE = 32;
+
+function statementCache(db: SqliteDatabase): (text: string) => SqliteStatement {
+  const cache = new Map<string, SqliteStatement>();
+  return (text) => {
+    let statement = cache.get(text);
+    if (statement) {
+      // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
+      cache.delete(text);
+    } else {
+      statement = db.prepare(text);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(text, statement);
+    return statement;
+  };
+}
+
 export function openSqlite(options: SqliteConnectOptions): Connection {
   const owned = options.database === undefined;
   const db = options.database ?? openFile(options.path ?? './agno.db', options.mustExist ?? false);
+  const prepare = statementCache(db);
   const querySync = (text: string, params: readonly unknown[]): QueryResult => {
-    const statement = db.prepare(text);
+    const statement = prepare(text);
     const values = params.map(bindable);
     if (statement.reader) return { rows: statement.all(...values) as Record<string, unknown>[], affectedRows: 0 };
     return { rows: [], affectedRows: statement.run(...values).changes };

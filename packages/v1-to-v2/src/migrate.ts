@@ -105,6 +105,7 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
       conn,
       reader: reader ?? conn,
       overlap: !synchronous,
+      transformWorker: synchronous && (options.transformWorker ?? false),
       dialect,
       store,
       batchSize,

@@ -41,9 +41,10 @@ type Convert = (decoded: unknown, sanitize: boolean) => unknown;
 
 /** A JSON column written as its v1 text when nothing in it would change, else converted (or only sanitised). */
 function jsonColumn(value: unknown, convert: Convert | null): string | null {
+  // Scanned once: the answer serves the fast path and, failing that, the conversion.
+  const safe = isSafeJsonText(value);
   return (
-    unchangedJsonText(value, convert !== null) ??
-    json(convert ? convert(decodeJson(value), !isSafeJsonText(value)) : sanitizeDeep(decodeJson(value)))
+    unchangedJsonText(value, convert !== null, safe) ?? json(convert ? convert(decodeJson(value), !safe) : sanitizeDeep(decodeJson(value)))
   );
 }
 

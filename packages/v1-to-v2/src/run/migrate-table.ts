@@ -7,12 +7,14 @@ import type { ExistingRow } from './existing-rows.js';
 import { existingRows } from './existing-rows.js';
 import { decide } from './keep-rule.js';
 import { Meter } from './meter.js';
+import { workerAvailable, workerTransformer } from './page-transformer.js';
 import type { ProgressStore, SavedProgress } from './progress-store.js';
 import type { TableJob } from './table-job.js';
 import { Tally } from './tally.js';
 import type { Page, PendingRow } from './transform-page.js';
 import { transformPage } from './transform-page.js';
 import { writeBatch } from './write-batch.js';
+import { copyThroughWorker } from './worker-pipeline.js';
 
 export interface RunState {
   /** The pinned connection: every write, the lock and the resume point. */
@@ -21,6 +23,8 @@ export interface RunState {
   readonly reader: Connection;
   /** Whether reads and writes run while the next page is transformed (asynchronous drivers). */
   readonly overlap: boolean;
+  /** Whether a worker thread transforms pages while this thread writes (synchronous drivers, on request). */
+  readonly transformWorker: boolean;
   readonly dialect: Dialect;
   readonly limits: WriteLimits;
   readonly store: ProgressStore;
@@ -202,37 +206,52 @@ export async function migrateTable(run: RunState, job: TableJob, saved: SavedPro
     });
   };
 
-  // Three stages overlap: the database reads page N+2 and writes page N while page N+1 is transformed.
-  // On a synchronous driver nothing can overlap: each page is read once the one before is written,
-  // so only one page is held at a time.
-  let next: Promise<Row[]> | null = prefetch(run, job, cursor, limit);
-  let writing: Promise<void> | null = null;
-  try {
-    for (;;) {
-      let rows = await (next ?? prefetch(run, job, cursor, limit));
-      next = null;
-      if (rows.length === 0) break;
-      const more = rows.length >= limit;
-      const lastKey = idText(rows[rows.length - 1]![job.source.key]);
-      if (more && run.overlap) next = prefetch(run, job, lastKey, limit);
-      if (dialect.connector.wallClockDates) rows = rows.map(wallClockToUtc);
-      const page = await transformPage(job, rows, lastKey, ctx, run.overlap);
-      if (writing) await writing;
-      writing = commitPage(page);
-      writing.catch(() => {});
-      if (!run.overlap) {
-        await writing;
-        writing = null;
-      }
-      if (!more) break;
-      const fit = Math.max(1, Math.min(run.batchSize, Math.floor(PAGE_BYTES / Math.max(1, page.averageBytes))));
-      // Huge rows: the page already asked for is read, and the one after it shrinks to fit.
-      if (fit < limit) limit = fit;
+  const fitAfter = (page: Page) => {
+    const fit = Math.max(1, Math.min(run.batchSize, Math.floor(PAGE_BYTES / Math.max(1, page.averageBytes))));
+    // Huge rows: the page already asked for is read, and the one after it shrinks to fit.
+    if (fit < limit) limit = fit;
+  };
+
+  // On a synchronous driver with more than a page to copy, a worker thread can transform page N+1
+  // while this thread writes page N: the same pages, read and written in the same order.
+  if (run.transformWorker && total - tally.read > limit && workerAvailable()) {
+    const transformer = workerTransformer(job, ctx);
+    try {
+      await copyThroughWorker(run, job, transformer, cursor, () => limit, fitAfter, commitPage);
+    } finally {
+      await transformer.close();
     }
-    if (writing) await writing;
-  } finally {
-    // Never leave a write running on the connection after an error elsewhere.
-    await writing?.catch(() => {});
+  } else {
+    // Three stages overlap: the database reads page N+2 and writes page N while page N+1 is transformed.
+    // On a synchronous driver nothing can overlap: each page is read once the one before is written,
+    // so only one page is held at a time.
+    let next: Promise<Row[]> | null = prefetch(run, job, cursor, limit);
+    let writing: Promise<void> | null = null;
+    try {
+      for (;;) {
+        let rows = await (next ?? prefetch(run, job, cursor, limit));
+        next = null;
+        if (rows.length === 0) break;
+        const more = rows.length >= limit;
+        const lastKey = idText(rows[rows.length - 1]![job.source.key]);
+        if (more && run.overlap) next = prefetch(run, job, lastKey, limit);
+        if (dialect.connector.wallClockDates) rows = rows.map(wallClockToUtc);
+        const page = await transformPage(job, rows, lastKey, ctx, run.overlap);
+        if (writing) await writing;
+        writing = commitPage(page);
+        writing.catch(() => {});
+        if (!run.overlap) {
+          await writing;
+          writing = null;
+        }
+        if (!more) break;
+        fitAfter(page);
+      }
+      if (writing) await writing;
+    } finally {
+      // Never leave a write running on the connection after an error elsewhere.
+      await writing?.catch(() => {});
+    }
   }
   if (!dryRun) {
     const done = run.store.save(job.source.display, job.target, tally.progress('done', cursor, startedAt), run.nowSeconds);

@@ -6,6 +6,8 @@ import { LockTimeoutError } from '@agno-migrate/core';
 /** A holder on another host is presumed dead once its lease is this old without renewal. */
 const LEASE_MS = 60_000;
 const POLL_MS = 200;
+/** The lease is pushed on at most this often: a renewal is a write transaction of its own (a sync to disk). */
+const RENEW_MS = 5_000;
 
 interface Holder {
   readonly id: string;
@@ -32,14 +34,15 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * The v1-to-v2 run lock on SQLite. The migration commits batch by batch, so SQLite's own write
  * lock (one IMMEDIATE transaction) cannot span the run; a lease row in a small table does. It is
- * taken and checked inside IMMEDIATE transactions, renewed with every batch, and released at the
- * end. A holder that died (SIGKILL, power loss) never blocks the next run: on this host its pid is
+ * taken and checked inside IMMEDIATE transactions, renewed after a batch once 5 s have passed since
+ * the last renewal (well inside the minute a lease lasts), and released at the end. A holder that died (SIGKILL, power loss) never blocks the next run: on this host its pid is
  * gone, so its row is taken over at once; on another host (a shared file system) it expires after
  * a minute without renewal.
  */
 export class SqliteRunLock {
   private readonly holder = me();
   private held = false;
+  private renewedAt = 0;
 
   constructor(
     private readonly dialect: Dialect,
@@ -84,6 +87,7 @@ export class SqliteRunLock {
       }
       if (!other) {
         this.held = true;
+        this.renewedAt = Date.now();
         return;
       }
       if (Date.now() >= deadline) {
@@ -99,7 +103,8 @@ export class SqliteRunLock {
 
   /** Pushes the lease on; called after every batch, so only a holder on another host relies on it. */
   async renew(conn: Connection): Promise<void> {
-    if (!this.held) return;
+    if (!this.held || Date.now() - this.renewedAt < RENEW_MS) return;
+    this.renewedAt = Date.now();
     const q = (n: string) => this.dialect.emitter.quoteIdent(n);
     await conn.query(
       `UPDATE ${this.dialect.emitter.qualify(this.table)} SET ${q('expires_at')} = ? WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`,

@@ -18,6 +18,13 @@ export interface TableJob {
 
 const SESSION_KIND = { agentSessions: 'agent', teamSessions: 'team', workflowSessions: 'workflow' } as const;
 
+/** The row mapping of one kind of v1 table; a function of the kind alone, so a worker thread can rebuild it. */
+export function mapperFor(kind: SourceKind): (row: Row, ctx: MapContext) => Mapped {
+  if (kind === 'memories') return mapMemory;
+  const sessionKind = SESSION_KIND[kind];
+  return (row, ctx) => mapSession(row, sessionKind, ctx);
+}
+
 export function tableJob(dialect: Dialect, kind: SourceKind, source: SourceTable, target: string, targetExists: boolean): TableJob {
   const table = dialect.emitter.qualify(target);
   if (kind === 'memories') {
@@ -35,10 +42,9 @@ export function tableJob(dialect: Dialect, kind: SourceKind, source: SourceTable
         update: MEMORY_COLUMNS.filter((c) => c !== 'memory_id' && c !== 'created_at'),
         newer: 'updated_at',
       },
-      map: mapMemory,
+      map: mapperFor(kind),
     };
   }
-  const sessionKind = SESSION_KIND[kind];
   return {
     kind,
     source,
@@ -55,6 +61,6 @@ export function tableJob(dialect: Dialect, kind: SourceKind, source: SourceTable
       owner: 'user_id',
       newer: 'updated_at',
     },
-    map: (row, ctx) => mapSession(row, sessionKind, ctx),
+    map: mapperFor(kind),
   };
 }

@@ -4,7 +4,13 @@ import { idText, SKIP } from '../map/types.js';
 import { rowBytes } from '../sql/chunks.js';
 import type { TableJob } from './table-job.js';
 
-function mapSafely(job: TableJob, row: Row, ctx: MapContext): Mapped {
+/** What a page's transform needs of its table job: plain data and the mapping, which a worker rebuilds. */
+export type TransformJob = Pick<TableJob, 'map'> & {
+  readonly source: Pick<TableJob['source'], 'key'>;
+  readonly spec: Pick<TableJob['spec'], 'columns' | 'newer'>;
+};
+
+function mapSafely(job: TransformJob, row: Row, ctx: MapContext): Mapped {
   try {
     return job.map(row, ctx);
   } catch {
@@ -43,7 +49,7 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  * emptied as it goes, so a page's source rows do not outlive their transform.
  */
 export async function transformPage(
-  job: TableJob,
+  job: TransformJob,
   rows: (Row | null)[],
   lastKey: string | null,
   ctx: MapContext,

@@ -49,13 +49,14 @@ const UNSAFE_TEXT = /\\(?:[bf]|u(?:00[01][0-9a-fA-F]|[fF]{3}[eEfF]|[dD][89a-fA-F
  * The JSON text of a column as it can be written unchanged, or undefined when it must be parsed:
  * the fast path for drivers that return JSON as text (SQLite). The text must hold an object or a
  * list, have nothing the sanitiser would remove and, when `converted`, no key the conversion acts
- * on — a cheap, conservative test that only ever sends more rows down the full path.
+ * on — a cheap, conservative test that only ever sends more rows down the full path. `safe` is
+ * `isSafeJsonText(value)` when the caller has it already (the text is scanned once).
  */
-export function unchangedJsonText(value: unknown, converted: boolean): string | undefined {
+export function unchangedJsonText(value: unknown, converted: boolean, safe?: boolean): string | undefined {
   if (typeof value !== 'string') return undefined;
   const first = value[0];
   if (first !== '{' && first !== '[') return undefined;
-  if (!isSafeJsonText(value)) return undefined;
+  if (!(safe ?? isSafeJsonText(value))) return undefined;
   if (converted && CONVERTED_KEY.test(value)) return undefined;
   return value;
 }
