@@ -5,6 +5,14 @@ import { EXIT } from './exit-codes.js';
 import { printJson } from './output/json.js';
 import { scrubSecrets } from './secrets.js';
 
+/** commander's exits after printing help or the version: done, not failed. */
+export function isCommanderExit(error: unknown): boolean {
+  return (
+    error instanceof CommanderError &&
+    (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
+  );
+}
+
 /**
  * Every failure ends here: one line on stderr (never a stack trace for a user's mistake), the
  * contract's exit code, and under --json an error document on stdout. Secrets are scrubbed.

@@ -18,7 +18,7 @@ function addPackage(bare: BareInstall, name: string): void {
   for (const part of ['package.json', 'dist']) cpSync(join(PACKAGES, name, part), join(target, part), { recursive: true });
 }
 
-// The CLI installed with its dependencies only (core, commander, picocolors), as
+// The CLI installed with its dependencies only (core and the output helpers; commander is bundled), as
 // `npm install @agno-migrate/cli @agno-migrate/dialect-…` leaves it; .ci/pack-and-install does the same from real tarballs.
 describe('an install with only what it needs', () => {
   let bare: BareInstall;

@@ -1,14 +1,14 @@
-import { createServer } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@agno-migrate/core';
 import { ConfigurationError, MigrationManager } from '@agno-migrate/core';
 import type { DatabaseEntry } from '@agno-migrate/http';
-import { createMigrationHandler, JwtVerifier, jwtOptionsFromEnvironment, toNodeListener } from '@agno-migrate/http';
 import { existsSync } from 'node:fs';
 import { DEFAULT_CONFIG, fromConfigEntry } from '../config/database-options.js';
 import { readConfig } from '../config/read-config.js';
 import { EXIT } from '../exit-codes.js';
 import { loadDialect } from '../load-dialect.js';
+import { loadOptional } from '../optional-package.js';
 import { knownSecrets, scrubSecrets } from '../secrets.js';
 
 export interface ServeOptions {
@@ -23,6 +23,14 @@ export interface ServeOptions {
  * with the exit code once a signal has stopped the server and the requests under way have finished.
  */
 export async function serveCommand(options: ServeOptions): Promise<number> {
+  // Loaded here rather than imported: the CLI's bundle holds every command, and `up` must not pay
+  // for an HTTP server (node:http) or for an optional package.
+  const { createServer } = await import('node:http');
+  const { createMigrationHandler, JwtVerifier, jwtOptionsFromEnvironment, toNodeListener } = await loadOptional(
+    () => import('@agno-migrate/http'),
+    '@agno-migrate/http',
+    'serve',
+  );
   const file = options.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   if (file === undefined)
     throw new ConfigurationError(`serve needs --config <file> (or ./${DEFAULT_CONFIG}) naming the databases to serve`);
@@ -97,7 +105,7 @@ async function databaseEntry(
   return { open };
 }
 
-function listen(server: ReturnType<typeof createServer>, host: string, port: number): Promise<void> {
+function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason = error.code === 'EADDRINUSE' ? 'the address is in use' : error.code === 'EACCES' ? 'permission denied' : error.message;

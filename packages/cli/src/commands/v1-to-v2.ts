@@ -1,12 +1,12 @@
 import { ConfigurationError, resolveTableType } from '@agno-migrate/core';
 import type { MigrateV1Options } from '@agno-migrate/v1-to-v2';
-import { migrateV1ToV2, V1MigrationError } from '@agno-migrate/v1-to-v2';
 import type { CommonOptions } from '../common-options.js';
 import { resolveDatabaseOptions } from '../config/database-options.js';
 import { reportError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { interruptible } from '../interrupt.js';
 import { loadDialect } from '../load-dialect.js';
+import { loadOptional } from '../optional-package.js';
 import { printJson, setJsonTarget } from '../output/json.js';
 import { sizedTerminal } from '../output/progress.js';
 import { v1ProgressReporter } from '../output/v1-to-v2-progress.js';
@@ -43,6 +43,12 @@ function targetTables(renames: Readonly<Record<string, string>>): MigrateV1Optio
 }
 
 export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<number> {
+  // An optional package, loaded here rather than imported: the CLI's bundle holds every command.
+  const { migrateV1ToV2, V1MigrationError } = await loadOptional(
+    () => import('@agno-migrate/v1-to-v2'),
+    '@agno-migrate/v1-to-v2',
+    'v1-to-v2',
+  );
   const database = resolveDatabaseOptions(options);
   const batchSize = parseBatchSize(options.batchSize);
   const dialect = await loadDialect({

@@ -1,6 +1,10 @@
-import pc from 'picocolors';
+import { createRequire } from 'node:module';
+import type pc from 'picocolors';
 
-export type Colors = ReturnType<typeof pc.createColors>;
+type Picocolors = ReturnType<typeof pc.createColors>;
+
+/** The few styles the CLI uses. */
+export type Colors = Pick<Picocolors, 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan'>;
 
 let disabled = false;
 
@@ -21,8 +25,19 @@ export function colorEnabled(stream: { readonly isTTY?: boolean }, env: NodeJS.P
   return stream.isTTY === true && env['TERM'] !== 'dumb';
 }
 
+const plain = (text: string | number | null | undefined): string => String(text);
+const PLAIN: Colors = { bold: plain, dim: plain, red: plain, green: plain, yellow: plain, cyan: plain };
+
+let painting: Colors | undefined;
+
+/**
+ * picocolors loads `tty` as it starts, which a piped or scripted run (the usual case, and every
+ * no-op in CI) would pay for nothing: it loads only when some stream is to be coloured.
+ */
 export function colorsFor(stream: { readonly isTTY?: boolean }): Colors {
-  return pc.createColors(colorEnabled(stream));
+  if (!colorEnabled(stream)) return PLAIN;
+  painting ??= (createRequire(import.meta.url)('picocolors') as typeof pc).createColors(true);
+  return painting;
 }
 
 /** Colours for what goes to stdout (reports) and to stderr (errors, progress). */

@@ -3,7 +3,7 @@ import type { DatabaseKind } from '../support/config.js';
 import { benchScript } from '../support/paths.js';
 import { median } from '../support/stats.js';
 
-export const LAYERS = ['start', 'commander', 'core', 'dialect', 'driver'] as const;
+export const LAYERS = ['start', 'core', 'cli', 'dialect', 'driver'] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /**

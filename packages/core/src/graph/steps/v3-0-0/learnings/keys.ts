@@ -1,4 +1,9 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+import { createRequire } from 'node:module';
+
+// node:crypto (a dozen modules and a native binding) loads on the first digest, not with core:
+// only a learnings re-key needs it, and every run, a no-op above all, would pay for it.
+let nodeCrypto: typeof Crypto | undefined;
 
 /**
  * Entity-memory keys as Agno 3.0 writes them (`agno/learn/utils.py`). Before 3.0 an entity of
@@ -13,7 +18,8 @@ const DEFAULT_NAMESPACE = 'global';
 
 /** The first 16 hex digits of SHA-256 over the UTF-8 user id: a key segment no separator can shift. */
 export function userKeyDigest(userId: string): string {
-  return createHash('sha256').update(userId, 'utf8').digest('hex').slice(0, 16);
+  nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto;
+  return nodeCrypto.createHash('sha256').update(userId, 'utf8').digest('hex').slice(0, 16);
 }
 
 /** The key shape from before 3.0 (and still every namespace's but "user"). */
