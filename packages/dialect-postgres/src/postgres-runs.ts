@@ -7,6 +7,12 @@ import { RUN_COLUMNS, sql, StandardRunsSql } from '@agno-migrate/core';
  * run data never crosses the wire and is read once.
  */
 export class PostgresRunsSql extends StandardRunsSql {
+  /**
+   * The indexes come with the table: with transactional steps, a kill between the copy and a late
+   * index build would leave a runs table stamped 3.0.0 that lacks indexes of its 3.0 shape.
+   */
+  override readonly indexesAfterCopy = false;
+
   readonly copyReports = 'counts' as const;
 
   constructor(q: SqlQuoting) {
