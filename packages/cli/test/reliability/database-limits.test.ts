@@ -68,7 +68,7 @@ describe.skipIf(await skipKind('postgres'))('postgres: the limits a role sets', 
   );
 
   it(
-    "a table locked elsewhere never makes the run wait forever: it tries in short waits until --lock-timeout, then exits 4",
+    'a table locked elsewhere never makes the run wait forever: it tries in short waits until --lock-timeout, then exits 4',
     async () => {
       const subject = await openSubject('postgres');
       await createAgno22Database(subject.db, DEFAULT_NAMES);
