@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { availableOn, TABLE_TYPES } from '@agno-migrate/core';
 import { sqliteTarget, AGNO_GRAPH } from '@agno-migrate/test-infra';
 import type { TestDatabase } from '@agno-migrate/test-infra';
@@ -66,18 +67,28 @@ describe('agno-migrate verify', { timeout: 60_000 }, () => {
     expect(runCli(['status', ...db.cliArgs()]).stdout).toContain('run agno-migrate verify');
   });
 
-  it('a lying versions row names up --force; after it verify is clean', async () => {
-    expect(runCli(['init', ...db.cliArgs()]).code).toBe(0);
-    await db.exec('ALTER TABLE "agno_memories" DROP COLUMN "feedback"');
-    const before = runCli(['verify', ...db.cliArgs()]);
+  it('a lying versions row names up --force with the same connection options; pasted, it repairs the table', async () => {
+    // Renamed tables and a renamed versions table: a hint without the user's options would run elsewhere.
+    const options = [...db.cliArgs(), '--table', 'memories=agent memories', '--versions-table', 'my_versions'];
+    expect(runCli(['init', ...options]).code).toBe(0);
+    await db.exec('ALTER TABLE "agent memories" DROP COLUMN "feedback"');
+    const before = runCli(['verify', ...options]);
     expect(before.code).toBe(1);
+    const hint = /step 2\.3\.0 is not applied here; run `agno-migrate (up --force --table-type memories .*)`$/m.exec(before.stdout);
     expect(before.stdout).toContain(
-      `✗ agno_memories: column feedback (VARCHAR) is missing, though the versions row says ${AGNO_GRAPH.latest}: step 2.3.0 is not applied here; run \`agno-migrate up --force --table-type memories\``,
+      `✗ agent memories: column feedback (VARCHAR) is missing, though the versions row says ${AGNO_GRAPH.latest}`,
     );
-    const json = JSON.parse(runCli(['verify', ...db.cliArgs(), '--json']).stdout);
+    expect(hint?.[1]).toBe(
+      `up --force --table-type memories ${db.cliArgs().join(' ')} --table 'memories=agent memories' --versions-table my_versions`,
+    );
+    const json = JSON.parse(runCli(['verify', ...options, '--json']).stdout);
     expect(json.tables.find((t: { tableType: string }) => t.tableType === 'memories').missingSteps).toEqual(['2.3.0']);
-    expect(runCli(['up', '--force', '--table-type', 'memories', ...db.cliArgs()]).code).toBe(0);
-    expect(runCli(['verify', ...db.cliArgs()]).code).toBe(0);
+    // The hint as a shell would read it.
+    const pasted = spawnSync('sh', ['-c', `printf '%s\\n' ${hint?.[1]}`], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n');
+    expect(runCli(pasted).code).toBe(0);
+    expect(runCli(['verify', ...options]).code).toBe(0);
   });
 
   it('bad input: unknown table type, up on a table type with no migrations, init of a type the dialect lacks', () => {

@@ -3,6 +3,7 @@ import { openContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output/json.js';
 import { formatVerify } from '../output/verify-report.js';
+import { connectionArgs } from '../output/rerun-args.js';
 import { checkTableType } from '../suggest.js';
 
 export interface VerifyCommandOptions extends CommonOptions {
@@ -16,7 +17,7 @@ export async function verifyCommand(options: VerifyCommandOptions): Promise<numb
   try {
     const result = await ctx.manager.verify(options.tableType !== undefined ? { tableType: options.tableType } : {});
     if (ctx.json) printJson(result);
-    else process.stdout.write(`${formatVerify(result, ctx)}\n`);
+    else process.stdout.write(`${formatVerify(result, ctx, connectionArgs(options))}\n`);
     return result.status === 'drift' ? EXIT.failed : EXIT.ok;
   } finally {
     await ctx.manager.close();

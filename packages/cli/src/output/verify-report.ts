@@ -22,14 +22,23 @@ function versionText(t: TableVerification, pc: Colors): string {
   return t.pending.length > 0 ? `${version} ${pc.yellow(`(pending ${t.pending.join(', ')})`)}` : version;
 }
 
-/** What to do about a difference; a missing step is re-applied by a command of this CLI, which core does not spell. */
-function findingText(f: Finding): string {
+/**
+ * What to do about a difference. A missing step is re-applied by a command of this CLI, which core
+ * does not spell: it is written with the user's own connection options, so it runs where verify ran.
+ */
+function findingText(f: Finding, rerun: readonly string[]): string {
   if (f.fix.kind !== 'force-up') return f.message;
-  return `${f.what}: step ${f.fix.step} is not applied here; run \`agno-migrate up --force --table-type ${f.fix.tableType}\``;
+  const command = ['agno-migrate', 'up', '--force', '--table-type', f.fix.tableType, ...rerun].join(' ');
+  return `${f.what}: step ${f.fix.step} is not applied here; run \`${command}\``;
 }
 
 /** One row per table, then one line per difference, each saying what to do. */
-export function formatVerify(result: VerifyResult, target: ReportTarget, pc: Colors = stdoutColors()): string {
+export function formatVerify(
+  result: VerifyResult,
+  target: ReportTarget,
+  rerun: readonly string[] = [],
+  pc: Colors = stdoutColors(),
+): string {
   const title = `verify · ${headerTarget(target)} · latest ${result.latest}`;
   const table = renderTable(
     ['TABLE', 'TYPE', 'VERSION', 'HEALTH', 'DIFFERENCES'],
@@ -42,7 +51,7 @@ export function formatVerify(result: VerifyResult, target: ReportTarget, pc: Col
     ]),
     pc,
   );
-  const lines = result.tables.flatMap((t) => t.findings.map((f) => `${pc.red('✗')} ${t.tableName}: ${findingText(f)}`));
+  const lines = result.tables.flatMap((t) => t.findings.map((f) => `${pc.red('✗')} ${t.tableName}: ${findingText(f, rerun)}`));
   const pending = result.tables.some((t) => t.exists && t.pending.length > 0)
     ? [pc.dim('tables with pending steps are checked as `up` will leave them: run agno-migrate up')]
     : [];
