@@ -13,6 +13,7 @@ export type {
   Lock,
   LockRequest,
   SessionSetting,
+  SpanningLock,
   StepTransaction,
   UpsertSpec,
   VersionRow,

@@ -27,7 +27,7 @@ export class SqliteDialect implements Dialect {
   readonly connector: SqliteConnector;
   readonly emitter = new SqliteEmitter();
   readonly introspector = new SqliteIntrospector();
-  readonly lock = new SqliteLock();
+  readonly lock = new SqliteLock(this.emitter);
   readonly errors = new SqliteErrors();
 
   constructor(options: SqliteDialectOptions = {}) {

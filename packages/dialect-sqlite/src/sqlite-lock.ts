@@ -1,6 +1,7 @@
-import type { Db, LockRequest } from '@agno-migrate/core/dialect';
+import type { Db, Emitter, LockRequest, SpanningLock } from '@agno-migrate/core/dialect';
 import { BaseLock, LockTimeoutError, query } from '@agno-migrate/core/dialect';
 import { isBusy } from './sqlite-errors.js';
+import { SqliteLeaseLock } from './sqlite-lease-lock.js';
 
 /**
  * SQLite has no server to hold a lock: the run is one IMMEDIATE transaction, which takes the
@@ -34,8 +35,9 @@ export function* releaseSqliteLock(): Db<void> {
 }
 
 export class SqliteLock extends BaseLock {
-  /** The lock is the run's IMMEDIATE transaction: whatever commits on its own cannot hold it. */
-  override readonly heldByTransaction = true;
+  constructor(private readonly emitter: Emitter) {
+    super();
+  }
 
   acquire(request: LockRequest): Db<void> {
     return acquireSqliteLock(request);
@@ -43,5 +45,10 @@ export class SqliteLock extends BaseLock {
 
   release(): Db<void> {
     return releaseSqliteLock();
+  }
+
+  /** The lock is the run's IMMEDIATE transaction, which work committing its own batches cannot hold: a lease row stands in. */
+  override spanning(request: LockRequest, leaseTable: string): SpanningLock {
+    return new SqliteLeaseLock(this.emitter, leaseTable, request.name, request.timeoutMs);
   }
 }

@@ -1,5 +1,5 @@
 import type { Connection, Dialect } from '@agno-migrate/core';
-import { AgnoMigrateError, ConfigurationError, runAsync } from '@agno-migrate/core';
+import { AgnoMigrateError, ConfigurationError } from '@agno-migrate/core';
 import { V1MigrationError } from './errors.js';
 import type { MigrateV1Options } from './options.js';
 import { checkOptions } from './options.js';
@@ -8,13 +8,12 @@ import type { RunState } from './run/migrate-table.js';
 import { finishedEarlier, migrateTable, TableFailure } from './run/migrate-table.js';
 import { probeSource } from './run/probe-source.js';
 import { DEFAULT_PROGRESS_TABLE, ProgressStore } from './run/progress-store.js';
-import { SqliteRunLock } from './run/sqlite-run-lock.js';
 import { tableJob } from './run/table-job.js';
 import { prepareTargets } from './run/targets.js';
 
 const DEFAULT_LOCK_TIMEOUT_MS = 5 * 60_000;
-/** The SQLite run lock's lease row lives here, next to the v2 tables. */
-const SQLITE_LOCK_TABLE = 'agno_v1_to_v2_lock';
+/** Where a database's run lock is a lease row (SQLite), the row lives here, next to the v2 tables. */
+const LEASE_TABLE = 'agno_v1_to_v2_lock';
 
 function notRun(kind: TableReport['kind'], source: string, target: string): TableReport {
   return {
@@ -74,8 +73,8 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
   let reader: Connection | undefined;
   const lock = { name: `agno-migrate:v1-to-v2:${dialect.namespace ?? ''}`, timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS };
   let locked = false;
-  // A lock that is the run's own transaction (SQLite's) cannot span a run that commits batch by batch: a lease row does.
-  const lease = dialect.lock.heldByTransaction && !dryRun ? new SqliteRunLock(dialect, SQLITE_LOCK_TABLE, lock.name) : undefined;
+  // The run commits batch by batch: its lock must outlive those transactions. A dry run writes nothing and takes none.
+  const runLock = dryRun ? undefined : dialect.lock.spanning(lock, LEASE_TABLE);
   const tables: TableReport[] = [];
   let base: Omit<V1MigrationReport, 'status' | 'tables' | 'totals'>;
   // An error thrown by the caller's onProgress is theirs: it passes through unchanged.
@@ -113,7 +112,7 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
       nowSeconds,
       describe,
       limits: await dialect.connector.writeLimits(conn),
-      afterBatch: lease ? () => lease.renew(conn) : async () => {},
+      afterBatch: runLock ? () => runLock.renew(conn) : async () => {},
       restart: options.restart ?? false,
       emit: (event) => {
         try {
@@ -124,11 +123,10 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
         }
       },
     };
-    if (!dialect.lock.heldByTransaction && !dryRun) {
-      await runAsync(dialect.lock.acquire(lock), conn);
+    if (runLock) {
+      await runLock.acquire(conn);
       locked = true;
     }
-    await lease?.acquire(conn, lock.timeoutMs);
     if (!dryRun) await store.ensure(conn);
     const jobs = probed.map((p) => {
       const target = p.kind === 'memories' ? targets.names.memories : targets.names.sessions;
@@ -173,15 +171,10 @@ export async function migrateV1ToV2(dialect: Dialect, options: MigrateV1Options 
     if (error instanceof AgnoMigrateError || (typeof error === 'object' && error !== null && callerErrors.has(error))) throw error;
     throw dialect.errors.translate(error);
   } finally {
-    await lease?.release(conn).catch(() => {
-      // a lease left behind is taken over by the next run: this process is gone by then
-    });
     if (locked) {
-      try {
-        await runAsync(dialect.lock.release(lock), conn);
-      } catch {
-        // the lock dies with the connection, closed next
-      }
+      await runLock?.release(conn).catch(() => {
+        // a session lock dies with the connection, closed next; a lease left behind is taken over by the next run
+      });
     }
     await reader?.close().catch(() => {});
     await conn.close().catch(() => {});

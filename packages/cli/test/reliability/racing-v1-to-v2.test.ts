@@ -96,7 +96,7 @@ describe.skipIf(await skipKind('sqlite'))('sqlite: the v1-to-v2 run lock', () =>
         Date.now() + 3_600_000,
       ]);
       const blocked = await runCli(['v1-to-v2', '--lock-timeout', '1', ...db.args(), ...SOURCES]);
-      expectOneErrorLine(blocked, 4, new RegExp(`another v1-to-v2 run holds this database \\(pid ${process.pid} on `));
+      expectOneErrorLine(blocked, 4, new RegExp(`another run holds this database \\(pid ${process.pid} on `));
 
       // A holder that died without releasing: a process of ours that has exited, its lease unexpired.
       const gone = spawnSync(process.execPath, ['-e', '']).pid!;

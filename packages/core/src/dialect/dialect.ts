@@ -160,10 +160,20 @@ export interface Lock {
   acquire(request: LockRequest): Db<void>;
   release(request: LockRequest): Db<void>;
   /**
-   * The lock lives in the run's own transaction (SQLite's IMMEDIATE transaction), so work that
-   * commits its own batches (v1-to-v2) cannot hold it and must take a lock of its own.
+   * A lock for work that commits its own batches (v1-to-v2), held on `conn` for the whole run.
+   * Where the run lock is a session lock, this is that lock; where it lives in the run's own
+   * transaction (SQLite's IMMEDIATE transaction), which such work cannot hold, the dialect keeps
+   * a lease in `leaseTable`, renewed as batches commit.
    */
-  readonly heldByTransaction: boolean;
+  spanning(request: LockRequest, leaseTable: string): SpanningLock;
+}
+
+/** A run lock that outlives the transactions of the work it guards. */
+export interface SpanningLock {
+  acquire(conn: Connection): Promise<void>;
+  /** Called after each committed batch: keeps a lease alive (cheap: at most one write every few seconds). */
+  renew(conn: Connection): Promise<void>;
+  release(conn: Connection): Promise<void>;
 }
 
 /** Driver errors as core's typed errors, with an actionable message and no secret in it. */

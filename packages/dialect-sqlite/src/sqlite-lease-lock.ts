@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Connection, Dialect } from '@agno-migrate/core';
-import { LockTimeoutError } from '@agno-migrate/core';
+import type { Connection, Emitter, SpanningLock } from '@agno-migrate/core/dialect';
+import { LockTimeoutError } from '@agno-migrate/core/dialect';
 
 /** A holder on another host is presumed dead once its lease is this old without renewal. */
 const LEASE_MS = 60_000;
@@ -32,27 +32,29 @@ function alive(pid: number): boolean {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * The v1-to-v2 run lock on SQLite. The migration commits batch by batch, so SQLite's own write
- * lock (one IMMEDIATE transaction) cannot span the run; a lease row in a small table does. It is
+ * A run lock on SQLite for work that commits batch by batch (v1-to-v2): SQLite's own write lock
+ * (one IMMEDIATE transaction) cannot span such a run; a lease row in a small table does. It is
  * taken and checked inside IMMEDIATE transactions, renewed after a batch once 5 s have passed since
  * the last renewal (well inside the minute a lease lasts), and released at the end. A holder that died (SIGKILL, power loss) never blocks the next run: on this host its pid is
  * gone, so its row is taken over at once; on another host (a shared file system) it expires after
  * a minute without renewal.
  */
-export class SqliteRunLock {
+export class SqliteLeaseLock implements SpanningLock {
   private readonly holder = me();
   private held = false;
   private renewedAt = 0;
 
   constructor(
-    private readonly dialect: Dialect,
+    private readonly emitter: Emitter,
     private readonly table: string,
     private readonly name: string,
+    private readonly timeoutMs: number,
   ) {}
 
-  async acquire(conn: Connection, timeoutMs: number): Promise<void> {
-    const q = (n: string) => this.dialect.emitter.quoteIdent(n);
-    const t = this.dialect.emitter.qualify(this.table);
+  async acquire(conn: Connection): Promise<void> {
+    const q = (n: string) => this.emitter.quoteIdent(n);
+    const t = this.emitter.qualify(this.table);
+    const timeoutMs = this.timeoutMs;
     const deadline = Date.now() + Math.max(0, timeoutMs);
     for (;;) {
       await conn.query('BEGIN IMMEDIATE', []);
@@ -92,7 +94,7 @@ export class SqliteRunLock {
       }
       if (Date.now() >= deadline) {
         throw new LockTimeoutError(
-          `another v1-to-v2 run holds this database (pid ${other.pid} on ${other.host}; waited ${Math.round(timeoutMs / 1000)} s): ` +
+          `another run holds this database (pid ${other.pid} on ${other.host}; waited ${Math.round(timeoutMs / 1000)} s): ` +
             'try again when it has finished, or raise --lock-timeout',
           { lock: this.name, pid: other.pid, host: other.host },
         );
@@ -105,9 +107,9 @@ export class SqliteRunLock {
   async renew(conn: Connection): Promise<void> {
     if (!this.held || Date.now() - this.renewedAt < RENEW_MS) return;
     this.renewedAt = Date.now();
-    const q = (n: string) => this.dialect.emitter.quoteIdent(n);
+    const q = (n: string) => this.emitter.quoteIdent(n);
     await conn.query(
-      `UPDATE ${this.dialect.emitter.qualify(this.table)} SET ${q('expires_at')} = ? WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`,
+      `UPDATE ${this.emitter.qualify(this.table)} SET ${q('expires_at')} = ? WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`,
       [Date.now() + LEASE_MS, this.name, this.holder.id],
     );
   }
@@ -115,8 +117,8 @@ export class SqliteRunLock {
   async release(conn: Connection): Promise<void> {
     if (!this.held) return;
     this.held = false;
-    const q = (n: string) => this.dialect.emitter.quoteIdent(n);
-    await conn.query(`DELETE FROM ${this.dialect.emitter.qualify(this.table)} WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`, [
+    const q = (n: string) => this.emitter.quoteIdent(n);
+    await conn.query(`DELETE FROM ${this.emitter.qualify(this.table)} WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`, [
       this.name,
       this.holder.id,
     ]);
