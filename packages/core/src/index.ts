@@ -89,9 +89,6 @@ export type {
 export { agnoTimestamp } from './manager/run-context.js';
 export type { RunsSql, RunsTables, SessionBatch, RunRow } from './dialect/runs-sql.js';
 export { RUN_COLUMNS, COUNT_COLUMNS } from './dialect/runs-sql.js';
-// Still reached here by the dialects' runs copies; dialect code otherwise imports '@agno-migrate/core/dialect'.
-export { StandardRunsSql } from './dialect/standard-runs-sql.js';
-export type { SqlQuoting } from './dialect/standard-runs-sql.js';
 export type { CleanupRunsOptions, CleanupRunsResult } from './manager/run-cleanup-runs.js';
 export { buildRunRows } from './graph/steps/v3-0-0/run-rows.js';
 export type { BuiltRuns, SkipReason } from './graph/steps/v3-0-0/run-rows.js';

@@ -1,5 +1,5 @@
-import type { RunsTables, SessionBatch, SqlQuoting, Statement } from '@agno-migrate/core';
-import { RUN_COLUMNS, sql, StandardRunsSql } from '@agno-migrate/core';
+import type { RunsTables, SessionBatch, SqlQuoting, Statement } from '@agno-migrate/core/dialect';
+import { RUN_COLUMNS, sql, StandardRunsSql } from '@agno-migrate/core/dialect';
 
 /** The keys of a run the copy reads, as JSON values. */
 const KEYS = ['run_id', 'agent_id', 'team_id', 'workflow_id', 'parent_run_id', 'status', 'created_at'] as const;

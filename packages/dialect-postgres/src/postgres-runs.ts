@@ -1,5 +1,5 @@
-import type { RunsTables, SessionBatch, SqlQuoting, Statement } from '@agno-migrate/core';
-import { RUN_COLUMNS, sql, StandardRunsSql } from '@agno-migrate/core';
+import type { RunsTables, SessionBatch, SqlQuoting, Statement } from '@agno-migrate/core/dialect';
+import { RUN_COLUMNS, sql, StandardRunsSql } from '@agno-migrate/core/dialect';
 
 /**
  * The runs copy on PostgreSQL: `jsonb_array_elements … WITH ORDINALITY` expands each blob inside

@@ -1,5 +1,5 @@
-import type { RunsTables, SessionBatch, SqlQuoting, Statement } from '@agno-migrate/core';
-import { sql } from '@agno-migrate/core';
+import type { RunsTables, SessionBatch, SqlQuoting, Statement } from '@agno-migrate/core/dialect';
+import { sql } from '@agno-migrate/core/dialect';
 import type { RunKey } from '@agno-migrate/dialect-mysql';
 import { MysqlRunsSql } from '@agno-migrate/dialect-mysql';
 

@@ -1,5 +1,5 @@
-import type { RunsTables, SessionBatch, SqlQuoting, Statement } from '@agno-migrate/core';
-import { RUN_COLUMNS, sql, StandardRunsSql } from '@agno-migrate/core';
+import type { RunsTables, SessionBatch, SqlQuoting, Statement } from '@agno-migrate/core/dialect';
+import { RUN_COLUMNS, sql, StandardRunsSql } from '@agno-migrate/core/dialect';
 
 /**
  * The runs copy on SQLite: `json_each` expands each blob inside the database. SQLite has no
