@@ -92,14 +92,8 @@ export { RUN_COLUMNS, COUNT_COLUMNS } from './dialect/runs-sql.js';
 export type { CleanupRunsOptions, CleanupRunsResult } from './manager/run-cleanup-runs.js';
 export { buildRunRows } from './graph/steps/v3-0-0/run-rows.js';
 export type { BuiltRuns, SkipReason } from './graph/steps/v3-0-0/run-rows.js';
-export { userKeyDigest, legacyEntityId, userEntityId, quarantineId, sameUser } from './graph/steps/v3-0-0/learnings/keys.js';
-export { classifyRow } from './graph/steps/v3-0-0/learnings/classify.js';
-export type { LearningRow, Bucket as LearningBucket } from './graph/steps/v3-0-0/learnings/classify.js';
-export { mergeIntoTarget, UnmergeableError } from './graph/steps/v3-0-0/learnings/merge.js';
-export {
-  BUCKETS as REKEY_BUCKETS,
-  reportLine as rekeyReportLine,
-  wroteSomething as rekeyWroteSomething,
-} from './graph/steps/v3-0-0/learnings/report.js';
+// How Agno 3.0 keys a user's entity memory in learnings: for applications that look one up.
+export { userEntityId } from './graph/steps/v3-0-0/learnings/keys.js';
+export { wroteSomething as rekeyWroteSomething } from './graph/steps/v3-0-0/learnings/report.js';
 export type { RekeyReport } from './graph/steps/v3-0-0/learnings/report.js';
-export { IRREVERSIBLE as LEARNINGS_IRREVERSIBLE, legacyKeysNotice } from './graph/steps/v3-0-0/learnings/index.js';
+export { IRREVERSIBLE as LEARNINGS_IRREVERSIBLE } from './graph/steps/v3-0-0/learnings/index.js';

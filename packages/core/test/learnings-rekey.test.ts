@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LearningRow } from '../src/index.js';
-import {
-  classifyRow,
-  legacyEntityId,
-  legacyKeysNotice,
-  mergeIntoTarget,
-  quarantineId,
-  rekeyReportLine,
-  rekeyWroteSomething,
-  sameUser,
-  UnmergeableError,
-  userEntityId,
-  userKeyDigest,
-} from '../src/index.js';
+import type { LearningRow } from '../src/graph/steps/v3-0-0/learnings/classify.js';
+import { classifyRow } from '../src/graph/steps/v3-0-0/learnings/classify.js';
+import { legacyEntityId, quarantineId, sameUser, userEntityId, userKeyDigest } from '../src/graph/steps/v3-0-0/learnings/keys.js';
+import { mergeIntoTarget, UnmergeableError } from '../src/graph/steps/v3-0-0/learnings/merge.js';
+import { reportLine as rekeyReportLine, wroteSomething as rekeyWroteSomething } from '../src/graph/steps/v3-0-0/learnings/report.js';
+import { legacyKeysNotice } from '../src/graph/steps/v3-0-0/learnings/index.js';
 import { ReportBuilder } from '../src/graph/steps/v3-0-0/learnings/report.js';
 import { asObject } from '../src/graph/steps/v3-0-0/learnings/json.js';
 
