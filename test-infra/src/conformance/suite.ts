@@ -14,6 +14,7 @@ import { runRunsCopySuite } from './runs-copy-suite.js';
 import { runRunsRevertSuite } from './runs-revert-suite.js';
 import { runKilledRunsSuite } from './killed-runs-suite.js';
 import { runRacingSuite } from './racing-suite.js';
+import { runFailedStepSuite } from './failed-step-suite.js';
 import { runV3ConformanceSuite } from './v3-suite.js';
 
 const NOW = new Date('2026-01-02T03:04:05Z');
@@ -60,6 +61,7 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
   runRunsRevertSuite(target, options);
   runKilledRunsSuite(target, options);
   runRacingSuite(target, options);
+  runFailedStepSuite(target, options);
   runV3ConformanceSuite(target, options);
   describe.skipIf(options.skip)(`${target.name}: conformance`, () => {
     let db: TestDatabase;
