@@ -10,6 +10,7 @@ import {
 import type { MysqlClient, MysqlDriverModule, MysqlPool, MysqlQueryable } from './mysql-driver-types.js';
 import { interpolate } from './mysql-format.js';
 import type { MysqlUrl } from './mysql-url.js';
+import { CONNECTING } from './mysql-errors.js';
 
 export type MysqlSource = { readonly url: MysqlUrl } | { readonly client: MysqlClient };
 
@@ -36,6 +37,11 @@ export async function openMysql(source: MysqlSource, connectTimeoutMs: number): 
   return wrap(client, async () => {});
 }
 
+function markConnecting(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null) Object.defineProperty(error, CONNECTING, { value: true });
+  return error;
+}
+
 async function connectUrl(url: MysqlUrl, connectTimeoutMs: number): Promise<Connection> {
   const driver = await loadDriver();
   const config = {
@@ -53,7 +59,13 @@ async function connectUrl(url: MysqlUrl, connectTimeoutMs: number): Promise<Conn
     enableKeepAlive: true,
     keepAliveInitialDelay: 10_000,
   };
-  const connection = await driver.createConnection(config);
+  let connection: Awaited<ReturnType<typeof driver.createConnection>>;
+  try {
+    connection = await driver.createConnection(config);
+  } catch (error) {
+    // A reset before the handshake ends is a server never reached, not a session that ended.
+    throw markConnecting(error);
+  }
   // Without a listener, a server-side disconnect between queries would crash the process; the next
   // query reports it instead.
   (connection as { on?: (event: string, listener: () => void) => unknown }).on?.('error', () => {});

@@ -1,7 +1,11 @@
 import type { DatabaseErrorKind } from '@agno-migrate/core/dialect';
 import { AgnoMigrateError, BaseErrors, DatabaseError } from '@agno-migrate/core/dialect';
 
+/** Set on an error raised while the connection was being opened (see the connector). */
+export const CONNECTING = Symbol('mysql-connecting');
+
 interface DriverError {
+  readonly [CONNECTING]?: boolean;
   readonly code?: string;
   readonly errno?: number;
   readonly message?: string;
@@ -53,7 +57,7 @@ export interface MysqlErrorContext {
  */
 export function translateMysqlError(error: unknown, where: MysqlErrorContext): Error {
   if (error instanceof AgnoMigrateError || (error instanceof Error && 'exitCode' in error)) return error;
-  const { code = '', errno } = driverError(error);
+  const { code = '', errno, [CONNECTING]: connecting = false } = driverError(error);
   const product = where.product ?? 'MySQL';
   const message = error instanceof Error ? error.message : String(error);
   const make = (kind: DatabaseErrorKind, text: string) =>
@@ -68,7 +72,7 @@ export function translateMysqlError(error: unknown, where: MysqlErrorContext): E
       `${message} on ${product} at ${where.server}: create the database, or name an existing one in the URL or --schema`,
     );
   }
-  if (CONNECTION_CODES.has(code)) {
+  if (CONNECTION_CODES.has(code) || (connecting && LOST_CODES.has(code))) {
     return make(
       'connection',
       `cannot reach ${product} at ${where.server} (${code}): is ${product} running at ${where.server}, and reachable from here?`,
