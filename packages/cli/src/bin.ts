@@ -1,9 +1,5 @@
 import { main } from './main.js';
 
-// A reader that stops early (`| head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
+// Reports are written to the descriptors directly (output/standard-streams.ts): a reader that stops
+// early (`| head`) ends the process quietly there. Whatever still uses Node's stream does the same.
 process.exitCode = await main(process.argv.slice(2));

@@ -7,6 +7,7 @@ import { loadDialect } from './load-dialect.js';
 import { RunTimer } from './output/durations.js';
 import { setJsonTarget } from './output/json.js';
 import type { ProgressReporter } from './output/progress.js';
+import { isTerminal } from './output/standard-streams.js';
 
 export interface CommandContext {
   readonly manager: MigrationManager;
@@ -46,7 +47,7 @@ export async function openContext(options: CommonOptions, mustExist: boolean): P
 
 /** Progress only for a person at a terminal; its redraw library loads only then. */
 async function openProgress(): Promise<ProgressReporter | undefined> {
-  if (!process.stderr.isTTY) return undefined;
+  if (!isTerminal(2)) return undefined;
   const [{ createLogUpdate }, { progressReporter, sizedTerminal }] = await Promise.all([
     import('log-update'),
     import('./output/progress.js'),

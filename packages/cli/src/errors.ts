@@ -4,6 +4,7 @@ import { stderrColors } from './output/colors.js';
 import { EXIT } from './exit-codes.js';
 import { printJson } from './output/json.js';
 import { scrubSecrets } from './secrets.js';
+import { writeStderr } from './output/standard-streams.js';
 
 /** commander's exits after printing help or the version: done, not failed. */
 export function isCommanderExit(error: unknown): boolean {
@@ -33,12 +34,12 @@ export function reportError(error: unknown, json: boolean, secrets: readonly str
     code = 'internal';
     exitCode = EXIT.failed;
     message = `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    if (process.env['AGNO_MIGRATE_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${scrub(error.stack)}\n`);
+    if (process.env['AGNO_MIGRATE_DEBUG'] && error instanceof Error && error.stack) writeStderr(`${scrub(error.stack)}\n`);
   }
   message = scrub(message);
   // A failed run's result, already printed, is the one JSON document of its output.
   const printedResult = error instanceof MigrationStepError && error.result !== undefined;
   if (json && !printedResult) printJson({ error: { code, message, exitCode } });
-  process.stderr.write(`${stderrColors().red('error:')} ${message}\n`);
+  writeStderr(`${stderrColors().red('error:')} ${message}\n`);
   return exitCode;
 }

@@ -2,6 +2,7 @@ import { stopRunningStatements } from '@agno-migrate/core';
 import type { DialectKind } from './database-url.js';
 import { reportError } from './errors.js';
 import { knownSecrets } from './secrets.js';
+import { writeStderr } from './output/standard-streams.js';
 
 /** How long an interrupted run may take to unwind before the process exits anyway. */
 const UNWIND_MS = 15_000;
@@ -34,7 +35,7 @@ export async function interruptible(kind: DialectKind, json: boolean, body: () =
   const onSignal = (signal: HandledSignal) => {
     if (received) process.exit(exitCodeFor(received));
     received = signal;
-    process.stderr.write(notice(kind, signal) + (hint === undefined ? '' : `${hint}\n`));
+    writeStderr(notice(kind, signal) + (hint === undefined ? '' : `${hint}\n`));
     setTimeout(() => process.exit(exitCodeFor(signal)), UNWIND_MS).unref();
     void stopRunningStatements();
   };
@@ -54,7 +55,7 @@ export async function interruptible(kind: DialectKind, json: boolean, body: () =
 /** SQLite: nothing to cancel on a server; a signal only says what the command leaves behind, then exits. */
 async function withHintOnly(hint: string, body: () => Promise<number>): Promise<number> {
   const onSignal = (signal: HandledSignal) => {
-    process.stderr.write(`\n${hint}\n`);
+    writeStderr(`\n${hint}\n`);
     process.exit(exitCodeFor(signal));
   };
   for (const signal of SIGNALS) process.once(signal, onSignal);

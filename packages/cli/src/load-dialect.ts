@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fs, path, url } from './builtins.js';
 import type { Dialect } from '@agno-migrate/core';
 import { ConfigurationError } from '@agno-migrate/core';
 import type { DatabaseTarget, DialectKind } from './database-url.js';
@@ -42,7 +40,7 @@ export async function loadDialect(request: DialectRequest): Promise<Dialect> {
   if (request.target.kind === 'sqlite') {
     if (request.schema !== undefined) throw new ConfigurationError('--schema does not apply to SQLite');
     // A mistyped path must not become a new empty database that then reads as "nothing to do".
-    if (request.mustExist && !isMemory(request.target.location) && !existsSync(request.target.location)) {
+    if (request.mustExist && !isMemory(request.target.location) && !fs.existsSync(request.target.location)) {
       throw new ConfigurationError(
         `no such database file ${request.target.location}: check --db (else AGNO_DB_URL, else DATABASE_URL, else ./agno.db), or create it with agno-migrate init or up --create-missing`,
         { file: request.target.location },
@@ -61,10 +59,10 @@ export async function loadDialect(request: DialectRequest): Promise<Dialect> {
  */
 function assertDriverInstalled(kind: DialectKind): void {
   const { pkg, driver, name } = PACKAGES[kind];
-  let dir = dirname(fileURLToPath(import.meta.resolve(pkg)));
+  let dir = path.dirname(url.fileURLToPath(import.meta.resolve(pkg)));
   for (;;) {
-    if (existsSync(join(dir, 'node_modules', driver, 'package.json'))) return;
-    const parent = dirname(dir);
+    if (fs.existsSync(path.join(dir, 'node_modules', driver, 'package.json'))) return;
+    const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }

@@ -5,6 +5,7 @@ import { commandHelp, PROGRAM_HELP } from './help-text.js';
 import { commandsToBuild } from './invoked-command.js';
 
 import { VERSION } from './version.js';
+import { writeStdout } from './output/standard-streams.js';
 
 // A command's module runs only when that command does, and the packages only some commands need
 // load inside them (`serve` loads @agno-migrate/http, `v1-to-v2` @agno-migrate/v1-to-v2): `up` must
@@ -138,7 +139,7 @@ export function buildProgram(argv: readonly string[], setExit: SetExit): Command
     .version(VERSION)
     .showHelpAfterError('(run agno-migrate help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: () => {} })
+    .configureOutput({ writeOut: writeStdout, writeErr: () => {} })
     .addHelpText('after', PROGRAM_HELP);
   // The database options work before the command name too, as in `agno-migrate --db x status`.
   addCommonOptions(program).option('--no-color', 'no colour in the output (as NO_COLOR)');

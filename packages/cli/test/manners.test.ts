@@ -3,7 +3,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runCli } from './run-cli.js';
+
+const BIN = fileURLToPath(new URL('../bin/agno-migrate.js', import.meta.url));
+const shellQuote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 
 let dir: string;
 beforeEach(() => {
@@ -183,5 +188,38 @@ describe('colour', () => {
     expect(runCli(['status', ...db, '--no-color'], { ...env, FORCE_COLOR: '1' }, dir).stdout).not.toMatch(ansi);
     expect(runCli(['--no-color', 'status', ...db], { ...env, FORCE_COLOR: '1' }, dir).stdout).not.toMatch(ansi);
     expect(runCli(['status', ...db], { NO_COLOR: '1', FORCE_COLOR: '1' }, dir).stdout).not.toMatch(ansi);
+  });
+
+  it('on a terminal, colour on; with TERM=dumb, off', () => {
+    const db = ['--db', 'sqlite:./col.db'];
+    runCli(['init', ...db], {}, dir);
+    const onTerminal = (env: Record<string, string>) =>
+      spawnSync('script', ['-qec', `${shellQuote(process.execPath)} ${shellQuote(BIN)} status ${db.join(' ')}`, '/dev/null'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', AGNO_DB_URL: '', ...env },
+      });
+    const colour = onTerminal({ TERM: 'xterm' });
+    expect(colour.status, colour.stderr).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: an escape sequence is what is looked for
+    expect(colour.stdout).toMatch(/\x1b\[/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: an escape sequence is what is looked for
+    expect(onTerminal({ TERM: 'dumb' }).stdout).not.toMatch(/\x1b\[/);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends the run quietly: exit 0, nothing on stderr', async () => {
+    runCli(['init', '--db', 'sqlite:./early.db'], {}, dir);
+    const child = spawn(process.execPath, [BIN, 'status', '--db', 'sqlite:./early.db'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the report is written: the write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Connection, Emitter, SpanningLock } from '@agno-migrate/core/dialect';
 import { LockTimeoutError } from '@agno-migrate/core/dialect';
 
@@ -15,7 +13,9 @@ interface Holder {
   readonly pid: number;
 }
 
-function me(): Holder {
+/** Loaded when a lease is taken: every other run of the dialect (a no-op `up`) pays nothing for crypto and os. */
+async function me(): Promise<Holder> {
+  const [{ randomBytes }, { hostname }] = await Promise.all([import('node:crypto'), import('node:os')]);
   return { id: randomBytes(8).toString('hex'), host: hostname(), pid: process.pid };
 }
 
@@ -40,7 +40,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * a minute without renewal.
  */
 export class SqliteLeaseLock implements SpanningLock {
-  private readonly holder = me();
+  private holder: Holder | undefined;
   private held = false;
   private renewedAt = 0;
 
@@ -52,6 +52,8 @@ export class SqliteLeaseLock implements SpanningLock {
   ) {}
 
   async acquire(conn: Connection): Promise<void> {
+    this.holder ??= await me();
+    const self = this.holder;
     const q = (n: string) => this.emitter.quoteIdent(n);
     const t = this.emitter.qualify(this.table);
     const timeoutMs = this.timeoutMs;
@@ -72,14 +74,14 @@ export class SqliteLeaseLock implements SpanningLock {
         const row = found.rows[0];
         if (row) {
           const holder = { id: String(row['holder']), host: String(row['host']), pid: Number(row['pid']) };
-          const stale = holder.host === this.holder.host ? !alive(holder.pid) : Number(row['expires_at']) < Date.now();
-          if (!stale && holder.id !== this.holder.id) other = holder;
+          const stale = holder.host === self.host ? !alive(holder.pid) : Number(row['expires_at']) < Date.now();
+          if (!stale && holder.id !== self.id) other = holder;
         }
         if (!other) {
           await conn.query(
             `INSERT INTO ${t} (${q('lock_name')}, ${q('holder')}, ${q('host')}, ${q('pid')}, ${q('expires_at')}) VALUES (?, ?, ?, ?, ?) ` +
               `ON CONFLICT (${q('lock_name')}) DO UPDATE SET ${['holder', 'host', 'pid', 'expires_at'].map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}`,
-            [this.name, this.holder.id, this.holder.host, this.holder.pid, Date.now() + LEASE_MS],
+            [this.name, self.id, self.host, self.pid, Date.now() + LEASE_MS],
           );
         }
         await conn.query('COMMIT', []);
@@ -105,7 +107,7 @@ export class SqliteLeaseLock implements SpanningLock {
 
   /** Pushes the lease on; called after every batch, so only a holder on another host relies on it. */
   async renew(conn: Connection): Promise<void> {
-    if (!this.held || Date.now() - this.renewedAt < RENEW_MS) return;
+    if (!this.held || !this.holder || Date.now() - this.renewedAt < RENEW_MS) return;
     this.renewedAt = Date.now();
     const q = (n: string) => this.emitter.quoteIdent(n);
     await conn.query(
@@ -115,7 +117,7 @@ export class SqliteLeaseLock implements SpanningLock {
   }
 
   async release(conn: Connection): Promise<void> {
-    if (!this.held) return;
+    if (!this.held || !this.holder) return;
     this.held = false;
     const q = (n: string) => this.emitter.quoteIdent(n);
     await conn.query(`DELETE FROM ${this.emitter.qualify(this.table)} WHERE ${q('lock_name')} = ? AND ${q('holder')} = ?`, [

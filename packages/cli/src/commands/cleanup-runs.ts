@@ -3,6 +3,7 @@ import type { CommonOptions } from '../common-options.js';
 import { openContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output/json.js';
+import { writeStdout } from '../output/standard-streams.js';
 
 export interface CleanupRunsCommandOptions extends CommonOptions {
   force?: boolean;
@@ -15,7 +16,7 @@ export async function cleanupRunsCommand(options: CleanupRunsCommandOptions): Pr
   try {
     const result = await ctx.manager.cleanupRuns({ force: options.force ?? false, dryRun: options.dryRun ?? false });
     if (ctx.json) printJson(result);
-    else process.stdout.write(`${formatCleanup(result, ctx.target.display)}\n`);
+    else writeStdout(`${formatCleanup(result, ctx.target.display)}\n`);
     return result.status === 'blocked' ? EXIT.blocked : EXIT.ok;
   } finally {
     await ctx.manager.close();

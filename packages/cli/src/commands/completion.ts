@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigurationError } from '@agno-migrate/core';
 import { EXIT } from '../exit-codes.js';
+import { writeStdout } from '../output/standard-streams.js';
 
 interface Spec {
   readonly commands: readonly { readonly name: string; readonly description: string; readonly options: readonly string[] }[];
@@ -22,7 +23,7 @@ const SHELLS: Record<string, (spec: Spec) => string> = { bash, zsh, fish };
 export async function completionCommand(shell: string, program: Command): Promise<number> {
   const render = SHELLS[shell];
   if (!render) throw new ConfigurationError(`completion takes bash, zsh or fish, not ${JSON.stringify(shell)}`);
-  process.stdout.write(render(completionSpec(program)));
+  writeStdout(render(completionSpec(program)));
   return EXIT.ok;
 }
 

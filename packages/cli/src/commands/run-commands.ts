@@ -10,6 +10,7 @@ import { printJson } from '../output/json.js';
 import { EXIT } from '../exit-codes.js';
 import { interruptible } from '../interrupt.js';
 import { checkTableType } from '../suggest.js';
+import { writeStdout } from '../output/standard-streams.js';
 
 export interface UpCommandOptions extends CommonOptions {
   target?: string;
@@ -56,8 +57,8 @@ function report(ctx: CommandContext, raw: RunResult): number {
   const settings = ctx.manager.dialect.connector.sessionSettings ?? [];
   if (ctx.json) printJson(result.dryRun && settings.length > 0 ? { ...result, sessionSettings: settings } : result);
   else {
-    if (result.dryRun) process.stdout.write(`${sessionSettingsText(ctx)}${formatDryRunSql(result, ctx.flavor)}\n\n`);
-    process.stdout.write(`${formatRun(result, ctx)}\n`);
+    if (result.dryRun) writeStdout(`${sessionSettingsText(ctx)}${formatDryRunSql(result, ctx.flavor)}\n\n`);
+    writeStdout(`${formatRun(result, ctx)}\n`);
   }
   if (result.status === 'failed') return EXIT.failed;
   if (result.status === 'blocked') return EXIT.blocked;
@@ -71,7 +72,7 @@ export function statusCommand(options: CommonOptions & { target?: string; tableT
       ...(options.tableType !== undefined ? { tableType: options.tableType } : {}),
     });
     if (ctx.json) printJson(status);
-    else process.stdout.write(`${formatStatus(status, ctx)}\n`);
+    else writeStdout(`${formatStatus(status, ctx)}\n`);
     // For pipelines: "is there anything to do or to look at?" as an exit code.
     const needsWork = status.tables.some((t) => (t.exists && t.pending.length > 0) || t.health === 'drift');
     return options.check === true && needsWork ? EXIT.failed : EXIT.ok;

@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '@agno-migrate/core';
 import { ConfigurationError, MigrationManager } from '@agno-migrate/core';
 import type { DatabaseEntry } from '@agno-migrate/http';
-import { existsSync } from 'node:fs';
+import { fs } from '../builtins.js';
 import { DEFAULT_CONFIG, fromConfigEntry } from '../config/database-options.js';
 import { readConfig } from '../config/read-config.js';
 import { EXIT } from '../exit-codes.js';
 import { loadDialect } from '../load-dialect.js';
 import { loadOptional } from '../optional-package.js';
 import { knownSecrets, scrubSecrets } from '../secrets.js';
+import { writeStderr, writeStdout } from '../output/standard-streams.js';
 
 export interface ServeOptions {
   config?: string;
@@ -31,7 +32,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     '@agno-migrate/http',
     'serve',
   );
-  const file = options.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  const file = options.config ?? (fs.existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   if (file === undefined)
     throw new ConfigurationError(`serve needs --config <file> (or ./${DEFAULT_CONFIG}) naming the databases to serve`);
   const config = readConfig(file);
@@ -47,8 +48,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const secrets = knownSecrets([]);
   const scrub = (text: string) => scrubSecrets(text, secrets);
   const logger: Logger = {
-    info: (line) => process.stderr.write(`${scrub(line)}\n`),
-    warn: (line) => process.stderr.write(`${scrub(line)}\n`),
+    info: (line) => writeStderr(`${scrub(line)}\n`),
+    warn: (line) => writeStderr(`${scrub(line)}\n`),
   };
   const databases: Record<string, DatabaseEntry> = {};
   for (const [id, entry] of Object.entries(config.databases)) {
@@ -70,9 +71,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   await listen(server, options.host, options.port);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  process.stdout.write(
-    `agno-migrate serve: listening on http://${host}:${address.port} (databases: ${Object.keys(databases).join(', ')})\n`,
-  );
+  writeStdout(`agno-migrate serve: listening on http://${host}:${address.port} (databases: ${Object.keys(databases).join(', ')})\n`);
 
   await stopSignal();
   // New connections are refused at once; requests under way finish (and release their locks) first.
@@ -122,7 +121,7 @@ function stopSignal(): Promise<void> {
       process.off('SIGINT', stop).off('SIGTERM', stop);
       const force = () => process.exit(130);
       process.once('SIGINT', force).once('SIGTERM', force);
-      process.stderr.write('agno-migrate serve: stopping; waiting for requests under way\n');
+      writeStderr('agno-migrate serve: stopping; waiting for requests under way\n');
       resolve();
     };
     process.on('SIGINT', stop).on('SIGTERM', stop);

@@ -12,6 +12,7 @@ import { sizedTerminal } from '../output/progress.js';
 import { v1ProgressReporter } from '../output/v1-to-v2-progress.js';
 import { formatV1Report } from '../output/v1-to-v2-report.js';
 import { knownSecrets } from '../secrets.js';
+import { isTerminal, writeStdout } from '../output/standard-streams.js';
 
 export interface V1ToV2CommandOptions extends CommonOptions {
   v1Schema?: string;
@@ -60,7 +61,7 @@ export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<numb
   const target = { display: database.target.display, schema: dialect.namespace, flavor: dialect.flavor };
   setJsonTarget(target.display, target.schema);
   // The redraw library loads only for a person at a terminal.
-  const progress = process.stderr.isTTY
+  const progress = isTerminal(2)
     ? v1ProgressReporter(process.stderr, (await import('log-update')).createLogUpdate(sizedTerminal(process.stderr), { showCursor: true }))
     : undefined;
   const migrateOptions: MigrateV1Options = {
@@ -84,13 +85,13 @@ export async function v1ToV2Command(options: V1ToV2CommandOptions): Promise<numb
       try {
         const report = await migrateV1ToV2(dialect, migrateOptions);
         if (json) printJson(report);
-        else process.stdout.write(`${formatV1Report(report, target)}\n`);
+        else writeStdout(`${formatV1Report(report, target)}\n`);
         return EXIT.ok;
       } catch (error) {
         if (!(error instanceof V1MigrationError)) throw error;
         // The report of a failed run is its one JSON document; the error line goes to stderr.
         if (json) printJson(error.report);
-        else process.stdout.write(`${formatV1Report(error.report, target)}\n`);
+        else writeStdout(`${formatV1Report(error.report, target)}\n`);
         return reportError(error, false, knownSecrets(process.argv.slice(2)));
       }
     },

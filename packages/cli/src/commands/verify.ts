@@ -5,6 +5,7 @@ import { printJson } from '../output/json.js';
 import { formatVerify } from '../output/verify-report.js';
 import { connectionArgs } from '../output/rerun-args.js';
 import { checkTableType } from '../suggest.js';
+import { writeStdout } from '../output/standard-streams.js';
 
 export interface VerifyCommandOptions extends CommonOptions {
   tableType?: string;
@@ -17,7 +18,7 @@ export async function verifyCommand(options: VerifyCommandOptions): Promise<numb
   try {
     const result = await ctx.manager.verify(options.tableType !== undefined ? { tableType: options.tableType } : {});
     if (ctx.json) printJson(result);
-    else process.stdout.write(`${formatVerify(result, ctx, connectionArgs(options))}\n`);
+    else writeStdout(`${formatVerify(result, ctx, connectionArgs(options))}\n`);
     return result.status === 'drift' ? EXIT.failed : EXIT.ok;
   } finally {
     await ctx.manager.close();

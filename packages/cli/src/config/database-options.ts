@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { fs } from '../builtins.js';
 import { ConfigurationError } from '@agno-migrate/core';
 import type { CommonOptions } from '../common-options.js';
 import { parseTableRenames } from '../common-options.js';
@@ -28,7 +28,7 @@ export function defaultConfigFile(options: CommonOptions): string | undefined {
     options.versionsTable !== undefined ||
     Boolean(process.env['AGNO_DB_URL']) ||
     Boolean(process.env['DATABASE_URL']);
-  return !named && existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined;
+  return !named && fs.existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined;
 }
 
 export function resolveDatabaseOptions(given: CommonOptions): DatabaseOptions {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { fs } from '../builtins.js';
 import { ConfigurationError } from '@agno-migrate/core';
 import { knownSecrets, registerSecret } from '../secrets.js';
 import type { AgnoMigrateConfig } from './config-types.js';
@@ -8,7 +8,7 @@ import { validateConfig } from './validate-config.js';
 export function readConfig(file: string): AgnoMigrateConfig {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

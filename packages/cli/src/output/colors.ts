@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type pc from 'picocolors';
+import { isTerminal } from './standard-streams.js';
 
 type Picocolors = ReturnType<typeof pc.createColors>;
 
@@ -18,11 +19,12 @@ export function disableColor(): void {
  * stdout is piped to a file. `NO_COLOR` and `--no-color` switch it off, `FORCE_COLOR` (not 0) on;
  * `CI=true` alone does not, so a pipeline's captured logs stay plain.
  */
-export function colorEnabled(stream: { readonly isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+export function colorEnabled(stream: { readonly isTTY?: boolean } | 1 | 2, env: NodeJS.ProcessEnv = process.env): boolean {
   if (disabled || env['NO_COLOR']) return false;
   const force = env['FORCE_COLOR'];
   if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
-  return stream.isTTY === true && env['TERM'] !== 'dumb';
+  if (env['TERM'] === 'dumb') return false;
+  return typeof stream === 'number' ? isTerminal(stream) : stream.isTTY === true;
 }
 
 const plain = (text: string | number | null | undefined): string => String(text);
@@ -34,12 +36,12 @@ let painting: Colors | undefined;
  * picocolors loads `tty` as it starts, which a piped or scripted run (the usual case, and every
  * no-op in CI) would pay for nothing: it loads only when some stream is to be coloured.
  */
-export function colorsFor(stream: { readonly isTTY?: boolean }): Colors {
+export function colorsFor(stream: { readonly isTTY?: boolean } | 1 | 2): Colors {
   if (!colorEnabled(stream)) return PLAIN;
   painting ??= (createRequire(import.meta.url)('picocolors') as typeof pc).createColors(true);
   return painting;
 }
 
 /** Colours for what goes to stdout (reports) and to stderr (errors, progress). */
-export const stdoutColors = (): Colors => colorsFor(process.stdout);
-export const stderrColors = (): Colors => colorsFor(process.stderr);
+export const stdoutColors = (): Colors => colorsFor(1);
+export const stderrColors = (): Colors => colorsFor(2);

@@ -6,14 +6,17 @@ export interface TableTimes {
   readonly stepMs: readonly number[];
 }
 
+/** Milliseconds on a monotonic clock; `performance` would load perf_hooks into every run for this alone. */
+const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
 /** Records durations at the CLI edge: core's results stay as they are. */
 export class RunTimer {
   private readonly tables = new Map<string, { start: number; stepStarts: number[]; stepMs: number[]; ms?: number }>();
   /** Where the next table's time starts when the run announces no table-start (init creates tables without one). */
-  private mark = performance.now();
+  private mark = monotonicMs();
 
   readonly onEvent = (event: MigrationEvent): void => {
-    const now = performance.now();
+    const now = monotonicMs();
     if (event.type === 'lock-acquired') this.mark = now;
     else if (event.type === 'table-start') this.tables.set(event.tableName, { start: now, stepStarts: [], stepMs: [] });
     else if (event.type === 'step-start') {
@@ -39,8 +42,8 @@ export class RunTimer {
     const table = this.tables.get(tableName);
     if (!table) return undefined;
     // A table a failed statement stopped has no table-done: its time runs to now, its open step too.
-    if (table.ms === undefined) this.closeStep(table, performance.now());
-    return { ms: table.ms ?? performance.now() - table.start, stepMs: table.stepMs };
+    if (table.ms === undefined) this.closeStep(table, monotonicMs());
+    return { ms: table.ms ?? monotonicMs() - table.start, stepMs: table.stepMs };
   }
 }
 

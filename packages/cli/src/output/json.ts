@@ -1,3 +1,5 @@
+import { writeStdout } from './standard-streams.js';
+
 /** Bumped when a field of a --json document changes meaning or goes away; new fields do not bump it. */
 export const JSON_FORMAT_VERSION = 1;
 
@@ -15,5 +17,5 @@ export function setJsonTarget(database: string, schema: string | undefined): voi
 export function printJson(value: unknown): void {
   const document =
     value !== null && typeof value === 'object' && !Array.isArray(value) ? { format: JSON_FORMAT_VERSION, ...target, ...value } : value;
-  process.stdout.write(`${JSON.stringify(document, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+  writeStdout(`${JSON.stringify(document, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
 }

@@ -2,6 +2,7 @@ import { generatedNames } from '../catalog/indexes.js';
 import { resolveTableType, TABLE_TYPES, VERSIONS_TABLE } from '../catalog/registry.js';
 import type { Dialect } from '../dialect/dialect.js';
 import type { VersionGraph } from '../graph/version-graph.js';
+import { AGNO_STEPS } from '../graph/version-graph.js';
 import { ConfigurationError } from '../errors.js';
 import type { Operation } from '../operations/types.js';
 import type { TableRef } from './run-context.js';
@@ -48,6 +49,12 @@ export function checkName(name: unknown, what: string): string {
 }
 
 /**
+ * The longest identifier Agno's own names make on any flavour, at any step of Agno's graph (a test
+ * computes it): a table under its default name needs no check on a database allowing that much.
+ */
+export const DEFAULT_NAMES_MAX_BYTES = 60;
+
+/**
  * Refuses, before any DDL, a name the database would reject or silently truncate (PostgreSQL cuts
  * identifiers at 63 bytes, so two long index names could collide).
  */
@@ -68,16 +75,12 @@ export function checkIdentifierLengths(
       { value: schema },
     );
   }
-  const candidates: string[] = [versionsTable, ...generatedNames(VERSIONS_TABLE.define(dialect.flavor), versionsTable)];
-  const guarded = new Set<string>();
-  for (const t of tables) {
-    candidates.push(t.name, ...generatedNames(t.info.define(dialect.flavor), t.name));
-    const fromSteps = opsOfSteps(graph, t, dialect);
-    candidates.push(...fromSteps.flatMap((op) => ('name' in op && op.kind !== 'requireNameFits' ? [op.name] : [])));
-    if (leaveToSteps) for (const op of fromSteps) if (op.kind === 'requireNameFits') guarded.add(op.name);
-  }
+  // Agno's names are known to fit: every run (a no-op included) would otherwise plan every step of every table.
+  const known = graph.steps === AGNO_STEPS && limit >= DEFAULT_NAMES_MAX_BYTES;
+  const unknown = known ? tables.filter((t) => t.name !== t.info.defaultName) : tables;
+  const versions = known && versionsTable === VERSIONS_TABLE.defaultName ? undefined : versionsTable;
   // A step that checks a name itself reports that one table as blocked and lets the others migrate.
-  for (const name of candidates.filter((n) => !guarded.has(n))) {
+  for (const name of identifierCandidates(dialect, graph, unknown, versions, leaveToSteps)) {
     const bytes = Buffer.byteLength(name, 'utf8');
     if (bytes > limit) {
       throw new ConfigurationError(
@@ -88,7 +91,27 @@ export function checkIdentifierLengths(
   }
 }
 
-function opsOfSteps(graph: VersionGraph, table: TableRef, dialect: Dialect): Operation[] {
+/** Every identifier the tables (and the versions table, when given) may need, but those a step checks itself. */
+export function identifierCandidates(
+  dialect: Pick<Dialect, 'flavor' | 'capabilities'>,
+  graph: VersionGraph,
+  tables: readonly TableRef[],
+  versionsTable: string | undefined,
+  leaveToSteps: boolean,
+): string[] {
+  const candidates: string[] =
+    versionsTable === undefined ? [] : [versionsTable, ...generatedNames(VERSIONS_TABLE.define(dialect.flavor), versionsTable)];
+  const guarded = new Set<string>();
+  for (const t of tables) {
+    candidates.push(t.name, ...generatedNames(t.info.define(dialect.flavor), t.name));
+    const fromSteps = opsOfSteps(graph, t, dialect);
+    candidates.push(...fromSteps.flatMap((op) => ('name' in op && op.kind !== 'requireNameFits' ? [op.name] : [])));
+    if (leaveToSteps) for (const op of fromSteps) if (op.kind === 'requireNameFits') guarded.add(op.name);
+  }
+  return candidates.filter((n) => !guarded.has(n));
+}
+
+function opsOfSteps(graph: VersionGraph, table: TableRef, dialect: Pick<Dialect, 'flavor' | 'capabilities'>): Operation[] {
   const latest = table.info.define(dialect.flavor);
   const ctx = { table: table.name, names: {}, latest, flavor: dialect.flavor, capabilities: dialect.capabilities, now: 0 };
   const ops: Operation[] = [];
