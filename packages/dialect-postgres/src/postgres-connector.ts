@@ -4,6 +4,7 @@ import { cancelRequest } from './postgres-cancel.js';
 import type { PostgresClient, PostgresOwnedClient, PostgresPool } from './postgres-config.js';
 import { APPLICATION_NAME } from './postgres-config.js';
 import type { PostgresSettings } from './postgres-url.js';
+import { markConnecting } from './postgres-errors.js';
 
 export type PostgresSource =
   | { readonly kind: 'url'; readonly settings: PostgresSettings }
@@ -18,7 +19,9 @@ export async function openPostgres(source: PostgresSource, timeoutMs: number): P
     case 'url':
       return openOwned(source.settings, timeoutMs);
     case 'pool': {
-      const client = await withTimeout(source.pool.connect(), timeoutMs, (late) => late.release());
+      const client = await withTimeout(source.pool.connect(), timeoutMs, (late) => late.release()).catch((error: unknown) => {
+        throw markConnecting(error);
+      });
       return borrow(client, (broken) => client.release(broken ?? undefined));
     }
     case 'client':
@@ -67,7 +70,12 @@ async function openOwned(s: PostgresSettings, timeoutMs: number): Promise<Connec
   const onError = () => {};
   // Without a listener, a server-side disconnect between queries would crash the process.
   client.on?.('error', onError);
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    // A reset or close before the handshake ends is a server never reached, not a session that ended.
+    throw markConnecting(error);
+  }
   sessionSettings(client);
   let closed = false;
   return wrap(client, async () => {

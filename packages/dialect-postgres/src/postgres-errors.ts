@@ -23,6 +23,8 @@ const NETWORK_CODES = new Set([
   'ENETUNREACH',
   'EPIPE',
 ]);
+/** Codes only opening a connection can meet. */
+const CONNECT_ONLY_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TLS_CODES = /^(SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_|CERT_|ERR_TLS_|ERR_SSL_)/;
 
 function code(error: unknown): string {
@@ -46,6 +48,24 @@ export function isConnectionLost(error: unknown): boolean {
   if (state.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P03') return true;
   if (NETWORK_CODES.has(code(error))) return true;
   return /connection terminated|client was closed|not queryable|connection.*(closed|ended)/i.test(messageOf(error));
+}
+
+/** Set on an error raised while the connection was being opened (see the connector). */
+export const CONNECTING = Symbol('postgres-connecting');
+
+export function markConnecting(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null) Object.defineProperty(error, CONNECTING, { value: true });
+  return error;
+}
+
+/**
+ * A network failure of a connection that was being opened (or one only an opening can have): the
+ * server was not reached. Any other broke a session that existed.
+ */
+function neverConnected(error: unknown, message: string): boolean {
+  if ((error as { [CONNECTING]?: boolean } | null)?.[CONNECTING] === true) return true;
+  if (CONNECT_ONLY_CODES.has(code(error))) return true;
+  return /^connect |connection timeout/i.test(message);
 }
 
 function messageOf(error: unknown): string {
@@ -122,9 +142,15 @@ export function translatePostgresError(error: unknown, ctx: ErrorContext): Error
   if (code(error) === 'ENOTFOUND' || code(error) === 'EAI_AGAIN') {
     return fail('connection', `cannot resolve the host of ${where} (${message}): check the host name in the URL`);
   }
-  if (NETWORK_CODES.has(code(error)) || (!state && /timeout|connection terminated|not queryable|client was closed/i.test(message))) {
+  const network =
+    NETWORK_CODES.has(code(error)) || (!state && /timeout|connection terminated|not queryable|client was closed/i.test(message));
+  if (network && neverConnected(error, message)) {
     const at = ctx.address ?? 'the configured host and port';
     return fail('connection', `cannot reach ${where} (${message}): is PostgreSQL running at ${at}?`);
+  }
+  if (network) {
+    // The connection broke under a session that was there (server killed, network cut).
+    return fail('connection', `${where} ended the session (${message}): the interrupted step was rolled back; run the command again`);
   }
   return fail('other', `PostgreSQL: ${message}${state ? ` (SQLSTATE ${state})` : ''}`);
 }

@@ -1,6 +1,7 @@
 import { ConfigurationError, DatabaseError, LockTimeoutError } from '@agno-migrate/core';
 import { describe, expect, it } from 'vitest';
 import { postgresDialect } from '../src/index.js';
+import { markConnecting } from '../src/postgres-errors.js';
 
 const dialect = postgresDialect({ url: 'postgres://agno:hunter22secret@db.example:5433/app', schema: 'ai' });
 
@@ -49,6 +50,16 @@ describe('PostgreSQL error translation', () => {
       expect(e.message).toContain('is PostgreSQL running at db.example:5433?');
     }
     expect(translate(pgError('57P01', 'terminating connection due to administrator command')).message).toContain('run the command again');
+    // Broken while being opened: never reached. Broken later: a session that existed ended.
+    expect(translate(markConnecting(pgError('ECONNRESET', 'read ECONNRESET')) as Error).message).toContain('is PostgreSQL running');
+    expect(translate(markConnecting(new Error('Connection terminated unexpectedly')) as Error).message).toContain('cannot reach');
+    for (const broken of [new Error('Connection terminated unexpectedly'), pgError('ECONNRESET', 'read ECONNRESET')]) {
+      const e = translate(broken);
+      expect(e.code).toBe('database.connection');
+      expect(e.message).toMatch(
+        /^PostgreSQL at db\.example:5433 ended the session \(.*\): the interrupted step was rolled back; run the command again$/,
+      );
+    }
     expect(translate(pgError('ENOTFOUND', 'getaddrinfo ENOTFOUND db.example')).message).toContain('check the host name');
   });
 
