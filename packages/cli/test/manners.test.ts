@@ -208,6 +208,21 @@ describe('colour', () => {
   });
 });
 
+describe('standard streams of every kind', () => {
+  it('a report comes out whether stderr is a shell pipe, a file or discarded', () => {
+    runCli(['init', '--db', 'sqlite:./kinds.db'], {}, dir);
+    const command = `${shellQuote(process.execPath)} ${shellQuote(BIN)} status --db sqlite:./kinds.db`;
+    for (const redirect of ['2>&1 | cat', '2>err.txt | cat', '2>/dev/null | cat', '2>&1 >out.txt; cat out.txt']) {
+      const run = spawnSync('sh', ['-c', `${command} ${redirect}`], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] ?? '' },
+      });
+      expect(run.stdout, redirect).toMatch(/^status · sqlite:\.\/kinds\.db · latest /);
+    }
+  });
+});
+
 describe('a reader that stops early', () => {
   it('ends the run quietly: exit 0, nothing on stderr', async () => {
     runCli(['init', '--db', 'sqlite:./early.db'], {}, dir);

@@ -13,8 +13,10 @@ import { fs } from '../builtins.js';
  */
 export function isTerminal(fd: 1 | 2): boolean {
   try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isCharacterDevice() || stat.rdev === fs.statSync('/dev/null').rdev) return false;
+    // BigInt stats on purpose: a plain stat leaves its result in an array Node's own realpath reads
+    // back, and a pipe found there makes module resolution stop short of symlinks (pnpm's layout).
+    const stat = fs.fstatSync(fd, { bigint: true });
+    if (!stat.isCharacterDevice() || stat.rdev === fs.statSync('/dev/null', { bigint: true }).rdev) return false;
   } catch {
     return false;
   }
