@@ -49,6 +49,9 @@ export function isMetricsDict(data: Record<string, unknown>): boolean {
 const RENAMED = new Set(RENAMES.map(([from]) => from));
 const DROPPED = new Set(REMOVED);
 
+/** Every key that makes a dict metrics or that the conversion renames. */
+export const METRICS_KEYS: readonly string[] = [...new Set([...INDICATORS, ...RENAMED])];
+
 /**
  * v1 metrics → v2 names; a renamed key replaces a v2 key of the same name, as in Agno. Built as
  * a new object: deleting keys would turn V8's fast objects into slow dictionaries.

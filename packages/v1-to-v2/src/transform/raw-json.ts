@@ -1,6 +1,8 @@
+import { METRICS_KEYS } from './metrics.js';
+
 /**
  * Keys the conversion acts on (spec 5.5). JSON text mentioning none of them converts to itself.
- * The metrics names cover both the v1-only keys and the two-of rule.
+ * The metrics names cover the v1-only keys, the two-of rule and the renamed keys.
  */
 const CONVERTED_KEYS = [
   'extra_data',
@@ -15,26 +17,7 @@ const CONVERTED_KEYS = [
   'event',
   'events',
   'metrics',
-  'input_tokens',
-  'output_tokens',
-  'total_tokens',
-  'time',
-  'duration',
-  'audio_tokens',
-  'audio_total_tokens',
-  'audio_input_tokens',
-  'audio_output_tokens',
-  'cached_tokens',
-  'cache_read_tokens',
-  'cache_write_tokens',
-  'reasoning_tokens',
-  'prompt_tokens',
-  'completion_tokens',
-  'time_to_first_token',
-  'provider_metrics',
-  'additional_metrics',
-  'input_audio_tokens',
-  'output_audio_tokens',
+  ...METRICS_KEYS,
 ];
 const CONVERTED_KEY = new RegExp(`"(?:${CONVERTED_KEYS.join('|')})"`);
 
