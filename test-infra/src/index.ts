@@ -49,3 +49,5 @@ export { runV3ConformanceSuite } from './conformance/v3-suite.js';
 export { createAgno29Database, agno29TypesOn, insertRow } from './fixtures/agno-2-9.js';
 export { AGNO_29_NAMES, AGNO_29_TYPES } from './fixtures/agno-2-9-names.js';
 export type { Agno29Names, Agno29Type } from './fixtures/agno-2-9-names.js';
+export { epochNow, snapshot, VERSIONS_TABLE } from './conformance/processes/snapshot.js';
+export type { Snapshot } from './conformance/processes/snapshot.js';

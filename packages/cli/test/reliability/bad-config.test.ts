@@ -7,8 +7,8 @@ import { runCli } from './support/cli-process.js';
 import { KINDS, openSubject, SECRET, skipKind } from './support/databases.js';
 import type { Subject } from './support/databases.js';
 import { expectNoSecret, expectOneErrorLine } from './support/output-checks.js';
-import { epochNow, snapshot } from './support/snapshot.js';
-import type { Snapshot } from './support/snapshot.js';
+import { epochNow, snapshot } from '@agno-migrate/test-infra';
+import type { Snapshot } from '@agno-migrate/test-infra';
 
 const TIMEOUT_MS = 60_000;
 

@@ -10,8 +10,8 @@ import type { Kind, Subject } from './support/databases.js';
 import { installWithoutDialects } from './support/install-without-dialects.js';
 import type { BareInstall } from './support/install-without-dialects.js';
 import { expectNoSecret, expectOneErrorLine } from './support/output-checks.js';
-import { epochNow, snapshot } from './support/snapshot.js';
-import type { Snapshot } from './support/snapshot.js';
+import { epochNow, snapshot } from '@agno-migrate/test-infra';
+import type { Snapshot } from '@agno-migrate/test-infra';
 
 const TIMEOUT_MS = 60_000;
 /** An address nothing answers on: the CLI must give up by itself (its connect timeout is 10 s). */

@@ -4,8 +4,8 @@ import { runCli } from './support/cli-process.js';
 import { KINDS, openSubject, skipKind } from './support/databases.js';
 import type { Kind, Subject } from './support/databases.js';
 import { expectNoSecret, expectOneErrorLine } from './support/output-checks.js';
-import { epochNow, snapshot, VERSIONS_TABLE } from './support/snapshot.js';
-import type { Snapshot } from './support/snapshot.js';
+import { epochNow, snapshot, VERSIONS_TABLE } from '@agno-migrate/test-infra';
+import type { Snapshot } from '@agno-migrate/test-infra';
 
 /** Longest identifier each database takes, in bytes. */
 const IDENTIFIER_LIMIT: Record<Kind, number> = { sqlite: 1024, postgres: 63, mysql: 64 };

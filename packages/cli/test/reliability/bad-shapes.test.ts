@@ -5,7 +5,7 @@ import { runCli } from './support/cli-process.js';
 import { KINDS, openSubject, skipKind } from './support/databases.js';
 import type { Subject } from './support/databases.js';
 import { expectOneErrorLine } from './support/output-checks.js';
-import { epochNow, snapshot, VERSIONS_TABLE } from './support/snapshot.js';
+import { epochNow, snapshot, VERSIONS_TABLE } from '@agno-migrate/test-infra';
 
 const TIMEOUT_MS = 60_000;
 

@@ -7,7 +7,7 @@ import { runCli } from './support/cli-process.js';
 import { openSubject, skipKind } from './support/databases.js';
 import type { Subject } from './support/databases.js';
 import { expectNoSecret, expectOneErrorLine } from './support/output-checks.js';
-import { VERSIONS_TABLE } from './support/snapshot.js';
+import { VERSIONS_TABLE } from '@agno-migrate/test-infra';
 
 const TIMEOUT_MS = 90_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

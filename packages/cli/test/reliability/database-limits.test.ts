@@ -9,7 +9,7 @@ import { openSubject, skipKind } from './support/databases.js';
 import type { Subject } from './support/databases.js';
 import { expectOneErrorLine } from './support/output-checks.js';
 import { slowBackfill } from './support/slow-backfill.js';
-import { VERSIONS_TABLE } from './support/snapshot.js';
+import { VERSIONS_TABLE } from '@agno-migrate/test-infra';
 
 const TIMEOUT_MS = 120_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

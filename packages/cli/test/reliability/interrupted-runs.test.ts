@@ -7,7 +7,7 @@ import type { ProcessRun } from './support/cli-process.js';
 import { openSubject, skipKind } from './support/databases.js';
 import { slowBackfill } from './support/slow-backfill.js';
 import type { Subject } from './support/databases.js';
-import { VERSIONS_TABLE } from './support/snapshot.js';
+import { VERSIONS_TABLE } from '@agno-migrate/test-infra';
 
 const TIMEOUT_MS = 180_000;
 /** Memories the 2.3.0 backfill updates; with the slow trigger each takes half a second (30 s in all). */

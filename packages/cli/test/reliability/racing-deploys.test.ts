@@ -9,7 +9,7 @@ import type { ProcessRun } from './support/cli-process.js';
 import { KINDS, openSubject, skipKind } from './support/databases.js';
 import type { Kind, Subject } from './support/databases.js';
 import { expectNoSecret, expectOneErrorLine, parseJsonDocument } from './support/output-checks.js';
-import { epochNow, snapshot, VERSIONS_TABLE } from './support/snapshot.js';
+import { epochNow, snapshot, VERSIONS_TABLE } from '@agno-migrate/test-infra';
 
 const DEPLOYS = 8;
 /** Generous: eight Node processes on a loaded two-core machine; a hang still fails. */

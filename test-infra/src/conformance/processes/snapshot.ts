@@ -41,8 +41,11 @@ function rowKey(row: Record<string, unknown>, since: number): string {
   return JSON.stringify(keys.map((k) => [k, normalizeValue(row[k], since)]));
 }
 
-/** Every table of the database as the dialect reads it, with its rows; `since` is when the runs began. */
-export async function snapshot(db: TestDatabase, since: number): Promise<Snapshot> {
+/**
+ * Every table of the database as the dialect reads it, with its rows; `since` is when the runs
+ * began, `versionsTable` the versions table's name when a run was told another.
+ */
+export async function snapshot(db: TestDatabase, since: number, versionsTable = VERSIONS_TABLE): Promise<Snapshot> {
   const tables: Record<string, { shape: unknown; rows: string[] }> = {};
   let versions: Record<string, string> = {};
   const names = await db.tableNames();
@@ -51,7 +54,7 @@ export async function snapshot(db: TestDatabase, since: number): Promise<Snapsho
     const state = states.get(name);
     if (!state) continue;
     const all = await db.rows(`SELECT * FROM ${db.qualify(name)}`);
-    if (name === VERSIONS_TABLE) {
+    if (name === versionsTable) {
       versions = Object.fromEntries(all.map((r) => [String(r['table_name']), String(r['version'])]));
       tables[name] = { shape: stableShape(state), rows: [] };
     } else {
