@@ -1,5 +1,6 @@
 import type {
   Flavor,
+  ForeignKeySpec,
   LogicalType,
   Operation,
   OperationContext,
@@ -190,5 +191,16 @@ export class MysqlEmitter extends BaseEmitter {
       `-- rows with the same ${column} and the same timestamps are not removed: review what this still lists, then re-run:`,
       `SELECT ${c}, COUNT(*) AS \`n\` FROM ${t} GROUP BY ${c} HAVING COUNT(*) > 1;`,
     ].join('\n');
+  }
+  /** MariaDB drops a foreign key only as FOREIGN KEY (MySQL 8 takes either): one statement replaces it. */
+  override addForeignKey(table: string, key: ForeignKeySpec, replaces: string | undefined): Statement[] {
+    const drop = replaces ? `DROP FOREIGN KEY ${this.quoteIdent(replaces)}, ` : '';
+    const constraint = key.name ? `CONSTRAINT ${this.quoteIdent(key.name)} ` : '';
+    const onDelete = key.onDelete ? ` ON DELETE ${key.onDelete}` : '';
+    return [
+      sql(
+        `ALTER TABLE ${this.qualify(table)} ${drop}ADD ${constraint}FOREIGN KEY (${this.columnList(key.columns)}) REFERENCES ${this.qualify(key.refTable)} (${this.columnList(key.refColumns)})${onDelete}`,
+      ),
+    ];
   }
 }

@@ -1,4 +1,4 @@
-import type { ColumnState, ConstraintState, Db, IndexState, Row, Statement, TableState } from '@agno-migrate/core/dialect';
+import type { ColumnState, ConstraintState, Db, ForeignKeyState, IndexState, Row, Statement, TableState } from '@agno-migrate/core/dialect';
 import { BaseIntrospector, query, sql } from '@agno-migrate/core/dialect';
 import { normaliseDataType } from './mysql-types.js';
 
@@ -12,7 +12,7 @@ export class MysqlIntrospector extends BaseIntrospector {
     super();
   }
 
-  /** Two round trips (three on MariaDB when a LONGTEXT column may be JSON); null when the table is missing. */
+  /** Three round trips (four on MariaDB when a LONGTEXT column may be JSON); null when the table is missing. */
   *introspect(table: string): Db<TableState | null> {
     const columnsQuery = this.columnsQuery(table);
     const columns = yield* query(columnsQuery.sql, columnsQuery.params);
@@ -22,11 +22,44 @@ export class MysqlIntrospector extends BaseIntrospector {
       : new Set<string>();
     const statsQuery = this.indexesQuery(table);
     const stats = yield* query(statsQuery.sql, statsQuery.params);
+    const foreignKeys = yield* this.foreignKeys(table);
     return {
       name: table,
       columns: columns.rows.map((r) => this.column(r, jsonChecked)),
       ...this.keys(stats.rows),
+      ...(foreignKeys ? { foreignKeys } : {}),
     };
+  }
+
+  /**
+   * The table's foreign keys, one row per column in key order. REFERENTIAL_CONSTRAINTS carries the
+   * ON DELETE rule (MariaDB reports a key declared without one as RESTRICT, MySQL 8 as NO ACTION:
+   * InnoDB treats both alike). Undefined where the database has no foreign keys to read.
+   */
+  protected *foreignKeys(table: string): Db<ForeignKeyState[] | undefined> {
+    const result = yield* query(
+      'SELECT k.CONSTRAINT_NAME AS constraint_name, k.COLUMN_NAME AS column_name, ' +
+        'k.REFERENCED_TABLE_NAME AS referenced_table, k.REFERENCED_COLUMN_NAME AS referenced_column, r.DELETE_RULE AS delete_rule ' +
+        'FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r ' +
+        'ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME ' +
+        'WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL ' +
+        'ORDER BY k.CONSTRAINT_NAME, k.ORDINAL_POSITION',
+      [this.schema, table],
+    );
+    const byName = new Map<string, { columns: string[]; referencedTable: string; referencedColumns: string[]; onDelete: string }>();
+    for (const row of result.rows) {
+      const name = text(row['constraint_name']);
+      const key = byName.get(name) ?? {
+        columns: [],
+        referencedTable: text(row['referenced_table']),
+        referencedColumns: [],
+        onDelete: text(row['delete_rule']).toUpperCase() || 'NO ACTION',
+      };
+      key.columns.push(text(row['column_name']));
+      key.referencedColumns.push(text(row['referenced_column']));
+      byName.set(name, key);
+    }
+    return [...byName].map(([name, key]) => ({ name, ...key }));
   }
 
   /** Whether the database holding the tables exists: a user without CREATE rights can still use it. */

@@ -1,4 +1,4 @@
-import type { ConstraintState, Db, IndexState, Row, Statement, TableState } from '@agno-migrate/core/dialect';
+import type { ConstraintState, Db, ForeignKeyState, IndexState, Row, Statement, TableState } from '@agno-migrate/core/dialect';
 import { query, sql } from '@agno-migrate/core/dialect';
 import { MysqlIntrospector } from '@agno-migrate/dialect-mysql';
 import type { RecoverySql } from './singlestore-recovery.js';
@@ -39,6 +39,12 @@ export class SinglestoreIntrospector extends MysqlIntrospector {
     const state = yield* super.introspect(table);
     if (!state) return null;
     return { ...state, storage: yield* this.storage(table) };
+  }
+
+  /** SingleStore has no foreign keys: none are read, so verify does not look for them. */
+  // biome-ignore lint/correctness/useYield: the role's signature is a generator; nothing to ask the server
+  protected override *foreignKeys(_table: string): Db<ForeignKeyState[] | undefined> {
+    return undefined;
   }
 
   /** `SELECT *`: STORAGE_TYPE exists on SingleStore only, and the same query must run on MariaDB. */

@@ -26,7 +26,7 @@ export const MYSQL_TRAITS: TargetTraits = {
   jsonType: 'JSON',
   enforcesForeignKeys: true,
   foreignKeysOnSql: null,
-  readsForeignKeys: false,
+  readsForeignKeys: true,
   partialIndexes: false,
   uniqueKeys: true,
   agno3Tables: ['runs'],

@@ -18,6 +18,7 @@ export interface SinglestoreTargetOptions {
 export const SINGLESTORE_TRAITS: TargetTraits = {
   ...MYSQL_TRAITS,
   enforcesForeignKeys: false,
+  readsForeignKeys: false,
   uniqueKeys: false,
   // A run id is unique only within its session there.
   runsPrimaryKey: ['run_id', 'session_id'],
