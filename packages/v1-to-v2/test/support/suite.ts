@@ -2,86 +2,16 @@ import { ConfigurationError, MigrationManager } from '@agno-migrate/core';
 import type { TestDatabase, TestTarget } from '@agno-migrate/test-infra';
 import { createV1Fixture, gate, V1_NAMES, reachedVersion } from '@agno-migrate/test-infra';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MigrateV1Options, V1MigrationReport } from '../../src/index.js';
-import { migrateV1ToV2, V1MigrationError } from '../../src/index.js';
+import { migrateV1ToV2 } from '../../src/index.js';
 import { tableJob } from '../../src/run/table-job.js';
 import type { SourceTable } from '../../src/sql/source-table.js';
-import { expectedMemories, expectedSessions, OWNED_ROW } from './expected-v2.js';
-import { count, readV2 } from './read-v2.js';
+import { expectedMemories, expectedSessions } from './expected-v2.js';
+import { count } from './read-v2.js';
+import { stoppedRunCases } from './stopped-run-cases.js';
+import type { SuiteOptions } from './suite-helpers.js';
+import { firstRun, seedOwnedRow, migrateAll, finalState, CHANGED, SAME, applicationEdits, byKind } from './suite-helpers.js';
 
-export interface SuiteOptions {
-  /** SQL that makes the database refuse to insert the session `sessionId` into `table` (a trigger), and SQL that undoes it. */
-  readonly refuseInsert: (db: TestDatabase, table: string, sessionId: string) => { readonly create: string[]; readonly drop: string[] };
-  /** A second namespace for the v1 tables, where the dialect has namespaces. */
-  readonly otherNamespace?: { create: (db: TestDatabase, name: string) => string; drop: (db: TestDatabase, name: string) => string };
-}
-
-const NOW = () => new Date('2026-01-01T00:00:00Z');
-const { workflowV2Sessions, ...FIRST_RUN_TABLES } = V1_NAMES;
-
-const firstRun = (extra: MigrateV1Options = {}): MigrateV1Options => ({
-  agentSessions: FIRST_RUN_TABLES.agentSessions,
-  teamSessions: FIRST_RUN_TABLES.teamSessions,
-  workflowSessions: FIRST_RUN_TABLES.workflowSessions,
-  memories: FIRST_RUN_TABLES.memories,
-  now: NOW,
-  ...extra,
-});
-
-async function seedOwnedRow(db: TestDatabase): Promise<void> {
-  const manager = new MigrationManager(db.dialect());
-  try {
-    // An Agno 2.x sessions table: v1-to-v2 writes runs into the session row, as 2.x keeps them.
-    await manager.create({ tableType: 'sessions', version: '2.5.6' });
-  } finally {
-    await manager.close();
-  }
-  const columns = Object.keys(OWNED_ROW);
-  await db.exec(
-    `INSERT INTO ${db.qualify('agno_sessions')} (${columns.map((c) => db.quoteIdent(c)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    Object.values(OWNED_ROW),
-  );
-}
-
-/** Both runs a user with every v1 table makes: the tables of one kind each, then the workflow_v2 table. */
-async function migrateAll(db: TestDatabase, extra: MigrateV1Options = {}): Promise<V1MigrationReport[]> {
-  const first = await migrateV1ToV2(db.dialect(), firstRun(extra));
-  const second = await migrateV1ToV2(db.dialect(), { workflowSessions: workflowV2Sessions, now: NOW, ...extra });
-  return [first, second];
-}
-
-async function finalState(db: TestDatabase) {
-  return { sessions: await readV2(db, 'agno_sessions', 'session_id'), memories: await readV2(db, 'agno_memories', 'memory_id') };
-}
-
-const CHANGED = "changed in v2 after the migration (its updated_at is later than the v1 row's)";
-const SAME = 'already in v2 with the same updated_at as the v1 row';
-
-/**
- * What an application does with migrated rows: a session and a memory changed with a new
- * updated_at, and a session changed without touching updated_at.
- */
-async function applicationEdits(db: TestDatabase): Promise<void> {
-  const q = (n: string) => db.quoteIdent(n);
-  await db.exec(`UPDATE ${db.qualify('agno_sessions')} SET ${q('session_data')} = ?, ${q('updated_at')} = ? WHERE ${q('session_id')} = ?`, [
-    JSON.stringify({ edited: 'by the application' }),
-    1_800_000_000,
-    'a-full',
-  ]);
-  await db.exec(`UPDATE ${db.qualify('agno_sessions')} SET ${q('summary')} = ? WHERE ${q('session_id')} = ?`, [
-    JSON.stringify({ summary: 'kept' }),
-    'a-strings',
-  ]);
-  await db.exec(`UPDATE ${db.qualify('agno_memories')} SET ${q('memory')} = ?, ${q('updated_at')} = ? WHERE ${q('memory_id')} = ?`, [
-    JSON.stringify('edited memory'),
-    1_800_000_000,
-    'm1',
-  ]);
-}
-
-function byKind(report: V1MigrationReport) {
-  return Object.fromEntries(report.tables.map((t) => [t.kind, t]));
-}
+export type { SuiteOptions } from './suite-helpers.js';
 
 /** The v1 → v2 integration suite, run by each database's test file against a real server. */
 export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions): Promise<void> {
@@ -185,33 +115,6 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(tables['memories']!.keptReasons[CHANGED]).toEqual({ count: 1, examples: ['m1'] });
     });
 
-    it("a re-run stopped part-way and resumed keeps the application's changes too", async () => {
-      await migrateAll(db);
-      await applicationEdits(db);
-      const edited = await finalState(db);
-      let batches = 0;
-      const stop = new Error('stopped on purpose');
-      await expect(
-        migrateV1ToV2(
-          db.dialect(),
-          firstRun({
-            batchSize: 1,
-            onProgress: (event) => {
-              if (event.type === 'batch' && ++batches === 2) throw stop;
-            },
-          }),
-        ),
-      ).rejects.toBe(stop);
-      expect(await finalState(db)).toEqual(edited);
-
-      const resumed = await migrateV1ToV2(db.dialect(), firstRun({ batchSize: 1 }));
-      expect(await finalState(db)).toEqual(edited);
-      const agent = byKind(resumed)['agentSessions']!;
-      expect(agent.resumed).toEqual({ afterKey: 'a-huge', rowsBefore: 2 });
-      expect(agent).toMatchObject({ read: 5, inserted: 0, updated: 0, kept: 4, skipped: 1 });
-      expect(agent.keptReasons[CHANGED]!.count).toBe(1);
-    });
-
     it('the upsert itself never writes over a newer v2 row (an application write racing the lookup)', async () => {
       await migrateAll(db);
       await applicationEdits(db);
@@ -234,36 +137,6 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       expect(after.memories['m2']).toMatchObject({ memory: 'newer', updated_at: 1_900_000_000 });
     });
 
-    it('a resumed run skips the copies the stopped run finished, reporting them as done', async () => {
-      const stop = new Error('stopped on purpose');
-      let memoryBatches = 0;
-      await expect(
-        migrateV1ToV2(
-          db.dialect(),
-          firstRun({
-            batchSize: 1,
-            onProgress: (event) => {
-              if (event.type === 'batch' && event.kind === 'memories' && ++memoryBatches === 2) throw stop;
-            },
-          }),
-        ),
-      ).rejects.toBe(stop);
-      await applicationEdits(db);
-      const edited = await finalState(db);
-
-      const resumed = await migrateV1ToV2(db.dialect(), firstRun({ batchSize: 1 }));
-      const tables = byKind(resumed);
-      for (const kind of ['agentSessions', 'teamSessions', 'workflowSessions'] as const) {
-        expect(tables[kind]).toMatchObject({ status: 'done', alreadyDone: true, updated: 0, kept: 0 });
-      }
-      expect(tables['agentSessions']).toMatchObject({ read: 5, inserted: 4, skipped: 1 });
-      expect(tables['memories']).toMatchObject({ status: 'done', alreadyDone: false, read: 4, inserted: 3, updated: 0, skipped: 1 });
-      expect(tables['memories']!.resumed).toEqual({ afterKey: 'm2', rowsBefore: 2 });
-      const after = await finalState(db);
-      expect(after.sessions).toEqual(edited.sessions);
-      expect(after.memories['m1']).toEqual(edited.memories['m1']);
-    });
-
     it('a dry run reads and transforms everything and writes nothing, not even the missing tables', async () => {
       const report = await migrateV1ToV2(db.dialect(), firstRun({ dryRun: true }));
       expect(report.dryRun).toBe(true);
@@ -279,65 +152,6 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
       }
       expect(await count(db, 'agno_sessions')).toBe(1);
       await expect(db.rows(`SELECT * FROM ${db.qualify('agno_v1_to_v2_progress')}`)).rejects.toThrow();
-    });
-
-    it('a run stopped after two batches continues where it stopped and ends as a clean run does', async () => {
-      let batches = 0;
-      const stop = new Error('stopped on purpose');
-      const crash = migrateV1ToV2(
-        db.dialect(),
-        firstRun({
-          batchSize: 1,
-          onProgress: (event) => {
-            if (event.type === 'batch' && ++batches === 2) throw stop;
-          },
-        }),
-      );
-      await expect(crash).rejects.toBe(stop);
-      expect(await count(db, 'agno_sessions')).toBe(3);
-
-      const resumed = await migrateV1ToV2(db.dialect(), firstRun({ batchSize: 1 }));
-      const agent = byKind(resumed)['agentSessions']!;
-      expect(agent.resumed).toEqual({ afterKey: 'a-huge', rowsBefore: 2 });
-      expect(agent).toMatchObject({ read: 5, inserted: 4, skipped: 1 });
-      await migrateV1ToV2(db.dialect(), { workflowSessions: workflowV2Sessions, now: NOW });
-      const afterResume = await finalState(db);
-
-      const clean = await target.create();
-      try {
-        await createV1Fixture(clean, V1_NAMES);
-        await seedOwnedRow(clean);
-        await migrateAll(clean);
-        expect(afterResume).toEqual(await finalState(clean));
-      } finally {
-        await clean.close();
-      }
-    });
-
-    it('a write error stops the run naming the table and the row; fixing it and re-running completes the copy', async () => {
-      const refusal = options.refuseInsert(db, 'agno_sessions', 't-full');
-      for (const statement of refusal.create) await db.exec(statement);
-      const failed = await migrateV1ToV2(db.dialect(), firstRun()).catch((error: unknown) => error);
-      expect(failed).toBeInstanceOf(V1MigrationError);
-      const error = failed as V1MigrationError;
-      expect(error.exitCode).toBe(1);
-      expect(error.message).toMatch(/from (\S+\.)?team_sessions failed/);
-      expect(error.message).toContain('session_id="t-full"');
-      expect(error.message).toContain('refused by trigger');
-      expect(error.report.status).toBe('failed');
-      expect(error.report.tables.map((t) => `${t.kind}:${t.status}`)).toEqual([
-        'agentSessions:done',
-        'teamSessions:failed',
-        'workflowSessions:not-run',
-        'memories:not-run',
-      ]);
-      expect(error.report.error).toMatchObject({ key: 't-full' });
-
-      for (const statement of refusal.drop) await db.exec(statement);
-      await migrateV1ToV2(db.dialect(), firstRun());
-      await migrateV1ToV2(db.dialect(), { workflowSessions: workflowV2Sessions, now: NOW });
-      const { 'a-owned': _owned, ...migrated } = (await finalState(db)).sessions;
-      expect(migrated).toEqual(expectedSessions());
     });
 
     it('refuses an unknown v1 table, and a run naming none, before writing anything', async () => {
@@ -358,6 +172,8 @@ export async function runV1ToV2Suite(target: TestTarget, options: SuiteOptions):
         'agno_sessions is at version 3.0.0: v1-to-v2 writes Agno 2.x sessions',
       );
     });
+
+    stoppedRunCases(target, () => db, options);
 
     // SQLite has no schemas: the v1 tables are always in the database file itself.
     if (options.otherNamespace)
