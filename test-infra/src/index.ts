@@ -51,3 +51,4 @@ export { AGNO_29_NAMES, AGNO_29_TYPES } from './fixtures/agno-2-9-names.js';
 export type { Agno29Names, Agno29Type } from './fixtures/agno-2-9-names.js';
 export { epochNow, snapshot, VERSIONS_TABLE } from './conformance/processes/snapshot.js';
 export type { Snapshot } from './conformance/processes/snapshot.js';
+export { SAMPLE_RUN_ROW } from './fixtures/run-row.js';

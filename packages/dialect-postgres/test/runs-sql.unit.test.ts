@@ -1,4 +1,6 @@
 import type { RunsSql } from '@agno-migrate/core';
+import { RUN_COLUMNS } from '@agno-migrate/core';
+import { SAMPLE_RUN_ROW } from '@agno-migrate/test-infra';
 import { describe, expect, it } from 'vitest';
 import { postgresDialect } from '../src/index.js';
 
@@ -61,41 +63,11 @@ describe('PostgreSQL: runs copy SQL', () => {
         "sql": "SELECT s."session_id" AS "session_id", s."user_id" AS "user_id", s."runs"::text AS "runs" FROM "ai"."agno_sessions" s WHERE s."session_id" > $1 AND s."session_id" <= $2 AND s."runs" IS NOT NULL AND jsonb_typeof(s."runs"::jsonb) = 'string' ORDER BY s."session_id"",
       }
     `);
-    const row = {
-      run_id: 'r',
-      session_id: 's',
-      run_type: 'agent',
-      agent_id: 'a',
-      team_id: null,
-      workflow_id: null,
-      user_id: 'u',
-      parent_run_id: null,
-      status: null,
-      run_index: 2,
-      run_data: '{"run_id":"r"}',
-      created_at: 1,
-      updated_at: 2,
-    };
-    expect(sql.insertRuns(t, [row])).toMatchInlineSnapshot(`
-      {
-        "params": [
-          "r",
-          "s",
-          "agent",
-          "a",
-          null,
-          null,
-          "u",
-          null,
-          null,
-          2,
-          "{"run_id":"r"}",
-          1,
-          2,
-        ],
-        "sql": "INSERT INTO "ai"."agno_runs" ("run_id", "session_id", "run_type", "agent_id", "team_id", "workflow_id", "user_id", "parent_run_id", "status", "run_index", "run_data", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13) ON CONFLICT ("run_id") DO NOTHING",
-      }
-    `);
+    const insert = sql.insertRuns(t, [SAMPLE_RUN_ROW]);
+    expect(insert.params).toEqual(RUN_COLUMNS.map((c) => SAMPLE_RUN_ROW[c]));
+    expect(insert.sql).toMatchInlineSnapshot(
+      `"INSERT INTO "ai"."agno_runs" ("run_id", "session_id", "run_type", "agent_id", "team_id", "workflow_id", "user_id", "parent_run_id", "status", "run_index", "run_data", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13) ON CONFLICT ("run_id") DO NOTHING"`,
+    );
     expect(sql.presentRunIds(t, 's', ['r', 'q'])).toMatchInlineSnapshot(`
       {
         "params": [

@@ -1,4 +1,6 @@
 import type { RunsSql } from '@agno-migrate/core';
+import { RUN_COLUMNS } from '@agno-migrate/core';
+import { SAMPLE_RUN_ROW } from '@agno-migrate/test-infra';
 import { describe, expect, it } from 'vitest';
 import { singlestoreDialect } from '../../src/index.js';
 
@@ -68,41 +70,11 @@ describe('SingleStore: runs copy SQL', () => {
         "sql": "SELECT s.\`session_id\` AS \`session_id\`, s.\`user_id\` AS \`user_id\`, CAST(s.\`runs\` AS CHAR) AS \`runs\` FROM \`db\`.\`agno_sessions\` s WHERE s.\`session_id\` > ? AND s.\`session_id\` <= ? AND s.\`runs\` IS NOT NULL AND (JSON_GET_TYPE(s.\`runs\`) = 'string') ORDER BY s.\`session_id\`",
       }
     `);
-    const row = {
-      run_id: 'r',
-      session_id: 's',
-      run_type: 'agent',
-      agent_id: 'a',
-      team_id: null,
-      workflow_id: null,
-      user_id: 'u',
-      parent_run_id: null,
-      status: null,
-      run_index: 2,
-      run_data: '{"run_id":"r"}',
-      created_at: 1,
-      updated_at: 2,
-    };
-    expect(sql.insertRuns(t, [row])).toMatchInlineSnapshot(`
-      {
-        "params": [
-          "r",
-          "s",
-          "agent",
-          "a",
-          null,
-          null,
-          "u",
-          null,
-          null,
-          2,
-          "{"run_id":"r"}",
-          1,
-          2,
-        ],
-        "sql": "INSERT INTO \`db\`.\`agno_runs\` (\`run_id\`, \`session_id\`, \`run_type\`, \`agent_id\`, \`team_id\`, \`workflow_id\`, \`user_id\`, \`parent_run_id\`, \`status\`, \`run_index\`, \`run_data\`, \`created_at\`, \`updated_at\`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE \`run_id\` = VALUES(\`run_id\`)",
-      }
-    `);
+    const insert = sql.insertRuns(t, [SAMPLE_RUN_ROW]);
+    expect(insert.params).toEqual(RUN_COLUMNS.map((c) => SAMPLE_RUN_ROW[c]));
+    expect(insert.sql).toMatchInlineSnapshot(
+      `"INSERT INTO \`db\`.\`agno_runs\` (\`run_id\`, \`session_id\`, \`run_type\`, \`agent_id\`, \`team_id\`, \`workflow_id\`, \`user_id\`, \`parent_run_id\`, \`status\`, \`run_index\`, \`run_data\`, \`created_at\`, \`updated_at\`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE \`run_id\` = VALUES(\`run_id\`)"`,
+    );
     expect(sql.presentRunIds(t, 's', ['r', 'q'])).toMatchInlineSnapshot(`
       {
         "params": [
