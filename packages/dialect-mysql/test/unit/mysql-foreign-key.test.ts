@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { mysqlDialect } from '../../src/index.js';
 
 const dialect = mysqlDialect({ url: 'mysql://agno:secret@db.example:3306/app' });
-const key: ForeignKeySpec = { name: undefined, columns: ['session_id'], refTable: 'agno_sessions', refColumns: ['session_id'], onDelete: 'CASCADE' };
+const key: ForeignKeySpec = {
+  name: undefined,
+  columns: ['session_id'],
+  refTable: 'agno_sessions',
+  refColumns: ['session_id'],
+  onDelete: 'CASCADE',
+};
 
 describe('a foreign key fix on MySQL and MariaDB', () => {
   it('adds a missing key in one statement', () => {
