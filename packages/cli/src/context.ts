@@ -4,6 +4,7 @@ import type { CommonOptions } from './common-options.js';
 import { resolveDatabaseOptions } from './config/database-options.js';
 import type { DatabaseTarget } from './database-url.js';
 import { loadDialect } from './load-dialect.js';
+import type { InlineParams } from './output/dry-run-sql.js';
 import { RunTimer } from './output/durations.js';
 import { setJsonTarget } from './output/json.js';
 import type { ProgressReporter } from './output/progress.js';
@@ -14,8 +15,10 @@ export interface CommandContext {
   readonly target: DatabaseTarget;
   /** The schema (PostgreSQL) or database (MySQL) of the tables; undefined on SQLite. */
   readonly schema: string | undefined;
-  /** postgres, sqlite, mysql or singlestore: how SQL is quoted, which tables Agno creates. */
+  /** postgres, sqlite, mysql or singlestore: which tables Agno creates. */
   readonly flavor: Dialect['flavor'];
+  /** A statement with its parameters written in, as the dialect spells literals (dry-run output). */
+  readonly inlineParams: InlineParams;
   readonly display: string;
   readonly json: boolean;
   readonly timer: RunTimer;
@@ -42,7 +45,18 @@ export async function openContext(options: CommonOptions, mustExist: boolean): P
     logger,
     onEvent,
   });
-  return { manager, target, schema: dialect.namespace, flavor: dialect.flavor, display: target.display, json, timer, progress };
+  const inlineParams: InlineParams = (statement) => dialect.emitter.inlineParams(statement);
+  return {
+    manager,
+    target,
+    schema: dialect.namespace,
+    flavor: dialect.flavor,
+    inlineParams,
+    display: target.display,
+    json,
+    timer,
+    progress,
+  };
 }
 
 /** Progress only for a person at a terminal; its redraw library loads only then. */

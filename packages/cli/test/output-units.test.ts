@@ -1,6 +1,8 @@
 import type { MigrationEvent } from '@agno-migrate/core';
+import { mysqlDialect } from '@agno-migrate/dialect-mysql';
+import { postgresDialect } from '@agno-migrate/dialect-postgres';
+import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inlineParams, sqlLiteral } from '../src/output/dry-run-sql.js';
 import type { LiveLine } from '../src/output/progress.js';
 import { progressReporter } from '../src/output/progress.js';
 import { displayWidth, renderTable } from '../src/output/table.js';
@@ -31,23 +33,37 @@ describe('tables line up in terminal columns', () => {
   });
 });
 
-describe('dry-run SQL pastes into psql, mysql and sqlite3', () => {
+describe('dry-run SQL pastes into psql, mysql and sqlite3 (each dialect writes its own literals)', () => {
+  const inline = {
+    postgres: postgresDialect({ url: 'postgresql://app@db.example/agno' }).emitter,
+    mysql: mysqlDialect({ url: 'mysql://app@db.example/agno' }).emitter,
+    sqlite: sqliteDialect({ path: ':memory:' }).emitter,
+  };
   it('inlines values as quoted literals', () => {
-    expect(inlineParams('INSERT INTO "v" VALUES ($1, $2, $3)', ['agno_memories', "it's", 12], 'postgres')).toBe(
+    expect(inline.postgres.inlineParams({ sql: 'INSERT INTO "v" VALUES ($1, $2, $3)', params: ['agno_memories', "it's", 12] })).toBe(
       `INSERT INTO "v" VALUES ('agno_memories', 'it''s', 12)`,
     );
-    expect(inlineParams('INSERT INTO `v` VALUES (?, ?)', ['a\\b', null], 'mysql')).toBe("INSERT INTO `v` VALUES ('a\\\\b', NULL)");
-    expect(inlineParams('UPDATE "t" SET "x" = ? WHERE "y" = ?', [true, 7n], 'sqlite')).toBe('UPDATE "t" SET "x" = 1 WHERE "y" = 7');
+    expect(inline.mysql.inlineParams({ sql: 'INSERT INTO `v` VALUES (?, ?)', params: ['a\\b', null] })).toBe(
+      "INSERT INTO `v` VALUES ('a\\\\b', NULL)",
+    );
+    expect(inline.sqlite.inlineParams({ sql: 'UPDATE "t" SET "x" = ? WHERE "y" = ?', params: [true, 7n] })).toBe(
+      'UPDATE "t" SET "x" = 1 WHERE "y" = 7',
+    );
+    expect(inline.postgres.inlineParams({ sql: 'SELECT $1', params: [false] })).toBe('SELECT FALSE');
   });
-  it('leaves ? and $1 inside quoted strings and identifiers alone', () => {
-    expect(inlineParams(`SELECT '?', "a?b", ? FROM t -- why?\n WHERE x = ?`, [1, 2], 'sqlite')).toBe(
+  it('leaves ? and $1 inside quoted strings, identifiers and comments alone', () => {
+    expect(inline.sqlite.inlineParams({ sql: `SELECT '?', "a?b", ? FROM t -- why?\n WHERE x = ?`, params: [1, 2] })).toBe(
       `SELECT '?', "a?b", 1 FROM t -- why?\n WHERE x = 2`,
     );
-    expect(inlineParams(`SELECT '$1', $1`, ['v'], 'postgres')).toBe(`SELECT '$1', 'v'`);
+    expect(inline.postgres.inlineParams({ sql: `SELECT '$1', $1`, params: ['v'] })).toBe(`SELECT '$1', 'v'`);
+    // A backslash escapes the quote in MySQL's strings, not in standard SQL's.
+    expect(inline.mysql.inlineParams({ sql: `SELECT 'a\\'?', ?`, params: [1] })).toBe(`SELECT 'a\\'?', 1`);
+    expect(inline.sqlite.inlineParams({ sql: `SELECT 'a\\', ?`, params: [1] })).toBe(`SELECT 'a\\', 1`);
   });
-  it('objects become JSON text, buffers hex', () => {
-    expect(sqlLiteral({ a: "b'c" }, 'postgres')).toBe(`'{"a":"b''c"}'`);
-    expect(sqlLiteral(Buffer.from([1, 255]), 'sqlite')).toBe("X'01ff'");
+  it('objects become JSON text, buffers hex (bytea on PostgreSQL)', () => {
+    expect(inline.postgres.inlineParams({ sql: 'SELECT $1', params: [{ a: "b'c" }] })).toBe(`SELECT '{"a":"b''c"}'`);
+    expect(inline.sqlite.inlineParams({ sql: 'SELECT ?', params: [Buffer.from([1, 255])] })).toBe("SELECT X'01ff'");
+    expect(inline.postgres.inlineParams({ sql: 'SELECT $1', params: [Buffer.from([1, 255])] })).toBe("SELECT '\\x01ff'::bytea");
   });
 });
 

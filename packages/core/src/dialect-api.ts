@@ -20,7 +20,9 @@ export type {
   WriteLimits,
 } from './dialect/dialect.js';
 export { BaseConnector, BATCH_BYTES, HUGE_ROW_BYTES } from './dialect/base-connector.js';
-export { BaseEmitter, inlineAt } from './dialect/base-emitter.js';
+export { BaseEmitter } from './dialect/base-emitter.js';
+export { inlineParams, standardLiteral } from './dialect/inline-params.js';
+export type { InlineRules } from './dialect/inline-params.js';
 export { BaseIntrospector } from './dialect/base-introspector.js';
 export { BaseLock } from './dialect/base-lock.js';
 export { BaseErrors } from './dialect/base-errors.js';

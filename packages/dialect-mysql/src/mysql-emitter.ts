@@ -33,6 +33,9 @@ export class MysqlEmitter extends BaseEmitter {
     return `\`${name.replaceAll('`', '``')}\``;
   }
 
+  /** A backslash escapes inside MySQL's strings (unless NO_BACKSLASH_ESCAPES, which Agno does not set). */
+  override readonly backslashEscapes = true;
+
   /** MySQL escapes with backslashes too. */
   override stringLiteral(value: string): string {
     return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;

@@ -1,5 +1,5 @@
 import type { LogicalType, Operation, OperationContext, Statement, StepTransaction, TableState } from '@agno-migrate/core/dialect';
-import { BaseEmitter, columnsStillJson, inlineAt, sql, TABLE_LOCK_WAIT_MS } from '@agno-migrate/core/dialect';
+import { BaseEmitter, columnsStillJson, sql, TABLE_LOCK_WAIT_MS } from '@agno-migrate/core/dialect';
 import { PostgresRunsSql } from './postgres-runs.js';
 import { postgresColumnType } from './postgres-types.js';
 
@@ -15,8 +15,11 @@ export class PostgresEmitter extends BaseEmitter {
     return `$${index}`;
   }
 
-  override inlineParams(statement: Statement): string {
-    return inlineAt(statement, /\$\d+/g);
+  override readonly placeholders = 'numbered' as const;
+
+  /** Bytes as a bytea literal; the rest as standard SQL. */
+  override literal(value: unknown): string {
+    return Buffer.isBuffer(value) ? `'\\x${value.toString('hex')}'::bytea` : super.literal(value);
   }
 
   columnType(type: LogicalType): string {

@@ -15,6 +15,11 @@ export class SqliteEmitter extends BaseEmitter {
     return sqliteColumnType(type);
   }
 
+  /** The driver binds a boolean as 1 or 0 (SQLite has no boolean type): the literal says the same. */
+  override literal(value: unknown): string {
+    return typeof value === 'boolean' ? (value ? '1' : '0') : super.literal(value);
+  }
+
   /** The run holds one IMMEDIATE transaction (the lock); each step is a savepoint inside it. */
   override stepTransaction(): StepTransaction {
     return {

@@ -57,7 +57,7 @@ function report(ctx: CommandContext, raw: RunResult): number {
   const settings = ctx.manager.dialect.connector.sessionSettings ?? [];
   if (ctx.json) printJson(result.dryRun && settings.length > 0 ? { ...result, sessionSettings: settings } : result);
   else {
-    if (result.dryRun) writeStdout(`${sessionSettingsText(ctx)}${formatDryRunSql(result, ctx.flavor)}\n\n`);
+    if (result.dryRun) writeStdout(`${sessionSettingsText(ctx)}${formatDryRunSql(result, ctx.inlineParams)}\n\n`);
     writeStdout(`${formatRun(result, ctx)}\n`);
   }
   if (result.status === 'failed') return EXIT.failed;

@@ -6,6 +6,8 @@ import type { Statement } from '../sql/statement.js';
 import { sql } from '../sql/statement.js';
 import { renderExpression } from '../sql/expression.js';
 import type { Emitter, ForeignKeySpec, StepTransaction, UpsertSpec, VersionRow } from './dialect.js';
+import type { InlineRules } from './inline-params.js';
+import { inlineParams, standardLiteral } from './inline-params.js';
 import { onConflictUpsert } from './on-conflict-upsert.js';
 import { renderCreateTable } from './render-create-table.js';
 import type { TableState } from './table-state.js';
@@ -187,9 +189,20 @@ export abstract class BaseEmitter implements Emitter {
     return [...drop, add];
   }
 
-  /** Parameters written in as literals where this emitter's placeholders stand. */
+  /** Parameters written in as literals where this emitter's placeholders stand, quoted text left alone. */
   inlineParams(statement: Statement): string {
-    return inlineAt(statement, /\?/g);
+    return inlineParams(statement.sql, statement.params, this);
+  }
+
+  /** `?` placeholders; PostgreSQL overrides. */
+  readonly placeholders: InlineRules['placeholders'] = 'question';
+
+  /** Standard SQL strings: a backslash is a character. MySQL overrides. */
+  readonly backslashEscapes: boolean = false;
+
+  /** A parameter value as a literal of this database, for SQL printed to be pasted and run. */
+  literal(value: unknown): string {
+    return standardLiteral(value, (text) => this.stringLiteral(text));
   }
 
   columnDefinition(name: string, type: LogicalType, nullable: boolean): string {
@@ -228,13 +241,4 @@ export abstract class BaseEmitter implements Emitter {
   protected alter(ctx: OperationContext, action: string): Statement {
     return sql(`ALTER TABLE ${this.qualify(ctx.table)} ${action}`);
   }
-}
-
-/** Replaces each `marker` by the next parameter as a literal: numbers as they are, the rest as quoted text. */
-export function inlineAt(statement: Statement, marker: RegExp): string {
-  const { params } = statement;
-  if (params.length === 0) return statement.sql;
-  let i = 0;
-  const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
-  return statement.sql.replace(marker, () => literal(params[i++]));
 }
