@@ -51,6 +51,12 @@ export class DatabaseError extends AgnoMigrateError {
   }
 }
 
+/**
+ * The versions table could not be created or completed. Nothing has been written to any Agno table
+ * when it happens (it comes before the first stamp), so the run fails as a whole, not one table.
+ */
+export class VersionsTableError extends DatabaseError {}
+
 export type DatabaseErrorKind =
   | 'connection'
   | 'authentication'

@@ -7,6 +7,7 @@ export {
   GraphError,
   LockTimeoutError,
   DatabaseError,
+  VersionsTableError,
   MigrationStepError,
 } from './errors.js';
 export type { DatabaseErrorKind } from './errors.js';

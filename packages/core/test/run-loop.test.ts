@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MigrationStepError, RunResult } from '../src/index.js';
-import { DatabaseError, LockTimeoutError } from '../src/index.js';
+import { DatabaseError, LockTimeoutError, VersionsTableError } from '../src/index.js';
 import { MEMORIES, scripted } from './support/scripted-graph.js';
 
 const MEMORY_COLUMNS = ['memory_id', 'user_id'];
@@ -137,6 +137,23 @@ describe('the run lock is released on every path', () => {
     db.withVersions({}).withTable(MEMORIES, MEMORY_COLUMNS).failOn('VERSIONS', failure).failOn('UNLOCK');
     await expect(manager.up({ tableType: 'memories' })).rejects.toBe(failure);
     expect(db.writes()).toEqual(['LOCK', 'UNLOCK']);
+  });
+
+  it('after the versions table cannot be created: the run fails as a whole, naming it, with no table touched', async () => {
+    const { db, manager } = scripted();
+    const denied = new DatabaseError('permission denied for schema ai', { kind: 'permission' });
+    db.withTable(MEMORIES, MEMORY_COLUMNS).failOn('CREATE_VERSIONS', denied);
+    const error = await manager.up({ tableType: 'memories' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(VersionsTableError);
+    expect(error).toMatchObject({
+      code: 'database.permission',
+      message: 'the versions table agno_schema_versions could not be created: permission denied for schema ai',
+    });
+    expect(db.writes()).toEqual(['LOCK', 'BEGIN', 'CREATE_VERSIONS "agno_schema_versions"', 'ROLLBACK', 'UNLOCK']);
+    expect(db.locked).toBe(false);
   });
 
   it('but not when it was never acquired', async () => {

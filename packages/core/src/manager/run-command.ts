@@ -1,5 +1,5 @@
 import type { Db } from '../dialect/db.js';
-import { AgnoMigrateError } from '../errors.js';
+import { AgnoMigrateError, VersionsTableError } from '../errors.js';
 import type { Direction } from '../graph/version-graph.js';
 import type { RunResult, TableResult } from './results.js';
 import type { RunContext, TableRef } from './run-context.js';
@@ -58,7 +58,8 @@ export function* runCommand(ctx: RunContext, tables: readonly TableRef[], comman
 
 /**
  * Visits tables in order. The first error stops the run: the failing table is reported with the
- * error and the ones after it as not run, so the caller sees exactly how far it got.
+ * error and the ones after it as not run, so the caller sees exactly how far it got. A versions
+ * table that cannot be created stops the run before any table changed, so it is thrown as it is.
  */
 function* visitTables(
   ctx: RunContext,
@@ -73,6 +74,8 @@ function* visitTables(
       results.push(result);
       ctx.emit({ type: 'table-done', result });
     } catch (raw) {
+      // No table was touched: the run fails as a whole, with the versions table named.
+      if (raw instanceof VersionsTableError) throw raw;
       const error = ctx.dialect.errors.translate(raw);
       const code = error instanceof AgnoMigrateError ? error.code : 'error';
       results.push({

@@ -1,4 +1,6 @@
 import type { Db } from '../dialect/db.js';
+import type { DatabaseErrorKind } from '../errors.js';
+import { DatabaseError, VersionsTableError } from '../errors.js';
 import type { Statement } from '../sql/statement.js';
 import { query } from '../dialect/db.js';
 import { indexesFor } from '../catalog/indexes.js';
@@ -42,8 +44,22 @@ export function* ensureVersionsTable(ctx: RunContext, known: { exists: boolean; 
     ? missingVersionsIndexes(ctx, state)
     : [...(yield* namespaceStatements(ctx)), ...ctx.dialect.emitter.createVersionsTable(ctx.versionsTable)];
   if (statements.length > 0) {
-    // Where DDL is transactional, the table and its index appear together or not at all.
-    yield* inStepTransaction(ctx, ctx.versionsTable, () => executeAll(ctx, ctx.versionsTable, statements));
+    try {
+      // Where DDL is transactional, the table and its index appear together or not at all.
+      yield* inStepTransaction(ctx, ctx.versionsTable, () => executeAll(ctx, ctx.versionsTable, statements));
+    } catch (raw) {
+      const error = ctx.dialect.errors.translate(raw);
+      const kind = error instanceof DatabaseError ? error.code.replace(/^database\./, '') : 'other';
+      const what = state ? 'completed (its index is missing)' : 'created';
+      throw new VersionsTableError(
+        `the versions table ${ctx.versionsTable} could not be ${what}: ${error.message}`,
+        {
+          kind: kind as DatabaseErrorKind,
+          table: ctx.versionsTable,
+        },
+        { cause: raw },
+      );
+    }
   }
   known.exists = true;
   known.complete = true;
