@@ -17,7 +17,11 @@ function versionsColumns(db: TestDatabase): string {
 
 type Setup = (db: TestDatabase) => Promise<void>;
 
-const CASES: readonly (readonly [name: string, setup: Setup, message: RegExp])[] = [
+/**
+ * Each case: how the database is made, the one line every command must print, and for a bad
+ * versions table the table its rows are written to (so down has a step to revert).
+ */
+const CASES: readonly (readonly [name: string, setup: Setup, message: RegExp, versionsRows?: string])[] = [
   [
     'a versions table without its primary key',
     async (db) => {
@@ -26,6 +30,7 @@ const CASES: readonly (readonly [name: string, setup: Setup, message: RegExp])[]
       await db.exec(`CREATE TABLE ${db.qualify(VERSIONS_TABLE)} (${versionsColumns(db)})`);
     },
     /the versions table agno_schema_versions has no primary key on table_name/,
+    VERSIONS_TABLE,
   ],
   [
     'a versions table that is a view',
@@ -36,6 +41,7 @@ const CASES: readonly (readonly [name: string, setup: Setup, message: RegExp])[]
       await db.exec(`CREATE VIEW ${db.qualify(VERSIONS_TABLE)} AS SELECT * FROM ${db.qualify('real_versions')}`);
     },
     /the versions table agno_schema_versions is a view/,
+    'real_versions',
   ],
   [
     'a data table missing a column its steps need',
@@ -67,6 +73,28 @@ for (const kind of KINDS) {
         await setup(subject.db);
         const before = await snapshot(subject.db, since);
         for (const args of [['up'], ['up', '--dry-run'], ['up', '--create-missing']]) {
+          const run = await runCli([...args, ...subject.args()]);
+          expectOneErrorLine(run, 2, message);
+          expect(await snapshot(subject.db, since)).toEqual(before);
+        }
+      },
+      TIMEOUT_MS,
+    );
+
+    it.each(CASES.filter(([, , , versionsRows]) => versionsRows !== undefined))(
+      '%s: init and down refuse it too',
+      async (_name, setup, message, versionsRows) => {
+        const since = epochNow();
+        const subject = await openSubject(kind);
+        open.push(subject);
+        await setup(subject.db);
+        const q = (n: string) => subject.db.quoteIdent(n);
+        await subject.db.exec(
+          `INSERT INTO ${subject.db.qualify(versionsRows!)} (${q('table_name')}, ${q('version')}, ${q('created_at')}) VALUES (?, ?, ?)`,
+          ['agno_memories', '2.3.0', '2026-01-01 00:00:00'],
+        );
+        const before = await snapshot(subject.db, since);
+        for (const args of [['init'], ['down', '--target', '2.0.0', '--table-type', 'memories']]) {
           const run = await runCli([...args, ...subject.args()]);
           expectOneErrorLine(run, 2, message);
           expect(await snapshot(subject.db, since)).toEqual(before);

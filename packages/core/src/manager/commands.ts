@@ -4,7 +4,7 @@ import { migrateTable } from './migrate-table.js';
 import type { RunResult } from './results.js';
 import { runCommand } from './run-command.js';
 import type { RunContext, TableRef } from './run-context.js';
-import { checkBeforeUp } from './table-shape-checks.js';
+import { checkBeforeCreate, checkBeforeDown, checkBeforeUp } from './table-shape-checks.js';
 import { isVisited, tablesAt } from './table-selection.js';
 
 export interface UpOptions {
@@ -70,6 +70,8 @@ export function* runDown(ctx: RunContext, tables: readonly TableRef[], options: 
     dryRun: options.dryRun ?? false,
     existence: 'with-work',
     visits: (planned) => isVisited(planned.table, planned.exists === true, explicit),
+    // A versions table that cannot be stamped is refused before anything changes, as by up.
+    check: (plans) => checkBeforeDown(ctx, plans),
     runTable: (run, planned) => migrateTable(ctx, run, planned),
   });
 }
@@ -84,6 +86,7 @@ export function* runCreate(ctx: RunContext, tables: readonly TableRef[], options
     force: false,
     dryRun: options.dryRun ?? false,
     existence: 'all',
+    check: (plans) => checkBeforeCreate(ctx, plans),
     *runTable(run, { table, from, exists }) {
       if (exists) return { tableType: table.info.type, tableName: table.name, from, to: from, outcome: 'exists' as const, steps: [] };
       return yield* createTable(ctx, run, table, version);

@@ -119,3 +119,15 @@ export function* checkBeforeUp(ctx: RunContext, plans: TablePlans, createMissing
     todo.filter((p) => p.exists === true),
   );
 }
+
+/** What `down` checks before its first change, when it has work to do: the versions table can be stamped. */
+export function* checkBeforeDown(ctx: RunContext, plans: TablePlans): Db<void> {
+  if (!plans.tables.some((p) => p.plan.steps.length > 0 && p.exists === true)) return;
+  yield* checkVersionsTable(ctx, plans.versions.exists, yield* ctx.dialect.introspector.introspect(ctx.versionsTable));
+}
+
+/** What `create` checks before it creates a table: the versions table can stamp it. */
+export function* checkBeforeCreate(ctx: RunContext, plans: TablePlans): Db<void> {
+  if (!plans.tables.some((p) => p.exists === false)) return;
+  yield* checkVersionsTable(ctx, plans.versions.exists, yield* ctx.dialect.introspector.introspect(ctx.versionsTable));
+}
