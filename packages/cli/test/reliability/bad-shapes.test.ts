@@ -21,7 +21,7 @@ type Setup = (db: TestDatabase) => Promise<void>;
  * Each case: how the database is made, the one line every command must print, and for a bad
  * versions table the table its rows are written to (so down has a step to revert).
  */
-const CASES: readonly (readonly [name: string, setup: Setup, message: RegExp, versionsRows?: string])[] = [
+const CASES: readonly (readonly [name: string, setup: Setup, message: RegExp, versionsRows: string | undefined])[] = [
   [
     'a versions table without its primary key',
     async (db) => {
@@ -52,6 +52,7 @@ const CASES: readonly (readonly [name: string, setup: Setup, message: RegExp, ve
       );
     },
     /table agno_memories has no column updated_at, which the 2\.3\.0 step needs/,
+    undefined,
   ],
 ];
 
