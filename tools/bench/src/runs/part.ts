@@ -10,6 +10,7 @@ import { peerTargetOf } from '../noop/peer-target.js';
 import { agnoCopy } from './agno-copy.js';
 import { fillSessions, SESSIONS } from './fixture.js';
 import { floorInsert } from './floor.js';
+import { runsDigest } from './rows-digest.js';
 
 export interface RunsResult {
   readonly label: string;
@@ -18,8 +19,6 @@ export interface RunsResult {
   readonly oursRunsPerSecond: number;
   readonly floorRunsPerSecond: number;
   readonly agnoRunsPerSecond: number;
-  /** Every contender's rows agree (count, distinct ids, run_index and created_at sums). */
-  readonly equal: boolean;
   readonly large: { readonly runs: number; readonly runsPerSecond: number };
   readonly rss: { readonly blobBytes: number; readonly peakRssBytes: number };
 }
@@ -69,15 +68,17 @@ async function runOurs(db: BenchDatabase, expected: number): Promise<void> {
   }
 }
 
-async function fingerprint(db: BenchDatabase, table: string): Promise<string> {
-  return withRaw(db, async (raw) => {
-    const [row] = await raw.rows(
-      `SELECT COUNT(*) AS n, COUNT(DISTINCT run_id) AS d, SUM(run_index) AS i, SUM(created_at) AS c FROM ${db.qualify(table)}`,
-    );
-    return Object.values(row ?? {})
-      .map((v) => String(Number(v)))
-      .join('/');
+/** Throws unless every contender left the same runs rows, field by field (updated_at aside). */
+async function assertSameRuns(db: BenchDatabase, tables: readonly string[]): Promise<void> {
+  const digests = await withRaw(db, async (raw) => {
+    const all: string[] = [];
+    for (const t of tables) all.push(await runsDigest(db, raw, t));
+    return all;
   });
+  const differ = tables.filter((_, i) => digests[i] !== digests[0]);
+  if (differ.length > 0) {
+    throw new Error(`${db.label}: the runs copies differ from ${tables[0]}: ${tables.map((t, i) => `${t} ${digests[i]}`).join('; ')}`);
+  }
 }
 
 /** Part 4 on one database: the 3.0.0 runs copy beside the floor and Agno's own algorithm, its growth and memory. */
@@ -120,8 +121,7 @@ export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (li
       { reps: config.runsReps, warmup: 0 },
     ),
   );
-  const prints = await Promise.all([OURS, FLOOR, AGNO].map((t) => fingerprint(db, t)));
-  const equal = prints.every((p) => p === prints[0]);
+  await assertSameRuns(db, [OURS, FLOOR, AGNO]);
 
   log('  4× the sessions');
   await withRaw(db, (raw) => dropAll(db, raw, [OURS, FLOOR, AGNO, SESSIONS]));
@@ -147,7 +147,6 @@ export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (li
     oursRunsPerSecond: rate('ours'),
     floorRunsPerSecond: rate('floor'),
     agnoRunsPerSecond: rate('agno'),
-    equal,
     large,
     rss: { blobBytes: BIG_BLOB, peakRssBytes: out.peakRssBytes },
   };
