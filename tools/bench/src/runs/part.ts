@@ -10,6 +10,7 @@ import { peerTargetOf } from '../noop/peer-target.js';
 import { agnoCopy } from './agno-copy.js';
 import { fillSessions, SESSIONS } from './fixture.js';
 import { floorInsert } from './floor.js';
+import { withIndexesDeclared } from './indexes-with-table.js';
 import { runsDigest } from './rows-digest.js';
 
 export interface RunsResult {
@@ -19,6 +20,8 @@ export interface RunsResult {
   readonly oursRunsPerSecond: number;
   readonly floorRunsPerSecond: number;
   readonly agnoRunsPerSecond: number;
+  /** PostgreSQL: our copy as it ran before, every index declared with the runs table. */
+  readonly previousRunsPerSecond?: number;
   readonly large: { readonly runs: number; readonly runsPerSecond: number };
   readonly rss: { readonly blobBytes: number; readonly peakRssBytes: number };
 }
@@ -26,6 +29,7 @@ export interface RunsResult {
 const OURS = 'agno_runs';
 const FLOOR = 'floor_runs';
 const AGNO = 'agno_copy_runs';
+const PREVIOUS = 'previous_runs';
 const BIG_BLOB = 20 * 1024 * 1024;
 
 async function withRaw<T>(db: BenchDatabase, body: (raw: RawClient) => Promise<T>): Promise<T> {
@@ -47,17 +51,20 @@ async function dropAll(db: BenchDatabase, raw: RawClient, tables: readonly strin
 }
 
 /** Back to before the 3.0.0 step: no runs table, sessions stamped 2.5.6. */
-async function resetOurs(db: BenchDatabase): Promise<void> {
+async function resetOurs(db: BenchDatabase, runsTable = OURS): Promise<void> {
   await withRaw(db, async (raw) => {
-    await dropAll(db, raw, [OURS]);
+    await dropAll(db, raw, [runsTable]);
     const v = db.qualify('agno_schema_versions');
-    await raw.exec(`DELETE FROM ${v} WHERE table_name = '${OURS}'`);
+    await raw.exec(`DELETE FROM ${v} WHERE table_name = '${runsTable}'`);
     await raw.exec(`UPDATE ${v} SET version = '2.5.6' WHERE table_name = '${SESSIONS}'`);
   });
 }
 
-async function runOurs(db: BenchDatabase, expected: number): Promise<void> {
-  const manager = new MigrationManager(db.dialect());
+/** `up` of the sessions table, into the default runs table or, for the previous approach, into its own. */
+async function runOurs(db: BenchDatabase, expected: number, previous = false): Promise<void> {
+  const manager = previous
+    ? new MigrationManager(withIndexesDeclared(db.dialect()), { tables: { runs: PREVIOUS } })
+    : new MigrationManager(db.dialect());
   try {
     const result = await manager.up({ tableType: 'sessions' });
     const copied = result.tables[0]?.steps.flatMap((s) => s.operations).find((o) => o.report)?.report?.['copied'];
@@ -105,6 +112,9 @@ export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (li
               for (const index of indexes) await raw.exec(index.sql);
             }),
         },
+        ...(db.kind === 'postgres'
+          ? [{ name: 'previous', prepare: () => resetOurs(db, PREVIOUS), run: () => runOurs(db, runs, true) }]
+          : []),
         {
           name: 'agno',
           prepare: () =>
@@ -121,10 +131,10 @@ export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (li
       { reps: config.runsReps, warmup: 0 },
     ),
   );
-  await assertSameRuns(db, [OURS, FLOOR, AGNO]);
+  await assertSameRuns(db, [OURS, FLOOR, AGNO, ...(db.kind === 'postgres' ? [PREVIOUS] : [])]);
 
   log('  4× the sessions');
-  await withRaw(db, (raw) => dropAll(db, raw, [OURS, FLOOR, AGNO, SESSIONS]));
+  await withRaw(db, (raw) => dropAll(db, raw, [OURS, FLOOR, AGNO, PREVIOUS, SESSIONS]));
   const largeRuns = await fillSessions(db, sessions * 4);
   const start = performance.now();
   await runOurs(db, largeRuns);
@@ -147,6 +157,7 @@ export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (li
     oursRunsPerSecond: rate('ours'),
     floorRunsPerSecond: rate('floor'),
     agnoRunsPerSecond: rate('agno'),
+    ...(times.has('previous') ? { previousRunsPerSecond: rate('previous') } : {}),
     large,
     rss: { blobBytes: BIG_BLOB, peakRssBytes: out.peakRssBytes },
   };
