@@ -4,15 +4,11 @@ import { RUN_COLUMNS, sql, StandardRunsSql } from '@agno-migrate/core/dialect';
 /**
  * The runs copy on PostgreSQL: `jsonb_array_elements … WITH ORDINALITY` expands each blob inside
  * the database, and one statement per batch both inserts and counts (a data-modifying CTE), so the
- * run data never crosses the wire and is read once.
+ * run data never crosses the wire and is read once. The late secondary indexes are built after the
+ * load, as everywhere: the runs table is stamped only then, so a kill in between leaves it unstamped
+ * and the next run completes it.
  */
 export class PostgresRunsSql extends StandardRunsSql {
-  /**
-   * The indexes come with the table: with transactional steps, a kill between the copy and a late
-   * index build would leave a runs table stamped 3.0.0 that lacks indexes of its 3.0 shape.
-   */
-  override readonly indexesAfterCopy = false;
-
   readonly copyReports = 'counts' as const;
 
   constructor(q: SqlQuoting) {

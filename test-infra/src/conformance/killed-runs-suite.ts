@@ -12,6 +12,8 @@ import type { Snapshot } from './processes/snapshot.js';
 import { AGNO_GRAPH } from './reached.js';
 
 const VERSIONS = AGNO_GRAPH.nodes;
+/** The version whose sessions step creates the runs table. */
+const RUNS_TABLE_VERSION = '3.0.0';
 const DATA_TABLES = Object.values(DEFAULT_NAMES);
 const EMPTY: Snapshot = { tables: {}, versions: {} };
 
@@ -109,7 +111,7 @@ export function runKilledRunsSuite(target: TestTarget, options: { readonly skip:
           await db.close();
         }
       }
-      killed = await killEveryStatement(target, (db) => createAgno22Database(db, DEFAULT_NAMES), since, transactional);
+      killed = await killEveryStatement(target, (db) => createAgno22Database(db, DEFAULT_NAMES), since, true);
     }, 600_000);
 
     afterAll(() => {
@@ -145,14 +147,29 @@ export function runKilledRunsSuite(target: TestTarget, options: { readonly skip:
         // The versions table too is whole or absent: never created without its index.
         if (tables[VERSIONS_TABLE])
           expect(tables[VERSIONS_TABLE], `statement ${point.n}`).toEqual(reference.get(AGNO_GRAPH.latest)!.tables[VERSIONS_TABLE]);
+      }
+    });
+
+    it('after every kill, a table a step creates beside its own is absent, being filled (it and its step unstamped) or whole and stamped', () => {
+      for (const point of killed.points) {
+        const { versions, tables } = point.afterKill;
         // A table a step creates beside its own (sessions' runs table at 3.0.0, committed before the
-        // batched copy so its foreign key stops locking sessions) is whole and stamped, or absent;
+        // batched copy so its foreign key stops locking sessions) is absent, or still being filled
+        // (unstamped, its late indexes not built yet, its step unstamped too), or whole and stamped;
         // its rows arrive batch by batch and the re-run completes them.
         const extra = Object.keys(tables).filter((t) => t !== VERSIONS_TABLE && !DATA_TABLES.includes(t));
         for (const table of extra) {
           const stamped = versions[table];
-          expect(stamped, `statement ${point.n}: ${table} exists unstamped`).toBeDefined();
-          expect(tables[table]!.shape, `statement ${point.n}: ${table}`).toEqual(reference.get(stamped!)!.tables[table]?.shape);
+          if (stamped === undefined) {
+            const sessions = versions[DEFAULT_NAMES.sessions] ?? AGNO_GRAPH.baseline;
+            expect(VERSIONS.indexOf(sessions), `statement ${point.n}: ${table} unstamped beside sessions at ${sessions}`).toBeLessThan(
+              VERSIONS.indexOf(RUNS_TABLE_VERSION),
+            );
+            continue;
+          }
+          expect(tables[table]!.shape, `statement ${point.n}: ${table} stamped ${stamped}`).toEqual(
+            reference.get(stamped)!.tables[table]?.shape,
+          );
         }
       }
     });

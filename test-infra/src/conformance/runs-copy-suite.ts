@@ -1,4 +1,4 @@
-import type { MigrationManager } from '@agno-migrate/core';
+import type { MigrationEvent, MigrationManager } from '@agno-migrate/core';
 import { buildRunRows } from '@agno-migrate/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDatabase, TestTarget } from '../target.js';
@@ -158,10 +158,53 @@ export function runRunsCopySuite(target: TestTarget, options: { readonly skip: b
       // A dialect may declare them with the table instead (SingleStore's sharded table).
       if (db.dialect().emitter.runsSql?.()?.indexesAfterCopy === false) expect(statusIndex).toBeLessThan(lastInsert);
       else expect(statusIndex).toBeGreaterThan(lastInsert);
+      // The runs table is stamped once it is whole: after its last index, never before.
+      const records = result.tables.flatMap((t) => t.steps.flatMap((s) => s.operations.flatMap((o) => o.statements)));
+      const runsStamp = records.findIndex((r) => r.sql.includes('agno_schema_versions') && r.params.includes('agno_runs'));
+      const lastIndex = statements.findLastIndex((sql) => /^CREATE (UNIQUE )?INDEX/i.test(sql) && sql.includes('agno_runs'));
+      expect(runsStamp).toBeGreaterThan(-1);
+      expect(runsStamp).toBeGreaterThan(lastIndex);
       expect(copyReport(result)).toMatchObject({ runs: 5, copied: 5 });
       const verified = await manager().verify({ tableType: 'runs' });
       expect(verified.tables.flatMap((t) => t.findings.map((f) => f.message))).toEqual([]);
     });
+
+    it('a run killed after the copy, before the late indexes, leaves the runs table unstamped; the next up completes and stamps it', async (ctx) => {
+      if (db.dialect().emitter.runsSql?.()?.indexesAfterCopy === false) return ctx.skip(); // its indexes come with the table
+      // Where the kill lands: right before the first late index, counted on a clean run of the same database.
+      await legacySessions(db, manager());
+      const done: string[] = [];
+      const counting = manager({ onEvent: (e: MigrationEvent) => (e.type === 'statement-done' ? done.push(e.statement.sql) : undefined) });
+      expect((await counting.up({ tableType: 'sessions' })).status).toBe('ok');
+      const killAfter = done.findIndex((sql) => sql.includes(q('idx_agno_runs_status')));
+      expect(killAfter).toBeGreaterThan(0);
+
+      const other = await target.create();
+      const others: MigrationManager[] = [];
+      try {
+        await legacySessions(other, runsManager(other, others));
+        const killed = await runInChild(other, { options: { tableType: 'sessions' }, killAfter });
+        expect(killed.signal, describeChild(killed)).toBe('SIGKILL');
+        expect(await versionOf(other, 'agno_sessions')).toBe('2.5.6');
+        expect(await versionOf(other, 'agno_runs')).toBeUndefined();
+        // Where the copy commits batch by batch its rows are there, in a table that still lacks the late indexes;
+        // where the whole run is one transaction (SQLite) the kill took the table with it.
+        const left = await tableColumns(other, others[0]!, 'agno_runs');
+        if (left !== null) expect((await runRows(other)).map((r) => r['run_id'])).toEqual(['A', 'B', 'C', 'D', 'E']);
+        else expect(other.dialect().capabilities.synchronous).toBe(true);
+
+        const rerun = await runsManager(other, others).up({ tableType: 'sessions' });
+        expect(rerun.status).toBe('ok');
+        expect(copyReport(rerun)).toMatchObject({ runs: 5, copied: left === null ? 5 : 0 });
+        const verified = await runsManager(other, others).verify({ tableType: 'runs' });
+        expect(verified.tables.flatMap((t) => t.findings.map((f) => f.message))).toEqual([]);
+        expect(await versionOf(other, 'agno_runs')).toBe('3.0.0');
+        expect(await versionOf(other, 'agno_sessions')).toBe('3.0.0');
+      } finally {
+        for (const m of others) await m.close();
+        await other.close();
+      }
+    }, 120_000);
 
     it('after a run killed before the runs indexes were built, the next up builds them and copies the rest', async () => {
       await legacySessions(db, manager());

@@ -10,6 +10,8 @@ import { peerTargetOf } from '../noop/peer-target.js';
 import { agnoCopy } from './agno-copy.js';
 import { fillSessions, SESSIONS } from './fixture.js';
 import { floorInsert } from './floor.js';
+import { withIndexesDeclared } from './indexes-with-table.js';
+import { runsDigest } from './rows-digest.js';
 
 export interface RunsResult {
   readonly label: string;
@@ -18,8 +20,8 @@ export interface RunsResult {
   readonly oursRunsPerSecond: number;
   readonly floorRunsPerSecond: number;
   readonly agnoRunsPerSecond: number;
-  /** Every contender's rows agree (count, distinct ids, run_index and created_at sums). */
-  readonly equal: boolean;
+  /** PostgreSQL: our copy as it ran before, every index declared with the runs table. */
+  readonly previousRunsPerSecond?: number;
   readonly large: { readonly runs: number; readonly runsPerSecond: number };
   readonly rss: { readonly blobBytes: number; readonly peakRssBytes: number };
 }
@@ -27,6 +29,7 @@ export interface RunsResult {
 const OURS = 'agno_runs';
 const FLOOR = 'floor_runs';
 const AGNO = 'agno_copy_runs';
+const PREVIOUS = 'previous_runs';
 const BIG_BLOB = 20 * 1024 * 1024;
 
 async function withRaw<T>(db: BenchDatabase, body: (raw: RawClient) => Promise<T>): Promise<T> {
@@ -48,17 +51,20 @@ async function dropAll(db: BenchDatabase, raw: RawClient, tables: readonly strin
 }
 
 /** Back to before the 3.0.0 step: no runs table, sessions stamped 2.5.6. */
-async function resetOurs(db: BenchDatabase): Promise<void> {
+async function resetOurs(db: BenchDatabase, runsTable = OURS): Promise<void> {
   await withRaw(db, async (raw) => {
-    await dropAll(db, raw, [OURS]);
+    await dropAll(db, raw, [runsTable]);
     const v = db.qualify('agno_schema_versions');
-    await raw.exec(`DELETE FROM ${v} WHERE table_name = '${OURS}'`);
+    await raw.exec(`DELETE FROM ${v} WHERE table_name = '${runsTable}'`);
     await raw.exec(`UPDATE ${v} SET version = '2.5.6' WHERE table_name = '${SESSIONS}'`);
   });
 }
 
-async function runOurs(db: BenchDatabase, expected: number): Promise<void> {
-  const manager = new MigrationManager(db.dialect());
+/** `up` of the sessions table, into the default runs table or, for the previous approach, into its own. */
+async function runOurs(db: BenchDatabase, expected: number, previous = false): Promise<void> {
+  const manager = previous
+    ? new MigrationManager(withIndexesDeclared(db.dialect()), { tables: { runs: PREVIOUS } })
+    : new MigrationManager(db.dialect());
   try {
     const result = await manager.up({ tableType: 'sessions' });
     const copied = result.tables[0]?.steps.flatMap((s) => s.operations).find((o) => o.report)?.report?.['copied'];
@@ -69,15 +75,17 @@ async function runOurs(db: BenchDatabase, expected: number): Promise<void> {
   }
 }
 
-async function fingerprint(db: BenchDatabase, table: string): Promise<string> {
-  return withRaw(db, async (raw) => {
-    const [row] = await raw.rows(
-      `SELECT COUNT(*) AS n, COUNT(DISTINCT run_id) AS d, SUM(run_index) AS i, SUM(created_at) AS c FROM ${db.qualify(table)}`,
-    );
-    return Object.values(row ?? {})
-      .map((v) => String(Number(v)))
-      .join('/');
+/** Throws unless every contender left the same runs rows, field by field (updated_at aside). */
+async function assertSameRuns(db: BenchDatabase, tables: readonly string[]): Promise<void> {
+  const digests = await withRaw(db, async (raw) => {
+    const all: string[] = [];
+    for (const t of tables) all.push(await runsDigest(db, raw, t));
+    return all;
   });
+  const differ = tables.filter((_, i) => digests[i] !== digests[0]);
+  if (differ.length > 0) {
+    throw new Error(`${db.label}: the runs copies differ from ${tables[0]}: ${tables.map((t, i) => `${t} ${digests[i]}`).join('; ')}`);
+  }
 }
 
 /** Part 4 on one database: the 3.0.0 runs copy beside the floor and Agno's own algorithm, its growth and memory. */
@@ -104,6 +112,9 @@ export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (li
               for (const index of indexes) await raw.exec(index.sql);
             }),
         },
+        ...(db.kind === 'postgres'
+          ? [{ name: 'previous', prepare: () => resetOurs(db, PREVIOUS), run: () => runOurs(db, runs, true) }]
+          : []),
         {
           name: 'agno',
           prepare: () =>
@@ -120,11 +131,10 @@ export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (li
       { reps: config.runsReps, warmup: 0 },
     ),
   );
-  const prints = await Promise.all([OURS, FLOOR, AGNO].map((t) => fingerprint(db, t)));
-  const equal = prints.every((p) => p === prints[0]);
+  await assertSameRuns(db, [OURS, FLOOR, AGNO, ...(db.kind === 'postgres' ? [PREVIOUS] : [])]);
 
   log('  4× the sessions');
-  await withRaw(db, (raw) => dropAll(db, raw, [OURS, FLOOR, AGNO, SESSIONS]));
+  await withRaw(db, (raw) => dropAll(db, raw, [OURS, FLOOR, AGNO, PREVIOUS, SESSIONS]));
   const largeRuns = await fillSessions(db, sessions * 4);
   const start = performance.now();
   await runOurs(db, largeRuns);
@@ -147,7 +157,7 @@ export async function benchRuns(db: BenchDatabase, config: BenchConfig, log: (li
     oursRunsPerSecond: rate('ours'),
     floorRunsPerSecond: rate('floor'),
     agnoRunsPerSecond: rate('agno'),
-    equal,
+    ...(times.has('previous') ? { previousRunsPerSecond: rate('previous') } : {}),
     large,
     rss: { blobBytes: BIG_BLOB, peakRssBytes: out.peakRssBytes },
   };

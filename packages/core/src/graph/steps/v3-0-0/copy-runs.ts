@@ -5,7 +5,7 @@ import { task } from '../../../operations/task.js';
 import type { Task, TaskContext, TaskOutcome } from '../../../operations/types.js';
 import { buildRunRows } from './run-rows.js';
 import type { SkipReason } from './run-rows.js';
-import { completeRunsIndexes, ensureRunsTable, runsCopyOf } from './runs-table.js';
+import { ensureRunsTable, finishRunsTable, runsCopyOf } from './runs-table.js';
 
 /** Sessions per batch: bounded work per statement (the blobs of 10-run sessions are a few MB). */
 export const COPY_BATCH_SESSIONS = 500;
@@ -27,7 +27,8 @@ export interface CopyTotals {
  * Copies sessions.runs into the runs table as Agno 3.0 does (spec §3.2), in session_id order and
  * batches of COPY_BATCH_SESSIONS, each expanded inside the database where the dialect can. The
  * existing runs row always wins, so a re-run after a kill copies only what is missing; each batch
- * commits on its own where the step has a transaction, and the stamp comes after the last one.
+ * commits on its own where the step has a transaction, and the stamps come after the last one (the
+ * runs table's too, where its late indexes are built after the copy).
  */
 export function copyRunsTask(): Task {
   return task('copy sessions.runs into the runs table', (ctx) => copyRuns(ctx));
@@ -68,8 +69,8 @@ function* copyRuns(ctx: TaskContext): Db<TaskOutcome> {
     ctx.progress(totals.sessions, total, 'sessions', { runs: totals.runs });
     after = batch.upTo;
   }
-  // Before the stamp: a run killed earlier leaves sessions unstamped, and the next one builds them first.
-  if (ensured.deferred) yield* completeRunsIndexes(ctx, tables.runs);
+  // Before either stamp: a run killed earlier leaves both tables unstamped, and the next one builds them first.
+  if (ensured.deferred) yield* finishRunsTable(ctx, tables.runs);
   return { report: report(totals, ctx.dryRun) };
 }
 

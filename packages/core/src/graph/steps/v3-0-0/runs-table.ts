@@ -24,7 +24,7 @@ export function runsCopyOf(ctx: TaskContext): { sql: RunsSql; tables: RunsTables
 export interface EnsuredRunsTable {
   /** The table was there before this run (it may hold runs the copy must let win). */
   readonly existed: boolean;
-  /** Secondary indexes left out of the table this run created, for `completeRunsIndexes` after the copy. */
+  /** Secondary indexes left out of the table this run created, for `finishRunsTable` after the copy. */
   readonly deferred: boolean;
 }
 
@@ -36,8 +36,9 @@ export interface EnsuredRunsTable {
  * With `deferIndexes`, a table this run creates (empty, so nothing in it to look up) gets its
  * primary key, its foreign key and the indexes that lead with the foreign key's columns (they serve
  * the cascade from sessions and a running AgentOS's per-session reads, and the copy fills them in
- * key order); the other secondary indexes are built by `completeRunsIndexes` after the copy, as a
- * bulk load does. A run killed before that leaves a table this function completes next time.
+ * key order); the other secondary indexes are built by `finishRunsTable` after the copy, as a bulk
+ * load does, and the stamp waits for them: a stamped runs table never lacks an index. A run killed
+ * before that leaves an unstamped table, which this function completes and stamps next time.
  */
 export function* ensureRunsTable(ctx: TaskContext, runs: string, deferIndexes: boolean): Db<EnsuredRunsTable> {
   const def = resolveTableType('runs').define(ctx.dialect.flavor);
@@ -45,13 +46,19 @@ export function* ensureRunsTable(ctx: TaskContext, runs: string, deferIndexes: b
   if (!state) {
     const created = deferIndexes ? withoutLateIndexes(def) : def;
     for (const statement of ctx.dialect.emitter.createTable(created, runs, ctx.names)) yield* ctx.write(statement);
-    yield* ctx.stamp(runs, RUNS_TABLE_VERSION);
+    if (!deferIndexes) yield* ctx.stamp(runs, RUNS_TABLE_VERSION);
     return { existed: false, deferred: deferIndexes };
   }
-  yield* completeRunsIndexes(ctx, runs);
-  // A run killed between the CREATE and the stamp (DDL committing on its own) left it unstamped.
-  yield* ctx.stamp(runs, RUNS_TABLE_VERSION);
+  // A run killed before its stamp (during the copy, or between the CREATE and the stamp where DDL
+  // commits on its own) left it unstamped, perhaps without its late indexes.
+  yield* finishRunsTable(ctx, runs);
   return { existed: true, deferred: false };
+}
+
+/** The runs table made whole (every index of its 3.0 shape), then stamped 3.0.0. */
+export function* finishRunsTable(ctx: TaskContext, runs: string): Db<void> {
+  yield* completeRunsIndexes(ctx, runs);
+  yield* ctx.stamp(runs, RUNS_TABLE_VERSION);
 }
 
 /**
