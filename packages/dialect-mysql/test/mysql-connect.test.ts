@@ -73,12 +73,14 @@ describe.skipIf(skipMysql)('MySQL: connecting', () => {
     }
   });
 
-  it('introspects types, keys and indexes as core expects them', async () => {
+  it('introspects types, keys, indexes and foreign keys as core expects them', async () => {
     const db = await fresh();
+    await db.exec(`CREATE TABLE ${db.qualify('parent')} (pid VARCHAR(64) NOT NULL PRIMARY KEY)`);
     await db.exec(
       `CREATE TABLE ${db.qualify('probe')} (id VARCHAR(64) NOT NULL, doc JSON, flag BOOL NOT NULL, body TEXT, ` +
         "n INTEGER DEFAULT 7, big BIGINT, day DATE, label VARCHAR(20) DEFAULT 'x', PRIMARY KEY (id), " +
-        'UNIQUE KEY probe_uq (day, label), KEY ix_body (body(100)))',
+        `UNIQUE KEY probe_uq (day, label), KEY ix_body (body(100)), ` +
+        `CONSTRAINT probe_parent_fk FOREIGN KEY (id) REFERENCES ${db.qualify('parent')} (pid) ON DELETE CASCADE)`,
     );
     const dialect = db.dialect();
     const connection = await dialect.connector.connect();
@@ -103,6 +105,9 @@ describe.skipIf(skipMysql)('MySQL: connecting', () => {
         ],
         primaryKey: { name: 'PRIMARY', columns: ['id'] },
         uniqueConstraints: [{ name: 'probe_uq', columns: ['day', 'label'] }],
+        foreignKeys: [
+          { name: 'probe_parent_fk', columns: ['id'], referencedTable: 'parent', referencedColumns: ['pid'], onDelete: 'CASCADE' },
+        ],
       });
       expect(await runAsync(dialect.introspector.introspect('missing'), connection)).toBeNull();
       expect(await runAsync(dialect.introspector.existingTables(['probe', 'missing']), connection)).toEqual(new Set(['probe']));
