@@ -1,6 +1,6 @@
 import type { MigrationEvent } from '@agno-migrate/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inlineParams, sqlLiteral } from '../src/output/dry-run-sql.js';
+import { formatDryRunSql, inlineParams, sqlLiteral } from '../src/output/dry-run-sql.js';
 import type { LiveLine } from '../src/output/progress.js';
 import { progressReporter } from '../src/output/progress.js';
 import { displayWidth, renderTable } from '../src/output/table.js';
@@ -44,6 +44,40 @@ describe('dry-run SQL pastes into psql, mysql and sqlite3', () => {
       `SELECT '?', "a?b", 1 FROM t -- why?\n WHERE x = 2`,
     );
     expect(inlineParams(`SELECT '$1', $1`, ['v'], 'postgres')).toBe(`SELECT '$1', 'v'`);
+  });
+  it('an operation another statement carries is a comment naming it, not its SQL again', () => {
+    const operations = [
+      {
+        description: 'add column a',
+        needed: true,
+        statements: [{ sql: 'ALTER TABLE "t" ADD COLUMN "a" TEXT, ADD COLUMN "b" TEXT', params: [] }],
+      },
+      { description: 'add column b', needed: true, statements: [], carriedBy: 0 },
+      { description: 'add column c', needed: false, statements: [] },
+    ];
+    const result = {
+      command: 'up' as const,
+      dryRun: true,
+      targetVersion: '2.1.0',
+      status: 'ok' as const,
+      tables: [
+        {
+          tableType: 'memories',
+          tableName: 't',
+          from: '2.0.0',
+          to: '2.1.0',
+          outcome: 'migrated' as const,
+          steps: [{ from: '2.0.0', to: '2.1.0', direction: 'up' as const, operations }],
+        },
+      ],
+    };
+    expect(formatDryRunSql(result, 'postgres').split('\n')).toEqual([
+      '-- t (memories): 2.0.0 → 2.1.0',
+      '-- step 2.0.0 → 2.1.0',
+      'ALTER TABLE "t" ADD COLUMN "a" TEXT, ADD COLUMN "b" TEXT;',
+      '--   add column b: in the statement of add column a',
+      '--   add column c: already done',
+    ]);
   });
   it('objects become JSON text, buffers hex', () => {
     expect(sqlLiteral({ a: "b'c" }, 'postgres')).toBe(`'{"a":"b''c"}'`);

@@ -21,6 +21,10 @@ export type {
 } from './dialect/dialect.js';
 export { BaseConnector, BATCH_BYTES, HUGE_ROW_BYTES } from './dialect/base-connector.js';
 export { BaseEmitter, inlineAt } from './dialect/base-emitter.js';
+export type { PlannedOperation, PlannedStatements, StatementPlan } from './dialect/statement-plan.js';
+export { isCarried, renderEachOperation } from './dialect/statement-plan.js';
+export type { AlterFusionRules, AlterGroup, FusedPlan } from './dialect/alter-fusion.js';
+export { alterClauses, fuseAlters } from './dialect/alter-fusion.js';
 export { BaseIntrospector } from './dialect/base-introspector.js';
 export { BaseLock } from './dialect/base-lock.js';
 export { BaseErrors } from './dialect/base-errors.js';

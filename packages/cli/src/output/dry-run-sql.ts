@@ -74,6 +74,11 @@ export function formatDryRunSql(result: RunResult, flavor: SqlFlavor): string {
           out.push(`--   ${op.description}: already done`);
           continue;
         }
+        if (op.carriedBy !== undefined) {
+          const carrier = step.operations[op.carriedBy]?.description ?? 'another operation';
+          out.push(`--   ${op.description}: in the statement of ${carrier}`);
+          continue;
+        }
         for (const s of op.statements) out.push(`${inlineParams(s.sql, s.params, flavor).replace(/;\s*$/, '')};`);
       }
     }
