@@ -46,7 +46,9 @@ export function fuseAlters(ops: readonly PlannedOperation[], rules: AlterFusionR
   let group: { owner: number; members: number[]; clauses: string[]; touched: Set<string>; afterDeferred: boolean } | null = null;
   const close = () => {
     if (!group) return;
-    plan[group.owner] = { statements: [rules.alterTable(group.clauses)] };
+    // An operation alone keeps its own statement (MySQL's CREATE INDEX stays one) unless it has several to join.
+    const own = group.members.length === 1 ? rules.render(ops[group.owner]!) : [];
+    plan[group.owner] = { statements: own.length === 1 ? own : [rules.alterTable(group.clauses)] };
     groups.push({ owner: group.owner, members: group.members });
     group = null;
   };
