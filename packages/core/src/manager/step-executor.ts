@@ -71,8 +71,8 @@ function* runStepOnce(ctx: RunContext, run: RunSettings, table: TableRef, step: 
         ...(state ? { stepStart: state } : {}),
       };
       // The needed operations since the last task, planned together: the dialect may fuse them.
-      let run: PlannedSlot[] = [];
-      const runPlanned = () => runPlan(ctx, table.name, run, opCtx, records, dryRun);
+      let pending: PlannedSlot[] = [];
+      const runPending = () => runPlan(ctx, table.name, pending, opCtx, records, dryRun);
       for (const op of ops) {
         if (!state) throw new DatabaseError(`table ${table.name} disappeared during the migration`, { kind: 'undefined-table' });
         const spec = specOf(op);
@@ -82,8 +82,8 @@ function* runStepOnce(ctx: RunContext, run: RunSettings, table: TableRef, step: 
           continue;
         }
         if (op.kind === 'task') {
-          const blocked = yield* runPlanned();
-          run = [];
+          const blocked = yield* runPending();
+          pending = [];
           if (blocked) return outcome(blocked);
           const done = yield* runTask(ctx, op, state, opCtx, dryRun, transaction);
           records.push({
@@ -98,10 +98,10 @@ function* runStepOnce(ctx: RunContext, run: RunSettings, table: TableRef, step: 
         }
         // Its record is written when the plan runs; the slot keeps the step's order of operations.
         records.push({ description, needed: true, statements: [] });
-        run.push({ record: records.length - 1, op, state });
+        pending.push({ record: records.length - 1, op, state });
         state = spec.apply(op, state);
       }
-      const blocked = yield* runPlanned();
+      const blocked = yield* runPending();
       if (blocked) return outcome(blocked);
       if (!dryRun) yield* stamp(ctx, table.name, stampVersion);
       return outcome();
