@@ -3,6 +3,7 @@ import { mysqlDialect } from '@agno-migrate/dialect-mysql';
 import { postgresDialect } from '@agno-migrate/dialect-postgres';
 import { sqliteDialect } from '@agno-migrate/dialect-sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDryRunSql } from '../src/output/dry-run-sql.js';
 import type { LiveLine } from '../src/output/progress.js';
 import { progressReporter } from '../src/output/progress.js';
 import { displayWidth, renderTable } from '../src/output/table.js';
@@ -64,6 +65,40 @@ describe('dry-run SQL pastes into psql, mysql and sqlite3 (each dialect writes i
     expect(inline.postgres.inlineParams({ sql: 'SELECT $1', params: [{ a: "b'c" }] })).toBe(`SELECT '{"a":"b''c"}'`);
     expect(inline.sqlite.inlineParams({ sql: 'SELECT ?', params: [Buffer.from([1, 255])] })).toBe("SELECT X'01ff'");
     expect(inline.postgres.inlineParams({ sql: 'SELECT $1', params: [Buffer.from([1, 255])] })).toBe("SELECT '\\x01ff'::bytea");
+  });
+  it('an operation another statement carries is a comment naming it, not its SQL again', () => {
+    const operations = [
+      {
+        description: 'add column a',
+        needed: true,
+        statements: [{ sql: 'ALTER TABLE "t" ADD COLUMN "a" TEXT, ADD COLUMN "b" TEXT', params: [] }],
+      },
+      { description: 'add column b', needed: true, statements: [], carriedBy: 0 },
+      { description: 'add column c', needed: false, statements: [] },
+    ];
+    const result = {
+      command: 'up' as const,
+      dryRun: true,
+      targetVersion: '2.1.0',
+      status: 'ok' as const,
+      tables: [
+        {
+          tableType: 'memories',
+          tableName: 't',
+          from: '2.0.0',
+          to: '2.1.0',
+          outcome: 'migrated' as const,
+          steps: [{ from: '2.0.0', to: '2.1.0', direction: 'up' as const, operations }],
+        },
+      ],
+    };
+    expect(formatDryRunSql(result, inline.postgres.inlineParams.bind(inline.postgres)).split('\n')).toEqual([
+      '-- t (memories): 2.0.0 → 2.1.0',
+      '-- step 2.0.0 → 2.1.0',
+      'ALTER TABLE "t" ADD COLUMN "a" TEXT, ADD COLUMN "b" TEXT;',
+      '--   add column b: in the statement of add column a',
+      '--   add column c: already done',
+    ]);
   });
 });
 

@@ -57,6 +57,8 @@ export type {
   VersionRow,
   WriteLimits,
 } from './dialect/dialect.js';
+export type { PlannedOperation, PlannedStatements, StatementPlan } from './dialect/statement-plan.js';
+export { isCarried, renderEachOperation } from './dialect/statement-plan.js';
 export { stopRunningStatements } from './dialect/cancel-registry.js';
 export type { DialectCapabilities } from './dialect/capabilities.js';
 export type { TableState, ColumnState, IndexState, ConstraintState, ForeignKeyState } from './dialect/table-state.js';

@@ -13,6 +13,7 @@ import {
   dropUnique,
   jsonToJsonb,
   requireNoNulls,
+  requireUnique,
   setNotNull,
   specOf,
   value,
@@ -73,6 +74,22 @@ describe('check-before-act', () => {
   it('skips a data check the primary key already guarantees', () => {
     expect(needed(requireNoNulls('id'))).toBe(true);
     expect(needed(requireNoNulls('id'), ctx, { ...state, primaryKey: { name: null, columns: ['id'] } })).toBe(false);
+  });
+  it('skips a data check a constraint of the live table proves: NOT NULL, a unique key over exactly the column', () => {
+    expect(needed(requireNoNulls('n'))).toBe(false);
+    const noKeys = { ...state, uniqueConstraints: [] };
+    expect(needed(requireUnique('id'))).toBe(false);
+    expect(needed(requireUnique('id'), ctx, noKeys)).toBe(true);
+    const index = (over: Partial<(typeof state.indexes)[number]>) => ({
+      ...noKeys,
+      indexes: [{ name: 'uq', columns: ['id'], unique: true, valid: true, ...over }],
+    });
+    expect(needed(requireUnique('id'), ctx, index({}))).toBe(false);
+    // An invalid index, a partial one, a wider one or a plain one proves nothing.
+    expect(needed(requireUnique('id'), ctx, index({ valid: false }))).toBe(true);
+    expect(needed(requireUnique('id'), ctx, index({ where: 'n > 0' }))).toBe(true);
+    expect(needed(requireUnique('id'), ctx, index({ columns: ['id', 'n'] }))).toBe(true);
+    expect(needed(requireUnique('id'), ctx, index({ unique: false }))).toBe(true);
   });
   it('carries effects forward so a dry run plans later operations', () => {
     const op = addColumn({ name: 'x', type: { kind: 'bigint' }, nullable: true });

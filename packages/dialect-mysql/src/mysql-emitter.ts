@@ -4,12 +4,15 @@ import type {
   LogicalType,
   Operation,
   OperationContext,
+  PlannedOperation,
   Statement,
+  StatementPlan,
   TableState,
   UpsertSpec,
   VersionRow,
 } from '@agno-migrate/core/dialect';
 import { BaseEmitter, sql } from '@agno-migrate/core/dialect';
+import { planMysql } from './mysql-fusion.js';
 import { MysqlRunsSql } from './mysql-runs.js';
 import { mysqlColumnType, needsIndexPrefix, stateColumnType } from './mysql-types.js';
 import { duplicateKeyUpsert } from './mysql-upsert.js';
@@ -118,6 +121,25 @@ export class MysqlEmitter extends BaseEmitter {
         return [];
       default:
         return super.renderOperation(op, state, ctx);
+    }
+  }
+
+  /** A table's consecutive changes in one ALTER (mysql-fusion.ts). */
+  override renderPlan(ops: readonly PlannedOperation[], ctx: OperationContext): StatementPlan {
+    return planMysql(this, ops, ctx);
+  }
+
+  /** An index operation as a clause of a combined ALTER TABLE; undefined for what has no such form. */
+  indexClause({ op, state }: PlannedOperation): string | undefined {
+    switch (op.kind) {
+      case 'createIndex':
+        if (op.where !== undefined) return undefined;
+        return `ADD ${op.unique ? 'UNIQUE INDEX' : 'INDEX'} ${this.quoteIdent(op.name)} (${this.indexColumnList(op.columns, state)})`;
+      case 'dropIndex':
+      case 'dropUnique':
+        return `DROP INDEX ${this.quoteIdent(op.name)}`;
+      default:
+        return undefined;
     }
   }
 

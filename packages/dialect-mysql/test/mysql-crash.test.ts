@@ -33,7 +33,9 @@ describe.skipIf(skipMysql)('MySQL: a run killed inside the 2.3.0 memories step',
     }
   });
 
-  it.each([1, 2, 3, 4])('converges after the first %i statement(s) of the step ran', async (k) => {
+  // The step sends three statements: ADD COLUMN created_at, the backfill, then one ALTER that sets
+  // created_at NOT NULL, adds its index and adds feedback. A kill lands before or after each.
+  it.each([1, 2])('converges after the first %i statement(s) of the step ran', async (k) => {
     const db = await fresh();
     await createOldTables(db, ['memories']);
     await insertOldRows(db, ['memories']);
@@ -41,7 +43,7 @@ describe.skipIf(skipMysql)('MySQL: a run killed inside the 2.3.0 memories step',
     try {
       const plan = await manager.plan({ tableType: 'memories', targetVersion: '2.3.0' });
       const statements = plan.tables[0]!.steps[0]!.operations.flatMap((o) => o.statements);
-      expect(statements).toHaveLength(5);
+      expect(statements.map((s) => s.sql.split(' ')[0])).toEqual(['ALTER', 'UPDATE', 'ALTER']);
       for (const statement of statements.slice(0, k)) await db.exec(statement.sql, statement.params);
 
       expect((await manager.up({ tableType: 'memories' })).status).toBe('ok');

@@ -112,9 +112,8 @@ describe.skipIf(skipMysql)('MySQL: Agno 2.2 tables → latest and back', () => {
       expect(statements).toEqual([
         `ALTER TABLE ${t} ADD COLUMN \`created_at\` BIGINT`,
         `UPDATE ${t} SET \`created_at\` = COALESCE(\`updated_at\`, ?) WHERE \`created_at\` IS NULL`,
-        `ALTER TABLE ${t} MODIFY COLUMN \`created_at\` BIGINT NOT NULL`,
-        `CREATE INDEX \`idx_agno_memories_created_at\` ON ${t} (\`created_at\`)`,
-        `ALTER TABLE ${t} ADD COLUMN \`feedback\` TEXT`,
+        // NOT NULL, the index and the second column in one ALTER: one rebuild.
+        `ALTER TABLE ${t} MODIFY COLUMN \`created_at\` BIGINT NOT NULL, ADD INDEX \`idx_agno_memories_created_at\` (\`created_at\`), ADD COLUMN \`feedback\` TEXT`,
       ]);
       expect(await liveShape(db, NAMES['memories']!)).toEqual(before);
       expect(

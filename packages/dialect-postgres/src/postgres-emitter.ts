@@ -1,5 +1,15 @@
-import type { LogicalType, Operation, OperationContext, Statement, StepTransaction, TableState } from '@agno-migrate/core/dialect';
+import type {
+  LogicalType,
+  Operation,
+  OperationContext,
+  PlannedOperation,
+  Statement,
+  StatementPlan,
+  StepTransaction,
+  TableState,
+} from '@agno-migrate/core/dialect';
 import { BaseEmitter, columnsStillJson, sql, TABLE_LOCK_WAIT_MS } from '@agno-migrate/core/dialect';
+import { planPostgres } from './postgres-fusion.js';
 import { PostgresRunsSql } from './postgres-runs.js';
 import { postgresColumnType } from './postgres-types.js';
 
@@ -54,6 +64,11 @@ export class PostgresEmitter extends BaseEmitter {
     }
   }
 
+  /** A table's changes in the fewest rewrites (postgres-fusion.ts). */
+  override renderPlan(ops: readonly PlannedOperation[], ctx: OperationContext): StatementPlan {
+    return planPostgres(this, ops, ctx);
+  }
+
   override runsSql(): PostgresRunsSql {
     return new PostgresRunsSql(this);
   }
@@ -71,7 +86,7 @@ export class PostgresEmitter extends BaseEmitter {
     );
   }
 
-  /** Agno's 2.3.0 conversion, one ALTER per column as Agno runs it; each rewrites the table. */
+  /** Agno's 2.3.0 conversion, one ALTER per column as Agno runs it; the plan fuses them into one rewrite. */
   private jsonToJsonbSql(table: string, columns: readonly string[]): Statement[] {
     return columns.map((c) => {
       const column = this.quoteIdent(c);

@@ -36,7 +36,9 @@ export const INTROSPECT_SQL =
   ", 'refTable', rt.relname, 'refColumns', " +
   keyColumns('fk.confkey', 'fk.confrelid') +
   ", 'onDelete', fk.confdeltype) ORDER BY fk.conname) " +
-  "FROM pg_constraint fk JOIN pg_class rt ON rt.oid = fk.confrelid WHERE fk.conrelid = t.oid AND fk.contype = 'f') AS foreign_keys " +
+  "FROM pg_constraint fk JOIN pg_class rt ON rt.oid = fk.confrelid WHERE fk.conrelid = t.oid AND fk.contype = 'f') AS foreign_keys, " +
+  // Triggers someone created (not the internal ones behind foreign keys): an UPDATE fires them, a rewrite does not.
+  'EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = t.oid AND NOT tg.tgisinternal) AS user_triggers ' +
   'FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace ' +
   "WHERE n.nspname = $1 AND t.relname = $2 AND t.relkind IN ('r', 'p')";
 
@@ -108,6 +110,7 @@ export function toTableState(table: string, row: Record<string, unknown>): Table
     primaryKey: pk ? toConstraint(pk) : null,
     uniqueConstraints: constraints.filter((c) => c.type === 'u').map(toConstraint),
     ...(rawIndexes.some((i) => 'where' in i) ? { indexPredicates: true } : {}),
+    ...('user_triggers' in row ? { userTriggers: row['user_triggers'] === true } : {}),
     ...('foreign_keys' in row
       ? {
           foreignKeys: (parseJson<RawForeignKey[]>(row['foreign_keys']) ?? []).map((f) => ({

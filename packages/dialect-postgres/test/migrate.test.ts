@@ -121,8 +121,22 @@ describe.skipIf(skipPostgres)('PostgreSQL: Agno 2.2 tables → latest and back',
     try {
       const plan = await m.plan();
       const sql = plan.tables.flatMap((t) => t.steps.flatMap((s) => s.operations.flatMap((o) => o.statements.map((st) => st.sql))));
-      expect(sql).toContain(`ALTER TABLE ${db.qualify('agno_memories')} ALTER COLUMN "memory" TYPE JSONB USING "memory"::jsonb`);
-      expect(sql).toContain(`ALTER TABLE ${db.qualify('agno_sessions')} ADD PRIMARY KEY ("session_id")`);
+      // memories is rewritten once: the created_at backfill, its NOT NULL and both JSONB columns in one statement.
+      expect(sql).toContain(
+        `ALTER TABLE ${db.qualify('agno_memories')} ALTER COLUMN "created_at" TYPE BIGINT USING COALESCE("created_at", COALESCE("updated_at", ${NOW_EPOCH})), ` +
+          `ALTER COLUMN "created_at" SET NOT NULL, ADD COLUMN "feedback" TEXT, ` +
+          `ALTER COLUMN "memory" TYPE JSONB USING "memory"::jsonb, ALTER COLUMN "topics" TYPE JSONB USING "topics"::jsonb`,
+      );
+      expect(sql).toContain(
+        `ALTER TABLE ${db.qualify('agno_sessions')} ADD PRIMARY KEY ("session_id"), DROP CONSTRAINT "agno_sessions_uq_session_id"`,
+      );
+      const memories = plan.tables.find((t) => t.tableName === 'agno_memories')!.steps[0]!.operations;
+      const carried = memories.filter((o) => o.carriedBy !== undefined).map((o) => [o.description, memories[o.carriedBy!]!.description]);
+      expect(carried).toEqual([
+        ['set created_at not null', 'fill created_at where it is NULL'],
+        ['add column feedback', 'fill created_at where it is NULL'],
+        ['convert memory, topics from JSON to JSONB', 'fill created_at where it is NULL'],
+      ]);
       expect((await columnTypes(db, 'agno_memories'))['created_at']).toBeUndefined();
       expect(await db.rows('SELECT to_regclass(?) AS t', [`${db.namespace}.agno_schema_versions`])).toEqual([{ t: null }]);
     } finally {

@@ -64,9 +64,10 @@ describe('PostgreSQL SQL of the 3.0.0 operations', () => {
 describe('PostgreSQL plan of the 3.0.0 step', () => {
   it('metrics: owner column with a transitional default, key swap by columns, unfinished day, default dropped, index', () =>
     expect(planStatements(dialect, 'metrics', metrics)).toEqual([
-      `ALTER TABLE ${M} ADD COLUMN "user_id" VARCHAR NOT NULL DEFAULT ''`,
-      `ALTER TABLE ${M} ADD CONSTRAINT "agno_metrics_uq_metrics_user_date_period" UNIQUE ("user_id", "date", "aggregation_period")`,
-      `ALTER TABLE ${M} DROP CONSTRAINT "agno_metrics_uq_metrics_date_period"`,
+      // One statement adds the owner and swaps the keys (PostgreSQL drops before it adds).
+      `ALTER TABLE ${M} ADD COLUMN "user_id" VARCHAR NOT NULL DEFAULT '', ` +
+        `ADD CONSTRAINT "agno_metrics_uq_metrics_user_date_period" UNIQUE ("user_id", "date", "aggregation_period"), ` +
+        `DROP CONSTRAINT "agno_metrics_uq_metrics_date_period"`,
       '-- task: delete the unfinished newest day of unowned metrics, which Agno re-aggregates',
       `ALTER TABLE ${M} ALTER COLUMN "user_id" DROP DEFAULT`,
       'CREATE INDEX "idx_agno_metrics_user_id" ON "ai"."agno_metrics" ("user_id")',
@@ -96,8 +97,7 @@ describe('PostgreSQL plan of the 3.0.0 step', () => {
       `SELECT COUNT(*) AS "n" FROM ${M} WHERE "user_id" IS NOT NULL AND "user_id" NOT IN ($1) -- [""]`,
       `ALTER TABLE ${M} DROP CONSTRAINT "agno_metrics_uq_metrics_user_date_period"`,
       'DROP INDEX "ai"."idx_agno_metrics_user_id"',
-      `ALTER TABLE ${M} DROP COLUMN "user_id"`,
-      `ALTER TABLE ${M} ADD CONSTRAINT "agno_metrics_uq_metrics_date_period" UNIQUE ("date", "aggregation_period")`,
+      `ALTER TABLE ${M} DROP COLUMN "user_id", ADD CONSTRAINT "agno_metrics_uq_metrics_date_period" UNIQUE ("date", "aggregation_period")`,
     ]);
     expect(planStatements(dialect, 'metrics', v3, { direction: 'down', force: true })[0]).toBe(
       '-- task: delete the per-user metric rows the 2.x key cannot hold (forced revert)',
@@ -129,10 +129,9 @@ describe('PostgreSQL plan of the 3.0.0 step', () => {
     };
     const S = '"ai"."agno_schedules"';
     expect(planStatements(dialect, 'schedules', schedules)).toEqual([
-      `ALTER TABLE ${S} ADD COLUMN "user_id" VARCHAR`,
-      `CREATE INDEX "idx_agno_schedules_user_id" ON ${S} ("user_id")`,
-      `CREATE INDEX "idx_agno_schedules_user_id_enabled_next_run_at" ON ${S} ("user_id", "enabled", "next_run_at")`,
-      ...[
+      // Every column in one statement; the indexes between them wait for it.
+      `ALTER TABLE ${S} ${[
+        'user_id',
         'managed_by',
         'target_type',
         'target_id',
@@ -141,7 +140,11 @@ describe('PostgreSQL plan of the 3.0.0 step', () => {
         'updated_by_run_id',
         'updated_by_session_id',
         'disabled_reason',
-      ].map((c) => `ALTER TABLE ${S} ADD COLUMN "${c}" VARCHAR`),
+      ]
+        .map((c) => `ADD COLUMN "${c}" VARCHAR`)
+        .join(', ')}`,
+      `CREATE INDEX "idx_agno_schedules_user_id" ON ${S} ("user_id")`,
+      `CREATE INDEX "idx_agno_schedules_user_id_enabled_next_run_at" ON ${S} ("user_id", "enabled", "next_run_at")`,
       `CREATE INDEX "idx_agno_schedules_managed_by" ON ${S} ("managed_by")`,
       `CREATE INDEX "idx_agno_schedules_target_id" ON ${S} ("target_id")`,
       '-- task: check that schedule names are unique per owner',
@@ -155,6 +158,6 @@ describe('PostgreSQL plan of the 3.0.0 step', () => {
     expect(planStatements(dialect, 'metrics', long)).toEqual([
       `-- blocked: check that ${'a'.repeat(36)}_uq_metrics_user_date_period fits the database's identifier limit`,
     ]);
-    expect(planStatements(dialect, 'metrics', { ...metrics, name: 'a'.repeat(35) })).toHaveLength(6);
+    expect(planStatements(dialect, 'metrics', { ...metrics, name: 'a'.repeat(35) })).toHaveLength(4);
   });
 });

@@ -1,5 +1,14 @@
-import type { Flavor, Operation, OperationContext, Statement, TableDef, VersionRow } from '@agno-migrate/core/dialect';
-import { specOf, sql } from '@agno-migrate/core/dialect';
+import type {
+  Flavor,
+  Operation,
+  OperationContext,
+  PlannedOperation,
+  Statement,
+  StatementPlan,
+  TableDef,
+  VersionRow,
+} from '@agno-migrate/core/dialect';
+import { renderEachOperation, specOf, sql } from '@agno-migrate/core/dialect';
 import { MysqlEmitter, stateColumnType } from '@agno-migrate/dialect-mysql';
 import { withoutForeignKeys, withShardKey } from './singlestore-create-table.js';
 import { rebuildTable, shardKeyFor, withoutKeysImpliedBy } from './singlestore-rebuild.js';
@@ -18,6 +27,14 @@ export class SinglestoreEmitter extends MysqlEmitter implements RebuildSql {
   override createTable(def: TableDef, table: string, referencedTables: Readonly<Record<string, string>>): Statement[] {
     const statements = super.createTable(withoutForeignKeys(def), table, referencedTables);
     return withShardKey(statements, def, `SHARD KEY (${this.columnList(def.shardKey ?? [])})`);
+  }
+
+  /**
+   * One operation at a time, as the base plans: SingleStore's documentation does not say that one
+   * ALTER TABLE may combine these changes, and several of them rebuild the table here anyway.
+   */
+  override renderPlan(ops: readonly PlannedOperation[], ctx: OperationContext): StatementPlan {
+    return renderEachOperation(this, ops, ctx);
   }
 
   override runsSql(): SinglestoreRunsSql {

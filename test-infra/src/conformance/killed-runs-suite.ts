@@ -177,7 +177,8 @@ export function runKilledRunsSuite(target: TestTarget, options: { readonly skip:
     // Agno 2.9 → 3.0.0: metrics' key swap and unfinished-day delete, schedules' backstop, the rebuilds.
     it('Agno 2.9 → 3.0.0 killed after any statement: the next run ends where a clean run ends, one unfinished day deleted and no other', async () => {
       const v3 = await killEveryStatement(target, (db) => createAgno29Database(db), epochNow(), false);
-      expect(v3.total).toBeGreaterThan(10);
+      // Enough kill points to cross every table's step; a dialect that fuses a table's changes sends fewer (MySQL: 9).
+      expect(v3.total).toBeGreaterThan(5);
       expect(v3.points.filter((p) => p.killed.signal !== 'SIGKILL').map((p) => `#${p.n}: ${describeChild(p.killed)}`)).toEqual([]);
       expect(v3.points.filter((p) => p.rerun !== 'ok').map((p) => `#${p.n}: ${p.rerun}`)).toEqual([]);
       for (const point of v3.points) expect(point.afterRerun, `killed after statement ${point.n}`).toEqual(v3.clean);

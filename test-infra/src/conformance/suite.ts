@@ -16,6 +16,7 @@ import { runKilledRunsSuite } from './killed-runs-suite.js';
 import { runRacingSuite } from './racing-suite.js';
 import { runFailedStepSuite } from './failed-step-suite.js';
 import { runV3ConformanceSuite } from './v3-suite.js';
+import { runFusedPlanSuite } from './fused-plan-suite.js';
 
 const NOW = new Date('2026-01-02T03:04:05Z');
 const NOW_EPOCH = Math.floor(NOW.getTime() / 1000);
@@ -63,6 +64,7 @@ export function runConformanceSuite(target: TestTarget, options: SuiteOptions): 
   runRacingSuite(target, options);
   runFailedStepSuite(target, options);
   runV3ConformanceSuite(target, options);
+  runFusedPlanSuite(target, options);
   describe.skipIf(options.skip)(`${target.name}: conformance`, () => {
     let db: TestDatabase;
     const managers: MigrationManager[] = [];

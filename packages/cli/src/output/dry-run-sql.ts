@@ -16,6 +16,11 @@ export function formatDryRunSql(result: RunResult, inline: InlineParams): string
           out.push(`--   ${op.description}: already done`);
           continue;
         }
+        if (op.carriedBy !== undefined) {
+          const carrier = step.operations[op.carriedBy]?.description ?? 'another operation';
+          out.push(`--   ${op.description}: in the statement of ${carrier}`);
+          continue;
+        }
         for (const s of op.statements) out.push(`${inline(s).replace(/;\s*$/, '')};`);
       }
     }

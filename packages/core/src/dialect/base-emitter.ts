@@ -12,6 +12,8 @@ import { onConflictUpsert } from './on-conflict-upsert.js';
 import { renderCreateTable } from './render-create-table.js';
 import type { TableState } from './table-state.js';
 import type { RunsSql } from './runs-sql.js';
+import type { PlannedOperation, StatementPlan } from './statement-plan.js';
+import { renderEachOperation } from './statement-plan.js';
 
 type Renderers = {
   [K in Operation['kind']]: (op: Extract<Operation, { kind: K }>, state: TableState, ctx: OperationContext) => Statement[];
@@ -90,6 +92,11 @@ export abstract class BaseEmitter implements Emitter {
   renderOperation(op: Operation, state: TableState, ctx: OperationContext): Statement[] {
     const render = this.renderers[op.kind] as (o: Operation, s: TableState, c: OperationContext) => Statement[];
     return render(op, state, ctx);
+  }
+
+  /** One operation at a time, each with its own statements: a dialect that fuses overrides this. */
+  renderPlan(ops: readonly PlannedOperation[], ctx: OperationContext): StatementPlan {
+    return renderEachOperation(this, ops, ctx);
   }
 
   protected readonly renderers: Renderers = {

@@ -5,6 +5,7 @@ import type { DialectCapabilities } from './capabilities.js';
 import type { Connection, Db } from './db.js';
 import type { ColumnState, TableState } from './table-state.js';
 import type { RunsSql } from './runs-sql.js';
+import type { PlannedOperation, StatementPlan } from './statement-plan.js';
 
 export interface LockRequest {
   /** A name unique to the namespace and versions table, so separate table sets lock separately. */
@@ -104,6 +105,12 @@ export interface Emitter {
   inlineParams(statement: Statement): string;
 
   renderOperation(op: Operation, state: TableState, ctx: OperationContext): Statement[];
+  /**
+   * The statements for a run of a step's needed operations (never a task), in order: one entry per
+   * operation. A dialect may fuse operations into fewer statements that reach the same schema and
+   * rows; the base renders each operation on its own.
+   */
+  renderPlan(ops: readonly PlannedOperation[], ctx: OperationContext): StatementPlan;
   /** CREATE TABLE and its indexes exactly as Agno creates them on this dialect. */
   createTable(def: TableDef, table: string, referencedTables: Readonly<Record<string, string>>): Statement[];
   /** CREATE SCHEMA / DATABASE IF NOT EXISTS for the namespace; empty when the dialect has none. */

@@ -47,6 +47,11 @@ export interface TableState {
   readonly uniqueConstraints: readonly ConstraintState[];
   /** True when the dialect reads partial-index predicates, so an index without `where` is a full one. */
   readonly indexPredicates?: boolean;
+  /**
+   * Whether the table has triggers of its own (not those behind keys); absent where the dialect
+   * does not read them. An UPDATE fires them, so a plan folds one into a rewrite only where false.
+   */
+  readonly userTriggers?: boolean;
   /** Foreign keys, when the dialect reads them; absent means not read (verify then skips them). */
   readonly foreignKeys?: readonly ForeignKeyState[];
 }

@@ -12,6 +12,11 @@ export interface OperationRecord {
   /** False when the live table already had the change: nothing was run for it. */
   readonly needed: boolean;
   readonly statements: readonly StatementRecord[];
+  /**
+   * Index, in the step's `operations`, of the operation whose statements also did this one's work
+   * (the dialect fused them); this one then has no statements of its own.
+   */
+  readonly carriedBy?: number;
   /** What a data task counted (rows copied, skipped per reason, …). */
   readonly report?: Readonly<Record<string, unknown>>;
 }

@@ -5,14 +5,17 @@ import type {
   LockRequest,
   Operation,
   OperationContext,
+  PlannedOperation,
+  PlannedStatements,
   QueryResult,
   Statement,
+  StatementPlan,
   StepTransaction,
   TableDef,
   TableState,
   VersionRow,
 } from '../../src/index.js';
-import { DEFAULT_CAPABILITIES } from '../../src/dialect-api.js';
+import { DEFAULT_CAPABILITIES, renderEachOperation } from '../../src/dialect-api.js';
 import { DatabaseError, indexesFor, query, sql, VERSIONS_TABLE } from '../../src/index.js';
 
 /**
@@ -171,6 +174,28 @@ export interface ScriptedDialectOptions {
   /** DDL rolls back, so each step and its stamp run in one transaction (BEGIN … COMMIT). */
   readonly transactionalDdl?: boolean;
   readonly flavor?: Dialect['flavor'];
+  /** The emitter fuses consecutive addColumn operations into one `addColumn "<table>" a, b` statement. */
+  readonly fuseAddColumns?: boolean;
+}
+
+/** Consecutive addColumn operations in one pseudo-statement, attached to the first of them. */
+function fuseAddColumns(ops: readonly PlannedOperation[], ctx: OperationContext): StatementPlan {
+  const plan: PlannedStatements[] = [];
+  let first = -1;
+  for (const [i, { op }] of ops.entries()) {
+    if (op.kind !== 'addColumn') {
+      first = -1;
+      plan.push({ statements: [sql(`${op.kind} "${ctx.table}" ${columnOf(op)}`)] });
+      continue;
+    }
+    if (first < 0) {
+      first = i;
+      const run = ops.slice(i).findIndex((p) => p.op.kind !== 'addColumn');
+      const names = ops.slice(i, run < 0 ? undefined : i + run).map((p) => columnOf(p.op));
+      plan.push({ statements: [sql(`addColumn "${ctx.table}" ${names.join(', ')}`)] });
+    } else plan.push({ carriedBy: first });
+  }
+  return plan;
 }
 
 /** The `Dialect` over a `ScriptedDatabase`: every question goes to the connection as a pseudo-statement. */
@@ -186,6 +211,8 @@ export function scriptedDialect(db: ScriptedDatabase, options: ScriptedDialectOp
     renderOperation: (op: Operation, _state: TableState, ctx: OperationContext): Statement[] => [
       sql(`${op.kind} "${ctx.table}" ${columnOf(op)}`),
     ],
+    renderPlan: (ops: readonly PlannedOperation[], ctx: OperationContext) =>
+      options.fuseAddColumns ? fuseAddColumns(ops, ctx) : renderEachOperation(emitter, ops, ctx),
     createTable: (_def: TableDef, table: string) => [{ sql: `CREATE "${table}"`, params: [table] }],
     createNamespace: () => [],
     createVersionsTable: (table: string) => [{ sql: `CREATE_VERSIONS "${table}"`, params: [table] }],
