@@ -1,5 +1,5 @@
 import type { Operation, OperationContext, PlannedOperation, Statement, StatementPlan } from '@agno-migrate/core/dialect';
-import { alterClauses, fuseAlters, sql } from '@agno-migrate/core/dialect';
+import { alterClauses, columnTouches, fuseAlters, sql } from '@agno-migrate/core/dialect';
 
 /** What the plan needs of the emitter: the SQL of one operation, and an index change as an ALTER clause. */
 export interface MysqlFusingEmitter {
@@ -47,16 +47,9 @@ export function planMysql(emitter: MysqlFusingEmitter, ops: readonly PlannedOper
 
 /** A column is named in one clause of a statement only: MySQL resolves them against the table as it was. */
 function touches(op: Operation): readonly string[] {
+  const column = columnTouches(op);
+  if (column) return column;
   switch (op.kind) {
-    case 'addColumn':
-      return [`column ${op.column.name}`];
-    case 'dropColumn':
-    case 'setNotNull':
-    case 'dropDefault':
-      return [`column ${op.column}`];
-    case 'addPrimaryKey':
-    case 'dropPrimaryKey':
-      return ['primary key'];
     case 'addUnique':
     case 'dropUnique':
     case 'createIndex':

@@ -9,7 +9,7 @@ import type {
   Statement,
   StatementPlan,
 } from '@agno-migrate/core/dialect';
-import { alterClauses, findColumn, fuseAlters, sql } from '@agno-migrate/core/dialect';
+import { alterClauses, columnTouches, findColumn, fuseAlters, sql } from '@agno-migrate/core/dialect';
 
 /** What the plan needs of the emitter: the SQL of one operation and how names and values are written. */
 export interface FusingEmitter {
@@ -71,18 +71,9 @@ function rules(emitter: FusingEmitter, ctx: OperationContext, plainBackfills: Re
 }
 
 function touches(op: Operation): readonly string[] {
+  const column = columnTouches(op);
+  if (column) return column;
   switch (op.kind) {
-    case 'addColumn':
-      return [`column ${op.column.name}`];
-    case 'dropColumn':
-    case 'setNotNull':
-    case 'dropDefault':
-      return [`column ${op.column}`];
-    case 'jsonToJsonb':
-      return op.columns.map((c) => `column ${c}`);
-    case 'addPrimaryKey':
-    case 'dropPrimaryKey':
-      return ['primary key'];
     case 'addUnique':
     case 'dropUnique':
       return [`key ${op.name}`];

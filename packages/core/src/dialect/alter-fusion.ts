@@ -21,6 +21,28 @@ export interface AlterFusionRules {
   alterTable(clauses: readonly string[]): Statement;
 }
 
+/**
+ * What a column or primary-key change touches, named alike on every database (`column <name>`,
+ * `primary key`); undefined for the other kinds, whose names (keys, indexes) a dialect decides.
+ */
+export function columnTouches(op: Operation): readonly string[] | undefined {
+  switch (op.kind) {
+    case 'addColumn':
+      return [`column ${op.column.name}`];
+    case 'dropColumn':
+    case 'setNotNull':
+    case 'dropDefault':
+      return [`column ${op.column}`];
+    case 'jsonToJsonb':
+      return op.columns.map((c) => `column ${c}`);
+    case 'addPrimaryKey':
+    case 'dropPrimaryKey':
+      return ['primary key'];
+    default:
+      return undefined;
+  }
+}
+
 /** A combined statement: the operation it is attached to (the first it carries) and what it carries. */
 export interface AlterGroup {
   readonly owner: number;
