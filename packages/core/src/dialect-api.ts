@@ -26,7 +26,7 @@ export type { InlineRules } from './dialect/inline-params.js';
 export type { PlannedOperation, PlannedStatements, StatementPlan } from './dialect/statement-plan.js';
 export { isCarried, renderEachOperation } from './dialect/statement-plan.js';
 export type { AlterFusionRules, AlterGroup, FusedPlan } from './dialect/alter-fusion.js';
-export { alterClauses, columnTouches, fuseAlters } from './dialect/alter-fusion.js';
+export { alterClauses, alterStatements, columnTouches, fuseAlters } from './dialect/alter-fusion.js';
 export { BaseIntrospector } from './dialect/base-introspector.js';
 export { BaseLock } from './dialect/base-lock.js';
 export { BaseErrors } from './dialect/base-errors.js';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveTableType } from '../src/index.js';
-import { verifyTable } from '../src/verify/verify-table.js';
 import type { Flavor, TableState } from '../src/dialect-api.js';
-import { RenderingDialect, freshState, graph, verify, mapColumn, kinds } from './support/verify-dialect.js';
+import { freshState, verify, mapColumn, kinds } from './support/verify-dialect.js';
 
 describe('verify: fresh tables', () => {
   it('a fresh table of every type verifies clean on every flavour it exists on', () => {
@@ -117,17 +116,7 @@ describe('verify: partial unique indexes, where the dialect reads predicates', (
 
 describe('verify: foreign keys, where the dialect reads them', () => {
   const names = { traces: 'my_traces', schedules: 'agno_schedules' };
-  const verifyWith = (type: string, flavor: Flavor, state: TableState) =>
-    verifyTable({
-      dialect: new RenderingDialect(flavor),
-      graph,
-      info: resolveTableType(type),
-      table: state.name,
-      state,
-      recorded: '2.5.6',
-      current: '2.5.6',
-      names,
-    });
+  const verifyWith = (type: string, flavor: Flavor, state: TableState) => verify(type, flavor, state, '2.5.6', names);
 
   it('follows a renamed referenced table, and says how to add a missing key', () => {
     const spans = freshState('spans', 'sp', 'postgres');

@@ -1,5 +1,5 @@
 import type { Operation, OperationContext, PlannedOperation, Statement, StatementPlan } from '@agno-migrate/core/dialect';
-import { alterClauses, columnTouches, fuseAlters, sql } from '@agno-migrate/core/dialect';
+import { alterClauses, alterStatements, columnTouches, fuseAlters } from '@agno-migrate/core/dialect';
 
 /** What the plan needs of the emitter: the SQL of one operation, and an index change as an ALTER clause. */
 export interface MysqlFusingEmitter {
@@ -40,8 +40,7 @@ export function planMysql(emitter: MysqlFusingEmitter, ops: readonly PlannedOper
       return alterClauses(emitter.renderOperation(planned.op, planned.state, ctx), table);
     },
     touches,
-    render: ({ op, state }) => emitter.renderOperation(op, state, ctx),
-    alterTable: (clauses) => sql(`ALTER TABLE ${table} ${clauses.join(', ')}`),
+    ...alterStatements(emitter, ctx),
   }).plan;
 }
 

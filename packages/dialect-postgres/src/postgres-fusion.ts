@@ -9,7 +9,7 @@ import type {
   Statement,
   StatementPlan,
 } from '@agno-migrate/core/dialect';
-import { alterClauses, columnTouches, findColumn, fuseAlters, sql } from '@agno-migrate/core/dialect';
+import { alterClauses, alterStatements, columnTouches, findColumn, fuseAlters } from '@agno-migrate/core/dialect';
 
 /** What the plan needs of the emitter: the SQL of one operation and how names and values are written. */
 export interface FusingEmitter {
@@ -65,8 +65,7 @@ function rules(emitter: FusingEmitter, ctx: OperationContext, plainBackfills: Re
     runsAfter: ({ op }) => op.kind === 'createIndex',
     // The backfilled column must exist before the statement that rewrites it: it starts one.
     joins: ({ op }, _members, afterIndex) => op.kind !== 'backfill' && (!afterIndex || SAFE_AFTER_INDEX.has(op.kind)),
-    render: ({ op, state }) => emitter.renderOperation(op, state, ctx),
-    alterTable: (clauses) => sql(`ALTER TABLE ${table} ${clauses.join(', ')}`),
+    ...alterStatements(emitter, ctx),
   };
 }
 

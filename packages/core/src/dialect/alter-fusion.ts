@@ -1,5 +1,6 @@
-import type { Operation } from '../operations/types.js';
+import type { Operation, OperationContext } from '../operations/types.js';
 import type { Statement } from '../sql/statement.js';
+import { sql } from '../sql/statement.js';
 import type { PlannedOperation, PlannedStatements, StatementPlan } from './statement-plan.js';
 
 /** How a dialect fuses consecutive changes of one table into combined `ALTER TABLE … , …` statements. */
@@ -41,6 +42,24 @@ export function columnTouches(op: Operation): readonly string[] | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The rules every database shares: an operation on its own is the emitter's statement for it, and
+ * a combined statement is `ALTER TABLE <table> <clause>, <clause>, …`.
+ */
+export function alterStatements(
+  emitter: {
+    renderOperation(op: Operation, state: PlannedOperation['state'], ctx: OperationContext): Statement[];
+    qualify(table: string): string;
+  },
+  ctx: OperationContext,
+): Pick<AlterFusionRules, 'render' | 'alterTable'> {
+  const table = emitter.qualify(ctx.table);
+  return {
+    render: ({ op, state }) => emitter.renderOperation(op, state, ctx),
+    alterTable: (clauses) => sql(`ALTER TABLE ${table} ${clauses.join(', ')}`),
+  };
 }
 
 /** A combined statement: the operation it is attached to (the first it carries) and what it carries. */

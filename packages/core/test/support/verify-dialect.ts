@@ -142,7 +142,14 @@ export function freshState(type: string, table: string, flavor: Flavor, version 
 }
 
 export const graph = new VersionGraph('2.0.0', AGNO_STEPS);
-export const verify = (type: string, flavor: Flavor, state: TableState, recorded: string | null) =>
+/** Verifies `state` as a table of `type` recorded at `recorded`; `names` renames the tables it references. */
+export const verify = (
+  type: string,
+  flavor: Flavor,
+  state: TableState,
+  recorded: string | null,
+  names?: Readonly<Record<string, string>>,
+) =>
   verifyTable({
     dialect: new RenderingDialect(flavor),
     graph,
@@ -151,6 +158,7 @@ export const verify = (type: string, flavor: Flavor, state: TableState, recorded
     state,
     recorded,
     current: recorded ?? '2.0.0',
+    ...(names ? { names } : {}),
   });
 export const mapColumn = (s: TableState, name: string, f: (c: ColumnState) => ColumnState | null): TableState => ({
   ...s,

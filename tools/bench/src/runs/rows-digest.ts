@@ -1,23 +1,11 @@
+import { RUN_COLUMNS } from '@agno-migrate/core';
 import { createHash } from 'node:crypto';
 import type { BenchDatabase } from '../support/databases.js';
 import type { RawClient } from '../support/raw-client.js';
 
 const PAGE = 5_000;
 /** Every column but updated_at, which is each contender's own clock (the floor writes 0). */
-const COMPARED = [
-  'run_id',
-  'session_id',
-  'run_type',
-  'agent_id',
-  'team_id',
-  'workflow_id',
-  'user_id',
-  'parent_run_id',
-  'status',
-  'run_index',
-  'run_data',
-  'created_at',
-] as const;
+const COMPARED = RUN_COLUMNS.filter((c) => c !== 'updated_at');
 
 /** One value as text: JSON documents re-serialised (drivers read them parsed or as text), numbers as text. */
 function normalized(column: string, value: unknown): unknown {

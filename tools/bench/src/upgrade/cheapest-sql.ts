@@ -1,3 +1,4 @@
+import { RUN_COLUMNS } from '@agno-migrate/core';
 import type { DatabaseKind } from '../support/config.js';
 import type { BenchDatabase } from '../support/databases.js';
 import { MEMORIES, SESSIONS } from './fixture.js';
@@ -18,21 +19,6 @@ export interface FloorStatement {
 }
 
 const RUN_INDEXES = ['session_id', 'run_type', 'agent_id', 'team_id', 'workflow_id', 'user_id', 'status', 'created_at'];
-const RUN_COLUMNS = [
-  'run_id',
-  'session_id',
-  'run_type',
-  'agent_id',
-  'team_id',
-  'workflow_id',
-  'user_id',
-  'parent_run_id',
-  'status',
-  'run_index',
-  'run_data',
-  'created_at',
-  'updated_at',
-];
 const JSON_COLUMNS = ['session_data', 'agent_data', 'team_data', 'workflow_data', 'metadata', 'runs', 'summary'];
 
 /** `now` in seconds, the fallback of memories.created_at and the runs' times (as the tool's). */
